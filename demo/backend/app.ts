@@ -1,0 +1,190 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomToken } from '../../src/protocol/base64url.js';
+import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
+import { verifyIntent } from '../../src/server/verify-intent.js';
+import { readBody, sendError, sendJson, sendText } from './http.js';
+import { decideOutcome, isScenario, type Scenario } from './scenarios.js';
+import { issueSession } from './session-factory.js';
+import { Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
+
+export interface BackendOptions {
+  /** Milliseconds since the epoch; injected so tests can move time. */
+  now?: () => number;
+}
+
+export interface Backend {
+  /** Serves one request under `/api/`; false when the path is not the backend's. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  readonly store: Store;
+}
+
+const FINAL = new Set(['succeeded', 'failed', 'canceled']);
+
+/**
+ * The reference backend: issues demo sessions, verifies and records signed intents, and
+ * answers with the response contract. The demo server and the test runner mount this same
+ * handler, so tests talk to the real thing over HTTP.
+ */
+export function createBackend({ now = Date.now }: BackendOptions = {}): Backend {
+  const store = new Store(now);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (!path.startsWith('/api/')) return false;
+    try {
+      if (path === '/api/session') {
+        if (req.method !== 'GET' && req.method !== 'POST') { methodNotAllowed(res, 'GET, POST'); return true; }
+        createSession(url, res);
+      } else if (path === '/api/intents') {
+        if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
+        await postIntent(req, res);
+      } else if (path.startsWith('/api/intents/')) {
+        if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
+        getAttempt(decodeURIComponent(path.slice('/api/intents/'.length)), res);
+      } else if (path.startsWith('/api/orders/')) {
+        if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
+        getLedger(decodeURIComponent(path.slice('/api/orders/'.length)), res);
+      } else {
+        sendError(res, 404, 'not_found');
+      }
+    } catch (error) {
+      // The reference backend logs its own faults; no request body (and so no card data) is printed.
+      console.error('shouyin backend: internal error on', req.method, path, (error as Error).name);
+      if (!res.headersSent) sendError(res, 500, 'internal_error');
+      else res.end();
+    }
+    return true;
+  }
+
+  function createSession(url: URL, res: ServerResponse): void {
+    const amount = Number(url.searchParams.get('amount') ?? '12800');
+    const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();
+    const scenario = url.searchParams.get('scenario') ?? 'default';
+    if (!Number.isSafeInteger(amount) || amount <= 0) return sendError(res, 400, 'amount_invalid');
+    if (!/^[A-Z]{3}$/.test(currency)) return sendError(res, 400, 'currency_invalid');
+    if (!isScenario(scenario)) return sendError(res, 400, 'scenario_unknown');
+    const description = url.searchParams.get('description') ?? undefined;
+    const { session, verifyKey } = issueSession({ amount, currency, scenario, ...(description ? { description } : {}) }, now());
+    store.addSession({ session, verifyKey, scenario });
+    sendJson(res, 200, session);
+  }
+
+  async function postIntent(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (!body) return sendError(res, 413, 'body_too_large');
+    const verified = await verifyIntent(
+      { headers: req.headers, body },
+      { keyFor: (kid) => store.sessionForKid(kid)?.verifyKey, now },
+    );
+    if (!verified.ok) return sendError(res, verified.status, verified.code);
+    const { intent, kid, canonicalBody, idempotencyKey } = verified;
+    if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) {
+      return sendError(res, 400, 'idempotency_key_missing');
+    }
+    // Checked and recorded with no await in between, so a duplicate in flight waits for the first.
+    const previous = store.idempotent(kid, idempotencyKey, canonicalBody);
+    if (previous === 'conflict') return sendError(res, 409, 'idempotency_conflict');
+    if (previous) return send(res, await previous);
+    if (!store.useNonce(intent.nonce)) return sendError(res, 409, 'nonce_replayed');
+    const answer = Promise.resolve(decide(kid, intent, idempotencyKey));
+    store.remember(kid, idempotencyKey, canonicalBody, answer);
+    send(res, await answer);
+  }
+
+  function decide(kid: string, intent: Intent, idempotencyKey: string): StoredAnswer {
+    const record = store.sessionForKid(kid)!;
+    const { session } = record;
+    if (intent.sessionId !== session.id || intent.orderId !== session.order.id) {
+      return error(400, 'session_mismatch');
+    }
+    if (intent.amount !== session.order.amount || intent.currency !== session.order.currency) {
+      return error(400, 'amount_mismatch');
+    }
+    if (Date.parse(session.expiresAt) <= now()) return error(410, 'session_expired');
+    const channel = session.channels.find((c) => c.id === intent.channel);
+    if (!channel) return error(400, 'channel_unknown');
+    const attempts = store.attemptsFor(session.order.id);
+    const paid = attempts.find((a) => a.status === 'succeeded');
+    if (paid) return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(paid) } };
+    // A new attempt supersedes any that is still open, so two can never both succeed.
+    for (const open of attempts.filter((a) => !FINAL.has(a.status))) {
+      store.update(open, { status: 'canceled', failure: { code: 'canceled', retryable: false } });
+    }
+    const outcome = decideOutcome(record.scenario as Scenario, intent);
+    const at = now();
+    const attempt: AttemptRecord = {
+      id: `pay_${randomToken(12)}`,
+      attempt: intent.attempt,
+      ...(intent.previousAttempt ? { previousAttempt: intent.previousAttempt } : {}),
+      orderId: session.order.id,
+      sessionId: session.id,
+      channel: channel.id,
+      instrument: {
+        type: intent.instrument.type,
+        ...(intent.instrument.type === 'saved-card' ? { cardId: intent.instrument.cardId } : {}),
+      },
+      env: intent.env,
+      amount: intent.amount,
+      currency: intent.currency,
+      status: outcome.status,
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+      ...(outcome.action ? { action: outcome.action } : {}),
+      idempotencyKey,
+      createdAt: at,
+      updatedAt: at,
+    };
+    store.addAttempt(attempt);
+    if (record.scenario === 'malformed-response') {
+      store.update(attempt, { status: 'failed', failure: { code: 'server_error', retryable: true } });
+      return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
+    }
+    return { status: 200, body: IntentResponseSchema.parse(toResponse(attempt)) };
+  }
+
+  function getAttempt(id: string, res: ServerResponse): void {
+    const attempt = store.attempt(id);
+    if (!attempt) return sendError(res, 404, 'attempt_not_found');
+    sendJson(res, 200, toResponse(attempt));
+  }
+
+  function getLedger(orderId: string, res: ServerResponse): void {
+    const attempts = store.attemptsFor(orderId);
+    const session = [...store.sessions.values()].find((r) => r.session.order.id === orderId)?.session;
+    if (!session) return sendError(res, 404, 'order_not_found');
+    sendJson(res, 200, {
+      orderId,
+      amount: session.order.amount,
+      currency: session.order.currency,
+      paid: attempts.some((a) => a.status === 'succeeded'),
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        attempt: a.attempt,
+        previousAttempt: a.previousAttempt ?? null,
+        channel: a.channel,
+        instrument: a.instrument,
+        env: a.env,
+        status: a.status,
+        failure: a.failure?.code ?? null,
+        idempotencyKey: a.idempotencyKey,
+        createdAt: new Date(a.createdAt).toISOString(),
+        updatedAt: new Date(a.updatedAt).toISOString(),
+      })),
+    });
+  }
+
+  return { handle, store };
+}
+
+function error(status: number, code: string): StoredAnswer {
+  return { status, body: { error: { code } } };
+}
+
+function send(res: ServerResponse, answer: StoredAnswer): void {
+  if (answer.raw !== undefined) sendText(res, answer.status, answer.raw);
+  else sendJson(res, answer.status, answer.body);
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): void {
+  sendJson(res, 405, { error: { code: 'method_not_allowed' } }, { Allow: allow });
+}

@@ -1,0 +1,128 @@
+import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
+
+export interface SessionRecord {
+  session: Session;
+  verifyKey: string;
+  scenario: string;
+}
+
+/** One attempt as the ledger keeps it: no card data, only what identifies the instrument. */
+export interface AttemptRecord {
+  id: string;
+  attempt: string;
+  previousAttempt?: string;
+  orderId: string;
+  sessionId: string;
+  channel: string;
+  instrument: { type: Intent['instrument']['type']; cardId?: string };
+  env: Intent['env'];
+  amount: number;
+  currency: string;
+  status: AttemptStatus;
+  action?: Action;
+  failure?: Failure;
+  idempotencyKey: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What the backend answered to a request, kept to answer its retries the same way. */
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+  /** A scenario may send a body that is not JSON of the contract. */
+  raw?: string;
+}
+
+interface IdempotencyRecord {
+  canonicalBody: string;
+  answer: Promise<StoredAnswer>;
+  at: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The reference backend's memory: sessions, the ledger, idempotency keys (kept 24 h) and seen
+ * nonces. One process, one event loop: a check-and-insert with no `await` between is atomic.
+ */
+export class Store {
+  readonly sessions = new Map<string, SessionRecord>();
+  private readonly sessionByKid = new Map<string, string>();
+  private readonly attempts = new Map<string, AttemptRecord>();
+  private readonly attemptsByOrder = new Map<string, string[]>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly nonces = new Map<string, number>();
+
+  constructor(private readonly now: () => number) {}
+
+  addSession(record: SessionRecord): void {
+    this.sessions.set(record.session.id, record);
+    this.sessionByKid.set(record.session.signing.kid, record.session.id);
+  }
+
+  sessionForKid(kid: string): SessionRecord | undefined {
+    const id = this.sessionByKid.get(kid);
+    return id === undefined ? undefined : this.sessions.get(id);
+  }
+
+  /** The stored answer for a key, `'conflict'` when the key came with another body, or `undefined`. */
+  idempotent(scope: string, key: string, canonicalBody: string): Promise<StoredAnswer> | 'conflict' | undefined {
+    this.prune();
+    const record = this.idempotency.get(`${scope}:${key}`);
+    if (!record) return undefined;
+    return record.canonicalBody === canonicalBody ? record.answer : 'conflict';
+  }
+
+  remember(scope: string, key: string, canonicalBody: string, answer: Promise<StoredAnswer>): void {
+    this.idempotency.set(`${scope}:${key}`, { canonicalBody, answer, at: this.now() });
+  }
+
+  /** Records a nonce; false when it was seen before (a replay). */
+  useNonce(nonce: string): boolean {
+    if (this.nonces.has(nonce)) return false;
+    this.nonces.set(nonce, this.now());
+    return true;
+  }
+
+  addAttempt(record: AttemptRecord): void {
+    this.attempts.set(record.id, record);
+    const list = this.attemptsByOrder.get(record.orderId) ?? [];
+    list.push(record.id);
+    this.attemptsByOrder.set(record.orderId, list);
+  }
+
+  attempt(id: string): AttemptRecord | undefined {
+    return this.attempts.get(id);
+  }
+
+  attemptsFor(orderId: string): AttemptRecord[] {
+    return (this.attemptsByOrder.get(orderId) ?? []).map((id) => this.attempts.get(id)!);
+  }
+
+  update(record: AttemptRecord, patch: Partial<Pick<AttemptRecord, 'status' | 'failure' | 'action'>>): void {
+    Object.assign(record, patch, { updatedAt: this.now() });
+  }
+
+  private prune(): void {
+    const cutoff = this.now() - DAY_MS;
+    for (const [key, record] of this.idempotency) {
+      if (record.at >= cutoff) break;
+      this.idempotency.delete(key);
+    }
+    for (const [nonce, at] of this.nonces) {
+      if (at >= cutoff) break;
+      this.nonces.delete(nonce);
+    }
+  }
+}
+
+/** The response contract for one attempt. */
+export function toResponse(record: AttemptRecord): IntentResponse {
+  return {
+    id: record.id,
+    status: record.status,
+    ...(record.action ? { action: record.action } : {}),
+    ...(record.failure ? { failure: record.failure } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Channel } from '../protocol/schemas.js';
+import type { UnavailableReason } from '../i18n/messages.js';
+
+export type Availability =
+  | { available: true }
+  | { available: false; reason: UnavailableReason; /** When a maintenance window ends (ms). */ until?: number };
+
+export interface AvailabilityContext {
+  /** The order's amount in minor units. */
+  amount: number;
+  /** Server-corrected time, milliseconds since the epoch. */
+  now: number;
+}
+
+/**
+ * Whether a channel can take this payment now, and if not, why. The order of checks is the
+ * order a payer cares about: a channel that is down or in maintenance is unusable whatever
+ * the amount; then the limits, the tightest first.
+ */
+export function channelAvailability(channel: Channel, { amount, now }: AvailabilityContext): Availability {
+  if (channel.status === 'down') return { available: false, reason: 'down' };
+  const window = channel.maintenance?.find((w) => Date.parse(w.from) <= now && now < Date.parse(w.to));
+  if (window) return { available: false, reason: 'maintenance', until: Date.parse(window.to) };
+  const { perTransaction, perDay, usedToday = 0, min } = channel.limits;
+  if (perTransaction !== undefined && amount > perTransaction) return { available: false, reason: 'over-per-transaction' };
+  if (perDay !== undefined && amount > perDay - usedToday) return { available: false, reason: 'over-daily' };
+  if (min !== undefined && amount < min) return { available: false, reason: 'under-minimum' };
+  return { available: true };
+}
+
+/** What remains of a channel's daily limit, or `undefined` when it has none. */
+export function remainingToday(channel: Channel): number | undefined {
+  const { perDay, usedToday = 0 } = channel.limits;
+  return perDay === undefined ? undefined : Math.max(0, perDay - usedToday);
+}
+
+/** The channel to preselect: the first available one in the host's order. */
+export function firstAvailable(channels: readonly Channel[], context: AvailabilityContext): Channel | undefined {
+  return channels.find((channel) => channelAvailability(channel, context).available);
+}

@@ -1,0 +1,101 @@
+import { LitElement, html, nothing } from 'lit';
+import { base, tokens } from '../theme/tokens.js';
+import { channelIcon } from './channel-icon.js';
+import { channelListStyles } from './channel-list.styles.js';
+import type { ChannelView } from './describe.js';
+
+/**
+ * The payment channels as one radio group. It renders views computed elsewhere and reports
+ * the payer's choice; it never decides eligibility itself.
+ *
+ * @fires change - The payer selected a channel; read `value`. Bubbles, not composed.
+ * @csspart channel - One channel row.
+ * @csspart channel-name - A channel's name.
+ * @csspart channel-details - A channel's limits, settlement and fee.
+ */
+export class ShouyinChannelList extends LitElement {
+  static override styles = [tokens, base, channelListStyles];
+
+  static override properties = {
+    channels: { attribute: false },
+    value: { reflect: true },
+    label: {},
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /** The channels to offer, already described in the payer's language. */
+  declare channels: ChannelView[];
+  /** The selected channel id. */
+  declare value: string | null;
+  /** The group's visible and accessible label. */
+  declare label: string;
+  /** Disables every option (while paying). */
+  declare disabled: boolean;
+
+  constructor() {
+    super();
+    this.channels = [];
+    this.value = null;
+    this.label = '';
+    this.disabled = false;
+  }
+
+  private onChange(event: Event): void {
+    this.value = (event.target as HTMLInputElement).value;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Home and End complete the arrow keys native radios already have. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Home' && event.key !== 'End') return;
+    const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:not(:disabled)')];
+    const target = event.key === 'Home' ? radios[0] : radios.at(-1);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    if (!target.checked) target.click();
+  }
+
+  override render() {
+    return html`<fieldset ?disabled=${this.disabled} @keydown=${this.onKeyDown}>
+      <legend>${this.label}</legend>
+      <div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div>
+    </fieldset>`;
+  }
+
+  private renderOption(channel: ChannelView, index: number) {
+    const describedBy = [`c${index}-details`, channel.warning && `c${index}-warning`, !channel.available && `c${index}-reason`]
+      .filter(Boolean)
+      .join(' ');
+    return html`<label class="option ${channel.available ? '' : 'unavailable'}" part="channel">
+      <input
+        type="radio"
+        name="channel"
+        .value=${channel.id}
+        .checked=${channel.id === this.value}
+        ?disabled=${!channel.available}
+        aria-describedby=${describedBy}
+        @change=${this.onChange}
+      />
+      ${channelIcon(channel.kind)}
+      <span class="text">
+        <span class="name" part="channel-name"
+          >${channel.name}${channel.badge ? html`<span class="badge">${channel.badge}</span>` : nothing}</span
+        >
+        <span class="details" part="channel-details" id="c${index}-details">${channel.details.join(' · ')}</span>
+        ${channel.available
+          ? nothing
+          : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}
+        ${channel.warning ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>` : nothing}
+        ${channel.promo ? html`<span class="promo">${channel.promo}</span>` : nothing}
+      </span>
+      <span class="check" aria-hidden="true"></span>
+    </label>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shouyin-channel-list': ShouyinChannelList;
+  }
+}

@@ -1,0 +1,58 @@
+import { formatClock, formatMoney, formatPercent } from '../i18n/format.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Channel } from '../protocol/schemas.js';
+import { channelAvailability, remainingToday, type AvailabilityContext } from './availability.js';
+
+/** One channel as the payer sees it: everything already in words, nothing left to compute. */
+export interface ChannelView {
+  id: string;
+  kind: string;
+  name: string;
+  available: boolean;
+  /** Why it cannot pay now; read by screen readers with the option. */
+  unavailableText?: string;
+  /** Limits, settlement and fee, in display order. */
+  details: string[];
+  promo?: string;
+  /** The host's "new" badge, in words. */
+  badge?: string;
+  /** Said when the channel works but slowly. */
+  warning?: string;
+}
+
+export interface DescribeContext extends AvailabilityContext {
+  currency: string;
+  locale: string;
+  messages: Messages;
+}
+
+export function describeChannel(channel: Channel, context: DescribeContext): ChannelView {
+  const { messages: m, currency, locale } = context;
+  const money = (amount: number): string => formatMoney(amount, currency, locale);
+  const availability = channelAvailability(channel, context);
+  const details: string[] = [];
+  if (channel.limits.perTransaction !== undefined) details.push(m.perTransaction(money(channel.limits.perTransaction)));
+  const remaining = remainingToday(channel);
+  if (remaining !== undefined) details.push(m.remainingToday(money(remaining)));
+  if (channel.limits.min !== undefined) details.push(m.minimum(money(channel.limits.min)));
+  details.push(channel.settlement.note ?? m.settlement(channel.settlement.kind));
+  if (channel.fee?.rate) details.push(m.feeRate(formatPercent(channel.fee.rate, locale)));
+  return {
+    id: channel.id,
+    kind: channel.kind,
+    name: channel.label ?? m.channelName(channel.kind),
+    available: availability.available,
+    ...(availability.available
+      ? {}
+      : {
+          unavailableText: m.unavailable(
+            availability.reason,
+            availability.until === undefined ? undefined : formatClock(availability.until, locale),
+          ),
+        }),
+    details,
+    ...(channel.promo ? { promo: channel.promo } : {}),
+    ...(channel.isNew ? { badge: m.newBadge } : {}),
+    ...(channel.status === 'degraded' ? { warning: m.degraded } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+export const checkoutStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--_max-width);
+    margin-inline: auto;
+    line-height: 1.5;
+  }
+  .panel {
+    display: grid;
+    gap: var(--_space);
+    /* The same floor in every phase, so loading → ready does not shift the page. */
+    min-block-size: 420px;
+    align-content: start;
+    padding: var(--_space);
+    padding-inline: max(var(--_space), env(safe-area-inset-left)) max(var(--_space), env(safe-area-inset-right));
+    padding-block-end: max(var(--_space), env(safe-area-inset-bottom));
+    background: var(--_color-surface);
+    border-radius: var(--_radius);
+  }
+  .summary {
+    display: grid;
+    gap: 4px;
+    text-align: center;
+  }
+  .merchant,
+  .description,
+  .amount-label {
+    margin: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .amount {
+    margin: 0;
+    font-size: var(--_font-size-amount);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: -0.01em;
+  }
+  .message {
+    margin: 0;
+    padding: 12px var(--_space);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-muted);
+  }
+  .message.error {
+    color: var(--_color-danger);
+    border-inline-start: 4px solid var(--_color-danger);
+  }
+  .actions {
+    position: sticky;
+    bottom: 0;
+    padding-block: var(--_space-small) env(safe-area-inset-bottom);
+    background: var(--_color-surface);
+  }
+  button {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: max(var(--_target-size), 44px);
+    padding: 10px var(--_space);
+    border-radius: var(--_radius-small);
+    border: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    cursor: pointer;
+  }
+  button.primary {
+    border-color: transparent;
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font-weight: 600;
+    font-size: calc(var(--_font-size) + 1px);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .success {
+    text-align: center;
+    display: grid;
+    gap: var(--_space-small);
+    justify-items: center;
+    padding-block: calc(var(--_space) * 2);
+  }
+  .success h2 {
+    margin: 0;
+    color: var(--_color-success);
+    font-size: 24px;
+  }
+  .success p {
+    margin: 0;
+  }
+  .reference {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    word-break: break-all;
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--_space);
+  }
+  .skeleton span {
+    display: block;
+    block-size: 56px;
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface-muted);
+  }
+  .skeleton span:first-child {
+    block-size: 72px;
+    inline-size: 60%;
+    justify-self: center;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+`;

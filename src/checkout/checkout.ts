@@ -1,0 +1,255 @@
+import { LitElement, html, nothing } from 'lit';
+import { describeChannel, type ChannelView } from '../channels/describe.js';
+import { ShouyinChannelList } from '../channels/channel-list.js';
+import { detectEnvironment, probeBrowser } from '../env/detect.js';
+import { formatMoney } from '../i18n/format.js';
+import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
+import type { MessageOverrides, Messages } from '../i18n/messages.js';
+import { ErrorCode } from '../protocol/codes.js';
+import type { Environment, Session } from '../protocol/schemas.js';
+import { base, tokens } from '../theme/tokens.js';
+import { CheckoutController } from './checkout-controller.js';
+import { checkoutStyles } from './checkout.styles.js';
+import { Phase } from './flow.js';
+
+/**
+ * The cashier. Give it a session by URL or by property; it shows the order, offers the
+ * channels, pays with a signed intent and reports every step as a DOM event.
+ *
+ * @fires shouyin-ready - The session loaded and the cashier can take a payment.
+ * @fires shouyin-channel-change - The selected channel changed (by the payer, the recommendation or a fallback).
+ * @fires shouyin-submit - A payment is about to be sent. Cancelable: `preventDefault()` vetoes it.
+ * @fires shouyin-pending - The backend accepted the attempt but has not finished it.
+ * @fires shouyin-success - The backend reports the order paid.
+ * @fires shouyin-failure - An attempt failed; `detail.code` says why.
+ * @fires shouyin-fallback - The payment moved to another channel.
+ * @fires shouyin-expire - The order's time ran out.
+ * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
+ *
+ * @csspart base - The panel that holds everything.
+ * @csspart summary - Merchant, description and amount.
+ * @csspart amount - The amount due.
+ * @csspart channels - The channel list.
+ * @csspart message - An error or failure message.
+ * @csspart pay-button - The pay button.
+ * @csspart success - The success view.
+ *
+ * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
+ * @cssproperty --shouyin-color-on-primary - Text on the primary color.
+ * @cssproperty --shouyin-color-surface - Panel background.
+ * @cssproperty --shouyin-color-surface-muted - Muted background (messages, unavailable channels).
+ * @cssproperty --shouyin-color-text - Text color.
+ * @cssproperty --shouyin-color-text-muted - Secondary text color.
+ * @cssproperty --shouyin-color-border - Borders.
+ * @cssproperty --shouyin-color-focus - Focus ring.
+ * @cssproperty --shouyin-color-success - Success title.
+ * @cssproperty --shouyin-color-danger - Errors and unavailable reasons.
+ * @cssproperty --shouyin-color-warning - Promotions and warnings.
+ * @cssproperty --shouyin-radius - Panel corner radius.
+ * @cssproperty --shouyin-radius-small - Corner radius of rows, messages and buttons.
+ * @cssproperty --shouyin-space - Main spacing.
+ * @cssproperty --shouyin-space-small - Small spacing.
+ * @cssproperty --shouyin-font-family - Font stack.
+ * @cssproperty --shouyin-font-size - Base font size (16px keeps iOS from zooming inputs).
+ * @cssproperty --shouyin-font-size-small - Secondary text size.
+ * @cssproperty --shouyin-font-size-amount - Size of the amount due.
+ * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
+ * @cssproperty --shouyin-max-width - Maximum width of the cashier.
+ */
+export class ShouyinCheckout extends LitElement {
+  static override styles = [tokens, base, checkoutStyles];
+
+  static override properties = {
+    sessionUrl: { attribute: 'session-url' },
+    session: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+  };
+
+  /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
+  declare sessionUrl: string | null;
+  /** The session itself, when the host already has it; takes precedence over `session-url`. */
+  declare session: unknown;
+  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides. */
+  declare locale: string | null;
+  /** Host overrides for single strings of the catalog. */
+  declare strings: MessageOverrides | undefined;
+
+  private readonly checkout = new CheckoutController(this, {
+    messages: () => this.messages,
+    locale: () => this.resolvedLocale,
+    env: () => this.environment,
+  });
+  private environment: Environment = 'desktop';
+
+  constructor() {
+    super();
+    this.sessionUrl = null;
+    this.session = undefined;
+    this.locale = null;
+    this.strings = undefined;
+  }
+
+  /** The locale in use after resolution and fallbacks. */
+  get resolvedLocale(): SupportedLocale {
+    return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
+  }
+
+  private get messages(): Messages {
+    return messagesFor(this.resolvedLocale, this.strings);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.environment = detectEnvironment(probeBrowser());
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('session') && this.session !== undefined) {
+      void this.checkout.load({ input: this.session });
+    } else if (changed.has('sessionUrl') && this.sessionUrl && this.session === undefined) {
+      void this.checkout.load({ url: this.sessionUrl });
+    } else if (!this.hasUpdated && this.session === undefined && !this.sessionUrl) {
+      this.checkout.fail(ErrorCode.SessionMissing);
+    }
+  }
+
+  private onChannelChange(event: Event): void {
+    const value = (event.target as ShouyinChannelList).value;
+    if (value) this.checkout.select(value, 'user');
+  }
+
+  private onPay(): void {
+    void this.checkout.pay();
+  }
+
+  private onReload(): void {
+    if (this.session !== undefined) void this.checkout.load({ input: this.session });
+    else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
+  }
+
+  /** Pays with the selected channel, as the pay button does. Ignored unless the cashier is ready. */
+  submit(): Promise<void> {
+    return this.checkout.pay();
+  }
+
+  override render() {
+    const m = this.messages;
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${this.resolvedLocale}>
+      ${this.renderBody(m)}
+    </section>`;
+  }
+
+  private renderBody(m: Messages) {
+    const { state, session } = this.checkout;
+    switch (state.phase) {
+      case Phase.Idle:
+      case Phase.Loading:
+        return this.renderLoading(m);
+      case Phase.Error:
+        return this.renderError(m, state.code);
+      case Phase.Succeeded:
+        return session ? this.renderSuccess(m, session, state.attempt.channel, state.attempt.paymentId) : nothing;
+      case Phase.Expired:
+        return html`${session ? this.renderSummary(m, session) : nothing}
+          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
+      default:
+        return session ? this.renderPayment(m, session) : nothing;
+    }
+  }
+
+  private renderLoading(m: Messages) {
+    return html`<div class="skeleton" aria-busy="true">
+      <span></span><span></span><span></span><span></span>
+      <p class="visually-hidden" role="status">${m.loading}</p>
+    </div>`;
+  }
+
+  private renderError(m: Messages, code: ErrorCode) {
+    const canReload = code === ErrorCode.SessionUnreachable || code === ErrorCode.SessionHttpError;
+    return html`<p class="message error" part="message" role="alert">${m.errors[code]}</p>
+      ${canReload ? html`<button type="button" @click=${this.onReload}>${m.reload}</button>` : nothing}`;
+  }
+
+  private renderSummary(m: Messages, session: Session) {
+    const { order } = session;
+    return html`<header class="summary" part="summary">
+      <p class="merchant">${m.merchant(order.merchant.name)}</p>
+      ${order.description ? html`<p class="description">${order.description}</p>` : nothing}
+      <p class="amount-label" id="amount-label">${m.amountDue}</p>
+      <p class="amount" part="amount">
+        <span id="amount">${formatMoney(order.amount, order.currency, this.resolvedLocale)}</span>
+      </p>
+    </header>`;
+  }
+
+  private renderPayment(m: Messages, session: Session) {
+    const { state, channelId } = this.checkout;
+    const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
+    const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
+    const failure = state.phase === Phase.Ready ? state.failure : undefined;
+    return html`${this.renderSummary(m, session)}
+      <shouyin-channel-list
+        part="channels"
+        .channels=${this.channelViews(m, session)}
+        .value=${channelId}
+        .label=${m.channelsLabel}
+        ?disabled=${busy}
+        @change=${this.onChannelChange}
+      ></shouyin-channel-list>
+      ${failure
+        ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="pay-button"
+          aria-disabled=${busy || !channelId ? 'true' : 'false'}
+          @click=${this.onPay}
+        >
+          ${busy ? m.paying : channelId ? m.pay(amount) : m.selectChannel}
+        </button>
+      </div>`;
+  }
+
+  private renderSuccess(m: Messages, session: Session, channelId: string, paymentId: string) {
+    const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
+    const channel = session.channels.find((c) => c.id === channelId);
+    const name = channel ? (channel.label ?? m.channelName(channel.kind)) : channelId;
+    return html`<div class="success" part="success" role="status">
+      <h2>${m.successTitle}</h2>
+      <p>${m.successDetail(amount, name)}</p>
+      <p class="reference">${m.successReference(paymentId)}</p>
+    </div>`;
+  }
+
+  private channelViews(m: Messages, session: Session): ChannelView[] {
+    const context = {
+      amount: session.order.amount,
+      now: this.checkout.serverNow(),
+      currency: session.order.currency,
+      locale: this.resolvedLocale,
+      messages: m,
+    };
+    return session.channels.map((channel) => describeChannel(channel, context));
+  }
+}
+
+/** The `lang` of the nearest ancestor that has one, crossing shadow roots. */
+function nearestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    if (found) return found.getAttribute('lang');
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shouyin-checkout': ShouyinCheckout;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Messages } from './messages.js';
+
+const CHANNELS: Record<string, string> = {
+  wechat: 'WeChat Pay',
+  alipay: 'Alipay',
+  unionpay: 'UnionPay QuickPass',
+  ecny: 'e-CNY',
+  card: 'Bank card',
+};
+
+const SETTLEMENT: Record<string, string> = {
+  realtime: 'Arrives instantly',
+  'T+0': 'Arrives today (T+0)',
+  'D+0': 'Arrives today (D+0)',
+  'T+1': 'Arrives next business day (T+1)',
+  'D+1': 'Arrives tomorrow (D+1)',
+};
+
+export const en: Messages = {
+  checkoutLabel: 'Checkout',
+  loading: 'Loading checkout…',
+  amountDue: 'Amount due',
+  merchant: (name) => `Pay to ${name}`,
+  channelsLabel: 'Choose how to pay',
+  channelName: (kind) => CHANNELS[kind] ?? kind,
+  settlement: (kind) => SETTLEMENT[kind] ?? `Arrives ${kind}`,
+  perTransaction: (amount) => `Up to ${amount} per payment`,
+  remainingToday: (amount) => `${amount} left today`,
+  minimum: (amount) => `At least ${amount}`,
+  feeRate: (percent) => `Fee ${percent}`,
+  newBadge: 'New',
+  degraded: 'Busy, may be slow',
+  unavailable: (reason, until) =>
+    ({
+      down: 'Unavailable right now',
+      maintenance: until ? `Under maintenance until ${until}` : 'Under maintenance',
+      'over-per-transaction': 'Over the per-payment limit',
+      'over-daily': "Over today's remaining limit",
+      'under-minimum': 'Below the minimum amount',
+      environment: 'Not available here: open this page in a browser',
+    })[reason],
+  pay: (amount) => `Pay ${amount}`,
+  paying: 'Paying…',
+  selectChannel: 'Choose a payment method',
+  successTitle: 'Payment successful',
+  successDetail: (amount, channel) => `Paid ${amount} with ${channel}`,
+  successReference: (id) => `Reference ${id}`,
+  failureTitle: 'Payment not completed',
+  retry: 'Try again',
+  reload: 'Reload',
+  errors: {
+    session_missing: 'This checkout has no order. Go back to the shop and place the order again.',
+    session_unreachable: 'Could not load the order. Check your connection and try again.',
+    session_http_error: 'The order service is unavailable. Please try again later.',
+    session_malformed: 'The order details are invalid, so it cannot be paid. Go back to the shop and order again.',
+    session_expired: 'This order has expired. Go back to the shop and place it again.',
+    attribute_invalid: 'This checkout is set up incorrectly. Please contact the merchant.',
+    crypto_unavailable: 'This page is not secure (no HTTPS), so payment cannot be completed.',
+  },
+  failures: {
+    declined: 'Your bank declined the payment. Try another payment method.',
+    insufficient_funds: 'Insufficient funds. Try another payment method.',
+    channel_unavailable: 'This payment method is unavailable right now. Try another one.',
+    limit_exceeded: 'The payment is over the limit. Try another payment method.',
+    canceled: 'The payment was canceled.',
+    expired: 'The order has expired. Please order again.',
+    network_error: 'Network problem. You will not be charged twice; check your connection and try again.',
+    timeout: 'The payment timed out. Try again; you will not be charged twice.',
+    response_malformed: 'The payment service gave an unexpected answer. Please try again.',
+    signature_rejected: 'The payment request could not be verified. Reload the page and try again.',
+    request_rejected: 'The payment request was invalid. Reload the page and try again.',
+    order_already_paid: 'This order has already been paid.',
+    server_error: 'The payment service is unavailable. Please try again later.',
+    payment_failed: 'The payment failed. Try again or use another payment method.',
+  },
+};

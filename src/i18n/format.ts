@@ -1,0 +1,47 @@
+/**
+ * Money and time formatting through Intl, with formatters cached per locale and options
+ * (constructing Intl formatters is the expensive part, and renders call these often).
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/** How many minor units a currency has (CNY 2, JPY 0), as ISO 4217 and Intl know it. */
+export function minorUnitDigits(currency: string): number {
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * An amount in minor units as the payer reads it: `¥128.00` for 12800 CNY. Yuan shows as the
+ * narrow `¥` in every locale, as payers in China expect; other currencies keep their symbol.
+ */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const digits = minorUnitDigits(currency);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: currency === 'CNY' ? 'narrowSymbol' : 'symbol',
+  }).format(amount / 10 ** digits);
+}
+
+/** A rate such as 0.006 as `0.6%`. */
+export function formatPercent(rate: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+}
+
+/** A clock time such as `00:30`, in the payer's time zone. */
+export function formatClock(at: number, locale: string): string {
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}

@@ -1,0 +1,46 @@
+import { en } from './en.js';
+import type { MessageOverrides, Messages } from './messages.js';
+import { zhCN } from './zh-CN.js';
+import { zhTW } from './zh-TW.js';
+
+export const SUPPORTED_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: SupportedLocale = 'zh-CN';
+
+const CATALOGS: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+
+/**
+ * Maps a BCP 47 tag to a catalog, or `undefined` when none fits. Traditional Chinese
+ * (zh-TW, zh-HK, zh-MO, zh-Hant-*) goes to zh-TW and Simplified (zh, zh-CN, zh-SG, zh-Hans-*)
+ * to zh-CN, so the two scripts never mix; any English goes to en.
+ */
+export function matchLocale(tag: string | null | undefined): SupportedLocale | undefined {
+  if (!tag) return undefined;
+  const lower = tag.trim().toLowerCase().replace(/_/g, '-');
+  const [language, ...rest] = lower.split('-');
+  if (language === 'en') return 'en';
+  if (language !== 'zh') return undefined;
+  if (rest.includes('hant') || rest.some((part) => part === 'tw' || part === 'hk' || part === 'mo')) return 'zh-TW';
+  return 'zh-CN';
+}
+
+/** The first candidate that has a catalog (element's `locale`, nearest `lang`, document), else zh-CN. */
+export function resolveLocale(...candidates: Array<string | null | undefined>): SupportedLocale {
+  for (const candidate of candidates) {
+    const match = matchLocale(candidate);
+    if (match) return match;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** The catalog for a locale with the host's single-string overrides laid over it. */
+export function messagesFor(locale: SupportedLocale, overrides?: MessageOverrides): Messages {
+  const base = CATALOGS[locale];
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    errors: { ...base.errors, ...overrides.errors },
+    failures: { ...base.failures, ...overrides.failures },
+  } as Messages;
+}

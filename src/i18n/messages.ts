@@ -1,0 +1,48 @@
+import type { ErrorCode, FailureCode } from '../protocol/codes.js';
+
+/** Why a channel cannot take this payment right now; each has words in every catalog. */
+export type UnavailableReason =
+  | 'down'
+  | 'maintenance'
+  | 'over-per-transaction'
+  | 'over-daily'
+  | 'under-minimum'
+  | 'environment';
+
+/**
+ * Every string the cashier shows or announces. Each catalog satisfies this interface, so a
+ * missing key is a type error. Amounts arrive already formatted (money goes through Intl).
+ */
+export interface Messages {
+  checkoutLabel: string;
+  loading: string;
+  amountDue: string;
+  merchant: (name: string) => string;
+  channelsLabel: string;
+  channelName: (kind: string) => string;
+  settlement: (kind: string) => string;
+  perTransaction: (amount: string) => string;
+  remainingToday: (amount: string) => string;
+  minimum: (amount: string) => string;
+  feeRate: (percent: string) => string;
+  newBadge: string;
+  degraded: string;
+  unavailable: (reason: UnavailableReason, until?: string) => string;
+  pay: (amount: string) => string;
+  paying: string;
+  selectChannel: string;
+  successTitle: string;
+  successDetail: (amount: string, channel: string) => string;
+  successReference: (id: string) => string;
+  failureTitle: string;
+  retry: string;
+  reload: string;
+  errors: Record<ErrorCode, string>;
+  failures: Record<FailureCode, string>;
+}
+
+/** Host overrides: any top-level string or function, or single error/failure texts. */
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures'>> & {
+  errors?: Partial<Messages['errors']>;
+  failures?: Partial<Messages['failures']>;
+};

@@ -1,0 +1,76 @@
+import type { Messages } from './messages.js';
+
+const CHANNELS: Record<string, string> = {
+  wechat: '微信支付',
+  alipay: '支付宝',
+  unionpay: '云闪付',
+  ecny: '数字人民币',
+  card: '银行卡',
+};
+
+const SETTLEMENT: Record<string, string> = {
+  realtime: '实时到账',
+  'T+0': '当日到账 (T+0)',
+  'D+0': '当日到账 (D+0)',
+  'T+1': '次个工作日到账 (T+1)',
+  'D+1': '次日到账 (D+1)',
+};
+
+export const zhCN: Messages = {
+  checkoutLabel: '收银台',
+  loading: '正在加载收银台…',
+  amountDue: '应付金额',
+  merchant: (name) => `收款方：${name}`,
+  channelsLabel: '选择支付方式',
+  channelName: (kind) => CHANNELS[kind] ?? kind,
+  settlement: (kind) => SETTLEMENT[kind] ?? `${kind} 到账`,
+  perTransaction: (amount) => `单笔限额 ${amount}`,
+  remainingToday: (amount) => `今日剩余 ${amount}`,
+  minimum: (amount) => `最低 ${amount}`,
+  feeRate: (percent) => `手续费 ${percent}`,
+  newBadge: '新',
+  degraded: '通道繁忙，可能较慢',
+  unavailable: (reason, until) =>
+    ({
+      down: '暂不可用',
+      maintenance: until ? `维护中，${until} 恢复` : '维护中',
+      'over-per-transaction': '超出单笔限额',
+      'over-daily': '超出今日剩余额度',
+      'under-minimum': '低于最低支付金额',
+      environment: '当前环境不支持，请在浏览器中打开',
+    })[reason],
+  pay: (amount) => `确认支付 ${amount}`,
+  paying: '正在支付…',
+  selectChannel: '请选择支付方式',
+  successTitle: '支付成功',
+  successDetail: (amount, channel) => `已通过${channel}支付 ${amount}`,
+  successReference: (id) => `交易单号 ${id}`,
+  failureTitle: '支付未完成',
+  retry: '重试',
+  reload: '重新加载',
+  errors: {
+    session_missing: '收银台缺少订单信息，请返回商户页面重新下单。',
+    session_unreachable: '网络连接失败，无法加载订单，请检查网络后重试。',
+    session_http_error: '订单服务暂时不可用，请稍后重试。',
+    session_malformed: '订单信息有误，无法支付，请返回商户页面重新下单。',
+    session_expired: '订单已超时关闭，请返回商户页面重新下单。',
+    attribute_invalid: '收银台配置有误，请联系商户。',
+    crypto_unavailable: '当前页面不安全（非 HTTPS），无法完成支付。',
+  },
+  failures: {
+    declined: '支付被发卡行拒绝，请更换支付方式。',
+    insufficient_funds: '余额不足，请更换支付方式。',
+    channel_unavailable: '该支付方式暂不可用，请更换支付方式。',
+    limit_exceeded: '超出支付限额，请更换支付方式。',
+    canceled: '支付已取消。',
+    expired: '订单已超时，请重新下单。',
+    network_error: '网络异常，支付结果未知前不会重复扣款，请检查网络后重试。',
+    timeout: '支付请求超时，请稍后重试，不会重复扣款。',
+    response_malformed: '支付服务返回异常，请稍后重试。',
+    signature_rejected: '支付请求校验失败，请刷新页面后重试。',
+    request_rejected: '支付请求无效，请刷新页面后重试。',
+    order_already_paid: '该订单已支付，无需重复支付。',
+    server_error: '支付服务暂时不可用，请稍后重试。',
+    payment_failed: '支付失败，请重试或更换支付方式。',
+  },
+};

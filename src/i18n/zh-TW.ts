@@ -1,0 +1,76 @@
+import type { Messages } from './messages.js';
+
+const CHANNELS: Record<string, string> = {
+  wechat: '微信支付',
+  alipay: '支付寶',
+  unionpay: '雲閃付',
+  ecny: '數位人民幣',
+  card: '銀行卡',
+};
+
+const SETTLEMENT: Record<string, string> = {
+  realtime: '即時到帳',
+  'T+0': '當日到帳 (T+0)',
+  'D+0': '當日到帳 (D+0)',
+  'T+1': '次個工作日到帳 (T+1)',
+  'D+1': '次日到帳 (D+1)',
+};
+
+export const zhTW: Messages = {
+  checkoutLabel: '收銀台',
+  loading: '正在載入收銀台…',
+  amountDue: '應付金額',
+  merchant: (name) => `收款方：${name}`,
+  channelsLabel: '選擇付款方式',
+  channelName: (kind) => CHANNELS[kind] ?? kind,
+  settlement: (kind) => SETTLEMENT[kind] ?? `${kind} 到帳`,
+  perTransaction: (amount) => `單筆限額 ${amount}`,
+  remainingToday: (amount) => `今日剩餘 ${amount}`,
+  minimum: (amount) => `最低 ${amount}`,
+  feeRate: (percent) => `手續費 ${percent}`,
+  newBadge: '新',
+  degraded: '通道繁忙，可能較慢',
+  unavailable: (reason, until) =>
+    ({
+      down: '暫不可用',
+      maintenance: until ? `維護中，${until} 恢復` : '維護中',
+      'over-per-transaction': '超出單筆限額',
+      'over-daily': '超出今日剩餘額度',
+      'under-minimum': '低於最低付款金額',
+      environment: '目前環境不支援，請在瀏覽器中開啟',
+    })[reason],
+  pay: (amount) => `確認付款 ${amount}`,
+  paying: '正在付款…',
+  selectChannel: '請選擇付款方式',
+  successTitle: '付款成功',
+  successDetail: (amount, channel) => `已透過${channel}付款 ${amount}`,
+  successReference: (id) => `交易編號 ${id}`,
+  failureTitle: '付款未完成',
+  retry: '重試',
+  reload: '重新載入',
+  errors: {
+    session_missing: '收銀台缺少訂單資訊，請返回商戶頁面重新下單。',
+    session_unreachable: '網路連線失敗，無法載入訂單，請檢查網路後重試。',
+    session_http_error: '訂單服務暫時無法使用，請稍後重試。',
+    session_malformed: '訂單資訊有誤，無法付款，請返回商戶頁面重新下單。',
+    session_expired: '訂單已逾時關閉，請返回商戶頁面重新下單。',
+    attribute_invalid: '收銀台設定有誤，請聯絡商戶。',
+    crypto_unavailable: '目前頁面不安全（非 HTTPS），無法完成付款。',
+  },
+  failures: {
+    declined: '付款遭發卡銀行拒絕，請更換付款方式。',
+    insufficient_funds: '餘額不足，請更換付款方式。',
+    channel_unavailable: '此付款方式暫時無法使用，請更換付款方式。',
+    limit_exceeded: '超出付款限額，請更換付款方式。',
+    canceled: '付款已取消。',
+    expired: '訂單已逾時，請重新下單。',
+    network_error: '網路異常，在付款結果確認前不會重複扣款，請檢查網路後重試。',
+    timeout: '付款請求逾時，請稍後重試，不會重複扣款。',
+    response_malformed: '付款服務回應異常，請稍後重試。',
+    signature_rejected: '付款請求驗證失敗，請重新整理頁面後重試。',
+    request_rejected: '付款請求無效，請重新整理頁面後重試。',
+    order_already_paid: '此訂單已付款，無需重複付款。',
+    server_error: '付款服務暫時無法使用，請稍後重試。',
+    payment_failed: '付款失敗，請重試或更換付款方式。',
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Shouyin: the script-tag entry and the ES module for bundlers. Importing it registers
+ * `<shouyin-checkout>` and its parts; the exports are for hosts that want types and helpers.
+ */
+import './define.js';
+
+export { ShouyinCheckout } from './checkout/checkout.js';
+export { ShouyinChannelList } from './channels/channel-list.js';
+export { defineElements } from './define.js';
+export { VERSION } from './version.js';
+export type {
+  ShouyinEventDetails,
+  ShouyinEventName,
+  ShouyinEvent,
+  ChannelChangeReason,
+  OrderDetail,
+} from './events/events.js';
+export type { Messages, MessageOverrides, UnavailableReason } from './i18n/messages.js';
+export { SUPPORTED_LOCALES, type SupportedLocale } from './i18n/locale.js';
+export { ErrorCode, FailureCode } from './protocol/codes.js';
+export type {
+  Session,
+  SessionInput,
+  Channel,
+  SavedCard,
+  Intent,
+  IntentResponse,
+  Action,
+  Failure,
+  Environment,
+} from './protocol/schemas.js';

@@ -1,0 +1,69 @@
+/**
+ * The closed sets of codes that cross the cashier's boundaries. Payer-facing text is looked up
+ * from these codes in the i18n catalogs; a raw backend string is never shown.
+ */
+
+/** What `shouyin-error` reports: the cashier could not load or use its session. */
+export const ErrorCode = {
+  /** Neither `session-url` nor `session` was given. */
+  SessionMissing: 'session_missing',
+  /** `session-url` could not be fetched (network fault, refused, CORS). */
+  SessionUnreachable: 'session_unreachable',
+  /** `session-url` answered with a non-2xx status. */
+  SessionHttpError: 'session_http_error',
+  /** The session is not valid JSON or does not match the session schema. */
+  SessionMalformed: 'session_malformed',
+  /** The session's `expiresAt` has passed. */
+  SessionExpired: 'session_expired',
+  /** An attribute or property the host set has a value the cashier cannot use. */
+  AttributeInvalid: 'attribute_invalid',
+  /** The page is not a secure context, so WebCrypto is missing and nothing can be signed. */
+  CryptoUnavailable: 'crypto_unavailable',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** What `shouyin-failure` reports: one payment attempt did not succeed. */
+export const FailureCode = {
+  Declined: 'declined',
+  InsufficientFunds: 'insufficient_funds',
+  ChannelUnavailable: 'channel_unavailable',
+  LimitExceeded: 'limit_exceeded',
+  Canceled: 'canceled',
+  Expired: 'expired',
+  /** The request did not reach the backend, or its answer did not come back. */
+  NetworkError: 'network_error',
+  /** No answer within the request's time limit. */
+  Timeout: 'timeout',
+  /** The backend answered something that is not the response contract. */
+  ResponseMalformed: 'response_malformed',
+  /** The backend refused the intent's signature (HTTP 401). */
+  SignatureRejected: 'signature_rejected',
+  /** The backend refused the intent as malformed or not matching the session (HTTP 4xx). */
+  RequestRejected: 'request_rejected',
+  /** The order was paid already, by this attempt or another one (HTTP 409). */
+  OrderAlreadyPaid: 'order_already_paid',
+  /** The backend failed (HTTP 5xx). */
+  ServerError: 'server_error',
+  /** A failure code this cashier does not know; the payer sees a generic message. */
+  Unknown: 'payment_failed',
+} as const;
+export type FailureCode = (typeof FailureCode)[keyof typeof FailureCode];
+
+/** Why a host-side verification refused an intent request. */
+export const RejectCode = {
+  SignatureMissing: 'signature_missing',
+  SignatureMalformed: 'signature_malformed',
+  SignatureExpired: 'signature_expired',
+  SignatureMismatch: 'signature_mismatch',
+  UnknownKid: 'unknown_kid',
+  BodyMalformed: 'body_malformed',
+  IntentMalformed: 'intent_malformed',
+} as const;
+export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
+
+const knownFailureCodes = new Set<string>(Object.values(FailureCode));
+
+/** Maps any code a backend sends to one the cashier has words for. */
+export function toFailureCode(code: string): FailureCode {
+  return knownFailureCodes.has(code) ? (code as FailureCode) : FailureCode.Unknown;
+}

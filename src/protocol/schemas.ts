@@ -1,0 +1,184 @@
+/**
+ * The contract, version 1. Every byte that crosses a boundary is parsed by one of these
+ * schemas, and the types everywhere else are inferred from them. The browser bundle and the
+ * host-side helpers import this same module (zod/mini keeps it small in the browser).
+ */
+import * as z from 'zod/mini';
+
+const id = z.string().check(z.minLength(1), z.maxLength(128));
+const minorUnits = z.int().check(z.nonnegative());
+const datetime = z.iso.datetime({ offset: true });
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/** Channel kinds the cashier has names, icons and environment rules for; hosts may add others. */
+export const KNOWN_CHANNEL_KINDS = ['wechat', 'alipay', 'unionpay', 'ecny', 'card'] as const;
+export type KnownChannelKind = (typeof KNOWN_CHANNEL_KINDS)[number];
+
+export const ChannelStatus = { Up: 'up', Degraded: 'degraded', Down: 'down' } as const;
+export type ChannelStatus = (typeof ChannelStatus)[keyof typeof ChannelStatus];
+
+export const ChannelSchema = z.object({
+  id,
+  kind: z.string().check(z.minLength(1), z.maxLength(32)),
+  label: z.optional(z.string().check(z.maxLength(64))),
+  status: z.enum([ChannelStatus.Up, ChannelStatus.Degraded, ChannelStatus.Down]),
+  limits: z.object({
+    perTransaction: z.optional(minorUnits),
+    perDay: z.optional(minorUnits),
+    usedToday: z.optional(minorUnits),
+    min: z.optional(minorUnits),
+  }),
+  settlement: z.object({
+    kind: z.string().check(z.minLength(1), z.maxLength(16)),
+    note: z.optional(z.string().check(z.maxLength(200))),
+  }),
+  maintenance: z.optional(z.array(z.object({ from: datetime, to: datetime }))),
+  fee: z.optional(z.object({ rate: z.optional(z.number().check(z.gte(0), z.lte(1))), fixed: z.optional(minorUnits) })),
+  promo: z.optional(z.string().check(z.maxLength(200))),
+  fallbacks: z.optional(z.array(id)),
+  isNew: z.optional(z.boolean()),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const SavedCardStatus = { Active: 'active', Abnormal: 'abnormal', Frozen: 'frozen' } as const;
+
+export const SavedCardSchema = z.object({
+  id,
+  brand: z.string().check(z.minLength(1), z.maxLength(32)),
+  first6: z.optional(z.string().check(z.regex(/^\d{6}$/))),
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  status: z.enum([SavedCardStatus.Active, SavedCardStatus.Abnormal, SavedCardStatus.Frozen]),
+  reason: z.optional(z.string().check(z.maxLength(64))),
+});
+export type SavedCard = z.infer<typeof SavedCardSchema>;
+
+export const FallbackMode = { Auto: 'auto', Prompt: 'prompt', Off: 'off' } as const;
+export type FallbackMode = (typeof FallbackMode)[keyof typeof FallbackMode];
+
+export const NoticeSchema = z.object({
+  id,
+  level: z._default(z.enum(['info', 'warning']), 'info'),
+  text: z.string().check(z.minLength(1), z.maxLength(300)),
+  channel: z.optional(id),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const SessionSchema = z.object({
+  v: z.literal(1),
+  id,
+  expiresAt: datetime,
+  /** The backend's clock when it issued the session, so a wrong client clock can be corrected. */
+  serverTime: z.optional(datetime),
+  order: z.object({
+    id,
+    amount: z.int().check(z.positive()),
+    currency,
+    description: z.optional(z.string().check(z.maxLength(200))),
+    merchant: z.object({ id, name: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  }),
+  channels: z.array(ChannelSchema).check(z.minLength(1)),
+  savedCards: z._default(z.array(SavedCardSchema), []),
+  fallback: z._default(z.object({ mode: z.enum([FallbackMode.Auto, FallbackMode.Prompt, FallbackMode.Off]) }), {
+    mode: FallbackMode.Prompt,
+  }),
+  signing: z.object({
+    alg: z.literal('HS256'),
+    kid: id,
+    key: z.string().check(z.regex(/^[A-Za-z0-9_-]{43,}$/)),
+  }),
+  encryption: z.optional(
+    z.object({
+      alg: z.literal('RSA-OAEP-256'),
+      kid: id,
+      jwk: z.looseObject({ kty: z.literal('RSA'), n: z.string(), e: z.string() }),
+    }),
+  ),
+  endpoints: z.object({
+    intents: z.string().check(z.minLength(1)),
+    status: z.string().check(z.minLength(1)),
+    cards: z.optional(z.string().check(z.minLength(1))),
+  }),
+  notices: z.optional(z.array(NoticeSchema)),
+});
+export type Session = z.infer<typeof SessionSchema>;
+/** What a host may hand in: defaults not yet applied. */
+export type SessionInput = z.input<typeof SessionSchema>;
+
+export const ENVIRONMENTS = ['desktop', 'mobile', 'wechat', 'wechat-miniprogram', 'alipay', 'unionpay'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const InstrumentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
+  z.object({ type: z.literal('wallet') }),
+]);
+export type Instrument = z.infer<typeof InstrumentSchema>;
+
+export const IntentSchema = z.object({
+  v: z.literal(1),
+  sessionId: id,
+  orderId: id,
+  amount: z.int().check(z.positive()),
+  currency,
+  channel: id,
+  instrument: InstrumentSchema,
+  attempt: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  previousAttempt: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  env: z.enum(ENVIRONMENTS),
+  locale: z.string().check(z.minLength(2), z.maxLength(35)),
+  nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+  createdAt: datetime,
+});
+export type Intent = z.infer<typeof IntentSchema>;
+
+export const AttemptStatus = {
+  Succeeded: 'succeeded',
+  Pending: 'pending',
+  RequiresAction: 'requires_action',
+  Failed: 'failed',
+  Canceled: 'canceled',
+} as const;
+export type AttemptStatus = (typeof AttemptStatus)[keyof typeof AttemptStatus];
+
+export const ActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('qr'), content: z.string().check(z.minLength(1), z.maxLength(2048)) }),
+  z.object({ type: z.literal('redirect'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({
+    type: z.literal('bridge'),
+    bridge: z.enum(['wechat', 'alipay']),
+    params: z.record(z.string(), z.unknown()),
+  }),
+]);
+export type Action = z.infer<typeof ActionSchema>;
+
+export const FailureSchema = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  message: z.optional(z.string()),
+  retryable: z.boolean(),
+  fallback: z.optional(id),
+});
+export type Failure = z.infer<typeof FailureSchema>;
+
+export const IntentResponseSchema = z.object({
+  id,
+  status: z.enum([
+    AttemptStatus.Succeeded,
+    AttemptStatus.Pending,
+    AttemptStatus.RequiresAction,
+    AttemptStatus.Failed,
+    AttemptStatus.Canceled,
+  ]),
+  action: z.optional(ActionSchema),
+  failure: z.optional(FailureSchema),
+});
+export type IntentResponse = z.infer<typeof IntentResponseSchema>;
+
+/** The body of any non-2xx answer from a Shouyin backend. */
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
+  /** With `order_already_paid`: the attempt that paid the order. */
+  paidAttempt: z.optional(IntentResponseSchema),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

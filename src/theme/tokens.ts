@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+/**
+ * The public design tokens. Each `--shouyin-*` property has a default here and is read once
+ * at `:host` into a private `--_*` property that component CSS uses, so a host or designer
+ * overrides any of them from outside (`shouyin-checkout { --shouyin-color-primary: … }`).
+ */
+export const tokens = css`
+  :host {
+    --_color-primary: var(--shouyin-color-primary, #c8102e);
+    --_color-on-primary: var(--shouyin-color-on-primary, #ffffff);
+    --_color-surface: var(--shouyin-color-surface, #ffffff);
+    --_color-surface-muted: var(--shouyin-color-surface-muted, #f6f6f7);
+    --_color-text: var(--shouyin-color-text, #1f1f22);
+    --_color-text-muted: var(--shouyin-color-text-muted, #5c5c66);
+    --_color-border: var(--shouyin-color-border, #d9d9de);
+    --_color-focus: var(--shouyin-color-focus, #1a5fd0);
+    --_color-success: var(--shouyin-color-success, #137333);
+    --_color-danger: var(--shouyin-color-danger, #b3261e);
+    --_color-warning: var(--shouyin-color-warning, #8a5300);
+    --_radius: var(--shouyin-radius, 12px);
+    --_radius-small: var(--shouyin-radius-small, 8px);
+    --_space: var(--shouyin-space, 16px);
+    --_space-small: var(--shouyin-space-small, 8px);
+    --_font-family: var(
+      --shouyin-font-family,
+      system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif
+    );
+    --_font-size: var(--shouyin-font-size, 16px);
+    --_font-size-small: var(--shouyin-font-size-small, 14px);
+    --_font-size-amount: var(--shouyin-font-size-amount, 32px);
+    --_target-size: var(--shouyin-target-size, 48px);
+    --_max-width: var(--shouyin-max-width, 480px);
+  }
+`;
+
+/** Resets shared by every element: box sizing, focus ring, hidden text for screen readers. */
+export const base = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+    -webkit-text-size-adjust: 100%;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  [hidden] {
+    display: none !important;
+  }
+`;

@@ -1,0 +1,88 @@
+import { FailureCode, toFailureCode } from '../protocol/codes.js';
+import { ApiErrorSchema, IntentResponseSchema, type Intent, type IntentResponse, type Session } from '../protocol/schemas.js';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
+import { NOT_JSON, requestJson, type FetchLike, type HttpResult } from './http.js';
+
+/** What became of one request about an attempt, as the checkout flow needs to know it. */
+export type AttemptOutcome =
+  | { kind: 'answered'; response: IntentResponse }
+  /** The order was paid already (by this attempt's twin or an earlier one): show success. */
+  | { kind: 'already-paid'; response: IntentResponse }
+  | { kind: 'failed'; code: FailureCode; retryable: boolean; status?: number };
+
+export interface TransportOptions {
+  fetch?: FetchLike;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface SubmitIntentOptions extends TransportOptions {
+  session: Session;
+  intent: Intent;
+  /** One per attempt, reused on that attempt's retries. */
+  idempotencyKey: string;
+  /** Absolute URL the endpoint is resolved against. */
+  endpoint: string;
+  /** Milliseconds since the epoch, for the signature's timestamp. */
+  now: number;
+}
+
+/** Signs the intent (canonical JSON, HMAC-SHA256) and posts it with its idempotency key. */
+export async function submitIntent(options: SubmitIntentOptions): Promise<AttemptOutcome> {
+  const { session, intent, idempotencyKey, endpoint, now, ...transport } = options;
+  const { canonicalBody, header } = await signBody({
+    body: intent,
+    key: session.signing.key,
+    kid: session.signing.kid,
+    now,
+  });
+  const result = await requestJson(endpoint, {
+    ...transport,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header, [IDEMPOTENCY_HEADER]: idempotencyKey },
+    body: canonicalBody,
+  });
+  return interpretAnswer(result);
+}
+
+/** Asks the status endpoint where an attempt stands. */
+export async function fetchAttempt(statusTemplate: string, id: string, base: string, transport: TransportOptions = {}) {
+  return interpretAnswer(await requestJson(statusUrl(statusTemplate, id, base), transport));
+}
+
+/** `endpoints.status` is a template with `{id}`, or a base that the id is appended to. */
+export function statusUrl(template: string, id: string, base: string): string {
+  const encoded = encodeURIComponent(id);
+  const path = template.includes('{id}') ? template.replace('{id}', encoded) : `${template.replace(/\/$/, '')}/${encoded}`;
+  return new URL(path, base).href;
+}
+
+/** Maps an HTTP result to an outcome. Pure: every status and body shape has one answer. */
+export function interpretAnswer(result: HttpResult): AttemptOutcome {
+  if (!result.ok) {
+    return { kind: 'failed', code: result.reason === 'timeout' ? FailureCode.Timeout : FailureCode.NetworkError, retryable: true };
+  }
+  const { status, json } = result;
+  if (status >= 200 && status <= 299) {
+    const parsed = json === NOT_JSON ? undefined : IntentResponseSchema.safeParse(json);
+    if (!parsed?.success) return { kind: 'failed', code: FailureCode.ResponseMalformed, retryable: true, status };
+    return { kind: 'answered', response: parsed.data };
+  }
+  const error = json === NOT_JSON ? undefined : ApiErrorSchema.safeParse(json);
+  const code = error?.success ? error.data.error.code : undefined;
+  if (status === 409 && code === 'order_already_paid' && error?.success && error.data.paidAttempt) {
+    return { kind: 'already-paid', response: error.data.paidAttempt };
+  }
+  if (status === 401) return { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false, status };
+  if (status === 410) return { kind: 'failed', code: FailureCode.Expired, retryable: false, status };
+  if (status >= 500 || status === 429 || status === 408) {
+    return { kind: 'failed', code: FailureCode.ServerError, retryable: true, status };
+  }
+  const known = code ? toFailureCode(code) : FailureCode.Unknown;
+  return {
+    kind: 'failed',
+    code: known === FailureCode.Unknown ? FailureCode.RequestRejected : known,
+    retryable: false,
+    status,
+  };
+}

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createBackend, type Backend } from '../../demo/backend/app.js';
+import { randomToken } from '../../src/protocol/base64url.js';
+import type { Intent, Session } from '../../src/protocol/schemas.js';
+import { signIntent } from '../../src/server/index.js';
+
+export function readVector<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+export function hex(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'hex'));
+}
+
+export interface RunningBackend {
+  url: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+/** The reference backend on an ephemeral loopback port. */
+export async function startBackend(now?: () => number): Promise<RunningBackend> {
+  const backend = createBackend(now ? { now } : {});
+  const server: Server = createServer((req, res) => {
+    void backend.handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    backend,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function newSession(base: string, query = ''): Promise<Session> {
+  const response = await fetch(`${base}/api/session?${query}`);
+  if (!response.ok) throw new Error(`session: HTTP ${response.status}`);
+  return (await response.json()) as Session;
+}
+
+export function intentFor(session: Session, overrides: Partial<Intent> = {}): Intent {
+  return {
+    v: 1,
+    sessionId: session.id,
+    orderId: session.order.id,
+    amount: session.order.amount,
+    currency: session.order.currency,
+    channel: 'wechat',
+    instrument: { type: 'wallet' },
+    attempt: randomToken(12),
+    env: 'desktop',
+    locale: 'zh-CN',
+    nonce: randomToken(18),
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** Posts an intent signed with the session's key, as the cashier would. */
+export async function postIntent(
+  base: string,
+  session: Session,
+  intent: Intent,
+  { idempotencyKey = randomToken(18), now = Date.now() }: { idempotencyKey?: string; now?: number } = {},
+): Promise<{ status: number; body: any }> {
+  const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, now, idempotencyKey });
+  const response = await fetch(`${base}${session.endpoints.intents}`, { method: 'POST', headers: signed.headers, body: signed.body });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function ledger(base: string, orderId: string): Promise<any> {
+  const response = await fetch(`${base}/api/orders/${encodeURIComponent(orderId)}`);
+  return response.json();
+}

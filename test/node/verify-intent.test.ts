@@ -1,0 +1,96 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomToken } from '../../src/protocol/base64url.js';
+import type { Session } from '../../src/protocol/schemas.js';
+import { SIGNATURE_HEADER, signIntent, verifyIntent } from '../../src/server/index.js';
+import { intentFor } from './helpers.js';
+
+const key = randomToken(32);
+const session = {
+  id: 'cs_test',
+  order: { id: 'ord_test', amount: 12800, currency: 'CNY' },
+  signing: { kid: 'k_test', key },
+} as unknown as Session;
+const NOW = Date.parse('2026-11-22T08:00:00Z');
+const options = { keyFor: (kid: string) => (kid === 'k_test' ? key : undefined), now: () => NOW };
+
+describe('verifyIntent', () => {
+  it('accepts an intent the cashier signed and returns it parsed', async () => {
+    const intent = intentFor(session);
+    const signed = await signIntent(intent, { key, kid: 'k_test', now: NOW, idempotencyKey: 'idem-12345678' });
+    const result = await verifyIntent({ headers: signed.headers, body: signed.body }, options);
+    assert.ok(result.ok);
+    assert.deepEqual(result.intent, intent);
+    assert.equal(result.idempotencyKey, 'idem-12345678');
+  });
+
+  it('accepts a fetch Request, and a body a framework already parsed', async () => {
+    const signed = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW });
+    const request = new Request('http://127.0.0.1/api/intents', { method: 'POST', headers: signed.headers, body: signed.body });
+    assert.equal((await verifyIntent(request, options)).ok, true);
+    // Whitespace and member order do not matter: the MAC covers the canonical form.
+    const reordered = JSON.parse(signed.body) as Record<string, unknown>;
+    assert.equal((await verifyIntent({ headers: signed.headers, body: reordered }, options)).ok, true);
+    assert.equal((await verifyIntent({ headers: signed.headers, body: JSON.stringify(reordered, null, 2) }, options)).ok, true);
+  });
+
+  it('rejects a tampered body with 401 signature_mismatch', async () => {
+    const signed = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW });
+    const tampered = signed.body.replace('"amount":12800', '"amount":1');
+    assert.notEqual(tampered, signed.body);
+    assert.deepEqual(await verifyIntent({ headers: signed.headers, body: tampered }, options), {
+      ok: false,
+      code: 'signature_mismatch',
+      status: 401,
+    });
+  });
+
+  it('rejects a timestamp older (or newer) than the tolerance', async () => {
+    for (const skew of [-301_000, 301_000]) {
+      const signed = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW + skew });
+      const result = await verifyIntent({ headers: signed.headers, body: signed.body }, options);
+      assert.deepEqual(result, { ok: false, code: 'signature_expired', status: 401 });
+    }
+    const edge = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW - 299_000 });
+    assert.equal((await verifyIntent({ headers: edge.headers, body: edge.body }, options)).ok, true);
+  });
+
+  it('rejects an unknown kid, a missing header and a malformed one', async () => {
+    const signed = await signIntent(intentFor(session), { key, kid: 'k_other', now: NOW });
+    assert.deepEqual(await verifyIntent({ headers: signed.headers, body: signed.body }, options), {
+      ok: false,
+      code: 'unknown_kid',
+      status: 401,
+    });
+    assert.equal(
+      ((await verifyIntent({ headers: {}, body: signed.body }, options)) as { code: string }).code,
+      'signature_missing',
+    );
+    assert.equal(
+      ((await verifyIntent({ headers: { [SIGNATURE_HEADER.toLowerCase()]: 'v1=abc' }, body: signed.body }, options)) as {
+        code: string;
+      }).code,
+      'signature_malformed',
+    );
+  });
+
+  it('rejects a key signed by someone else', async () => {
+    const signed = await signIntent(intentFor(session), { key: randomToken(32), kid: 'k_test', now: NOW });
+    assert.equal(((await verifyIntent({ headers: signed.headers, body: signed.body }, options)) as { code: string }).code, 'signature_mismatch');
+  });
+
+  it('answers 400 for a body that is not JSON, and for a signed body that is not an intent', async () => {
+    const signed = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW });
+    assert.deepEqual(await verifyIntent({ headers: signed.headers, body: '{not json' }, options), {
+      ok: false,
+      code: 'body_malformed',
+      status: 400,
+    });
+    const notAnIntent = await signIntent({ v: 1, hello: 'world' } as never, { key, kid: 'k_test', now: NOW });
+    assert.deepEqual(await verifyIntent({ headers: notAnIntent.headers, body: notAnIntent.body }, options), {
+      ok: false,
+      code: 'intent_malformed',
+      status: 400,
+    });
+  });
+});
