@@ -67,6 +67,8 @@ export const channelListStyles = css`
   }
   .name {
     font-weight: 600;
+  }
+  .title {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

@@ -64,7 +64,14 @@ export class ShouyinChannelList extends LitElement {
   }
 
   private renderOption(channel: ChannelView, index: number) {
-    const describedBy = [`c${index}-details`, channel.warning && `c${index}-warning`, !channel.available && `c${index}-reason`]
+    // The name alone labels the radio; reasons, limits and badges describe it.
+    const describedBy = [
+      !channel.available && `c${index}-reason`,
+      channel.warning && `c${index}-warning`,
+      channel.badge && `c${index}-badge`,
+      `c${index}-details`,
+      channel.promo && `c${index}-promo`,
+    ]
       .filter(Boolean)
       .join(' ');
     return html`<label class="option ${channel.available ? '' : 'unavailable'}" part="channel">
@@ -74,20 +81,23 @@ export class ShouyinChannelList extends LitElement {
         .value=${channel.id}
         .checked=${channel.id === this.value}
         ?disabled=${!channel.available}
+        aria-labelledby="c${index}-name"
         aria-describedby=${describedBy}
         @change=${this.onChange}
       />
       ${channelIcon(channel.kind)}
       <span class="text">
-        <span class="name" part="channel-name"
-          >${channel.name}${channel.badge ? html`<span class="badge">${channel.badge}</span>` : nothing}</span
+        <span class="title"
+          ><span class="name" part="channel-name" id="c${index}-name">${channel.name}</span>${channel.badge
+            ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>`
+            : nothing}</span
         >
         <span class="details" part="channel-details" id="c${index}-details">${channel.details.join(' · ')}</span>
         ${channel.available
           ? nothing
           : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}
         ${channel.warning ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>` : nothing}
-        ${channel.promo ? html`<span class="promo">${channel.promo}</span>` : nothing}
+        ${channel.promo ? html`<span class="promo" id="c${index}-promo">${channel.promo}</span>` : nothing}
       </span>
       <span class="check" aria-hidden="true"></span>
     </label>`;

@@ -43,7 +43,7 @@ export const zhCN: Messages = {
   paying: '正在支付…',
   selectChannel: '请选择支付方式',
   successTitle: '支付成功',
-  successDetail: (amount, channel) => `已通过${channel}支付 ${amount}`,
+  successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,
   successReference: (id) => `交易单号 ${id}`,
   failureTitle: '支付未完成',
   retry: '重试',

@@ -43,7 +43,7 @@ export const zhTW: Messages = {
   paying: '正在付款…',
   selectChannel: '請選擇付款方式',
   successTitle: '付款成功',
-  successDetail: (amount, channel) => `已透過${channel}付款 ${amount}`,
+  successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,
   successReference: (id) => `交易編號 ${id}`,
   failureTitle: '付款未完成',
   retry: '重試',

@@ -1,0 +1,31 @@
+/** The reference backend, reached over real HTTP on the test server's own origin. */
+import type { Session } from '../../src/protocol/schemas.js';
+
+export interface LedgerAttempt {
+  id: string;
+  attempt: string;
+  previousAttempt: string | null;
+  channel: string;
+  status: string;
+  failure: string | null;
+  idempotencyKey: string;
+  instrument: { type: string; cardId?: string };
+}
+
+export interface Ledger {
+  orderId: string;
+  paid: boolean;
+  attempts: LedgerAttempt[];
+}
+
+export async function newSession(query = ''): Promise<Session> {
+  const response = await fetch(`/api/session?${query}`);
+  if (!response.ok) throw new Error(`GET /api/session?${query}: HTTP ${response.status}`);
+  return (await response.json()) as Session;
+}
+
+export async function ledger(orderId: string): Promise<Ledger> {
+  const response = await fetch(`/api/orders/${encodeURIComponent(orderId)}`);
+  if (!response.ok) throw new Error(`GET /api/orders/${orderId}: HTTP ${response.status}`);
+  return (await response.json()) as Ledger;
+}

@@ -1,0 +1,104 @@
+import '../../src/index.js';
+import type { ShouyinCheckout } from '../../src/checkout/checkout.js';
+import type { ShouyinEventDetails, ShouyinEventName } from '../../src/events/events.js';
+
+export const EVENT_NAMES: ShouyinEventName[] = [
+  'shouyin-ready',
+  'shouyin-channel-change',
+  'shouyin-submit',
+  'shouyin-pending',
+  'shouyin-success',
+  'shouyin-failure',
+  'shouyin-fallback',
+  'shouyin-expire',
+  'shouyin-card-remove',
+  'shouyin-hint',
+  'shouyin-error',
+];
+
+export interface Recorded<K extends ShouyinEventName = ShouyinEventName> {
+  type: K;
+  detail: ShouyinEventDetails[K];
+}
+
+/** Every Shouyin event that reached `document`, in order, as the host page hears them. */
+export class EventLog {
+  readonly events: Recorded[] = [];
+  private readonly listener = (event: Event): void => {
+    this.events.push({ type: event.type as ShouyinEventName, detail: (event as CustomEvent).detail });
+  };
+
+  constructor(private readonly target: EventTarget = document) {
+    for (const name of EVENT_NAMES) target.addEventListener(name, this.listener);
+  }
+
+  of<K extends ShouyinEventName>(type: K): ShouyinEventDetails[K][] {
+    return this.events.filter((e) => e.type === type).map((e) => e.detail as ShouyinEventDetails[K]);
+  }
+
+  types(): string[] {
+    return this.events.map((e) => e.type);
+  }
+
+  async next<K extends ShouyinEventName>(type: K, timeout = 8000): Promise<ShouyinEventDetails[K]> {
+    const seen = this.of(type).length;
+    const deadline = performance.now() + timeout;
+    while (this.of(type).length <= seen) {
+      if (performance.now() > deadline) throw new Error(`No ${type} within ${timeout} ms (got: ${this.types().join(', ')})`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.of(type)[seen]!;
+  }
+
+  /** The first event of a type, waiting for it if it has not come yet. */
+  async first<K extends ShouyinEventName>(type: K, timeout = 8000): Promise<ShouyinEventDetails[K]> {
+    const have = this.of(type);
+    return have.length > 0 ? have[0]! : this.next(type, timeout);
+  }
+
+  dispose(): void {
+    for (const name of EVENT_NAMES) this.target.removeEventListener(name, this.listener);
+  }
+}
+
+export interface MountOptions {
+  sessionUrl?: string;
+  session?: unknown;
+  locale?: string;
+  /** Wraps the cashier in an element with this `lang`. */
+  lang?: string;
+}
+
+/**
+ * Puts a cashier on the page the way a host does, with an event log listening at `document`
+ * first, and waits until it is ready or has reported an error.
+ */
+export async function mountCheckout(options: MountOptions): Promise<{ el: ShouyinCheckout; log: EventLog; container: HTMLElement }> {
+  const log = new EventLog();
+  const container = document.createElement('div');
+  if (options.lang) container.lang = options.lang;
+  const el = document.createElement('shouyin-checkout');
+  if (options.sessionUrl) el.setAttribute('session-url', options.sessionUrl);
+  if (options.locale) el.setAttribute('locale', options.locale);
+  if (options.session !== undefined) el.session = options.session;
+  container.append(el);
+  document.body.append(container);
+  mounted.push({ container, log });
+  const deadline = performance.now() + 8000;
+  while (!log.events.some((e) => e.type === 'shouyin-ready' || e.type === 'shouyin-error')) {
+    if (performance.now() > deadline) throw new Error('cashier neither ready nor failed within 8 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await el.updateComplete;
+  return { el, log, container };
+}
+
+const mounted: { container: HTMLElement; log: EventLog }[] = [];
+
+/** Removes every cashier mounted by a test; call in `afterEach`. */
+export function unmountAll(): void {
+  for (const { container, log } of mounted.splice(0)) {
+    container.remove();
+    log.dispose();
+  }
+}

@@ -1,0 +1,357 @@
+// web-test-runner config. Usually run through `npm test` (scripts/test.mjs), which installs
+// missing browsers and starts Xvfb; `npx wtr --config web-test-runner.config.mjs` works too.
+//
+// Env:
+//   SHOUYIN_BROWSERS     comma list of groups: chromium,firefox,webkit,chromium-phone (default all)
+//   SHOUYIN_TEST_FILES   comma list of globs overriding test/browser/**/*.test.ts
+//   SHOUYIN_COUNTS_FILE  where the count reporter writes {passed, failed, skipped, ...}
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher, devices } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+
+import { findBrowsers, selectedGroups, GROUP_ENGINE, startXvfb } from './scripts/browsers.mjs';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const HOST = '127.0.0.1';
+const files = (process.env.SHOUYIN_TEST_FILES || 'test/browser/**/*.test.ts')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+// ---------------------------------------------------------------------------------------
+// Browser flags that keep each engine off the (closed) network.
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+  // (No --disable-features here: it would replace Playwright's own --disable-features list.)
+  // Every host name fails to resolve without asking DNS, except the test server.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+];
+
+const FIREFOX_ENV = { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' };
+const FIREFOX_PREFS = {
+  // Remote settings (blocklists, etc.): point at nothing.
+  'services.settings.server': 'data:,#x/v1',
+  // Updates, telemetry, studies, crash reports.
+  'app.update.auto': false,
+  'app.update.enabled': false,
+  'app.update.checkInstallTime': false,
+  'app.normandy.enabled': false,
+  'app.normandy.api_url': '',
+  'app.shield.optoutstudies.enabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.server': 'data:,',
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'browser.ping-centre.telemetry': false,
+  'browser.crashReports.unsubmittedCheck.enabled': false,
+  'breakpad.reportURL': '',
+  // Connectivity / captive portal probes, DNS-over-HTTPS, speculative connections.
+  'network.connectivity-service.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'captivedetect.canonicalURL': '',
+  'network.trr.mode': 5,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.predictor.enabled': false,
+  'network.http.speculative-parallel-limit': 0,
+  // Safe browsing, add-on and plugin (GMP) updates, search and region lookups.
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.downloads.remote.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.blocklist.enabled': false,
+  'media.gmp-manager.url': '',
+  'media.gmp-gmpopenh264.enabled': false,
+  'browser.search.update': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'geo.provider.network.url': '',
+  'identity.fxaccounts.enabled': false,
+  'dom.push.connection.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.homepage': 'about:blank',
+  'browser.aboutHomeSnippets.updateUrl': '',
+  'security.OCSP.enabled': 0,
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+};
+
+// ---------------------------------------------------------------------------------------
+// Launchers
+
+const PHONE = devices['Pixel 7'];
+
+function chromiumLauncher(info, { phone = false } = {}) {
+  const launchOptions = { executablePath: info.executablePath, headless: true, args: CHROMIUM_ARGS };
+  if (!phone) return playwrightLauncher({ product: 'chromium', launchOptions, concurrency: 2 });
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions,
+    concurrency: 2,
+    // A Pixel 7: 412x839 CSS px viewport (screen 412x915), DPR 2.625, touch, mobile UA.
+    createBrowserContext: ({ browser }) => {
+      // Keep the device's Android/Pixel UA but with the Chrome version actually running.
+      const version = browser.version();
+      const userAgent = version
+        ? PHONE.userAgent.replace(/Chrome\/[\d.]+/, `Chrome/${version}`)
+        : PHONE.userAgent;
+      return browser.newContext({ ...PHONE, userAgent });
+    },
+    // The Playwright launcher calls page.setViewportSize({ width: 800, height: 600 }) right
+    // before it opens each test file; put the phone viewport back before that navigation.
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      const goto = page.goto.bind(page);
+      page.goto = async (url, options) => {
+        if (url !== 'about:blank') await page.setViewportSize(PHONE.viewport);
+        return goto(url, options);
+      };
+      return page;
+    },
+  });
+}
+
+function firefoxLauncher(info) {
+  if (info.source === 'playwright') {
+    return playwrightLauncher({
+      product: 'firefox',
+      launchOptions: { headless: true, firefoxUserPrefs: FIREFOX_PREFS, env: { ...process.env, ...FIREFOX_ENV } },
+      concurrency: 1,
+    });
+  }
+  return puppeteerLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: info.executablePath,
+      headless: true,
+      env: { ...process.env, ...FIREFOX_ENV },
+      extraPrefsFirefox: FIREFOX_PREFS,
+    },
+    // One page at a time: Firefox pages in one window compete for focus.
+    concurrency: 1,
+  });
+}
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
+    const ok = await new Promise((resolve) => {
+      const sock = net.connect(port, HOST, () => {
+        sock.end();
+        resolve(true);
+      });
+      sock.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`WebKitWebDriver did not listen on ${HOST}:${port} within ${timeoutMs} ms`);
+}
+
+/**
+ * WebKitGTK's MiniBrowser through WebKitWebDriver, which this launcher starts on a free port
+ * when the run starts and stops at the end. One test file at a time, each in the top-level
+ * window (the webdriver launcher's SessionManager), not in iframes.
+ */
+class WebKitGtkLauncher extends WebdriverLauncher {
+  constructor(info) {
+    super({
+      hostname: HOST,
+      port: 0,
+      path: '/',
+      logLevel: 'error',
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: info.executablePath, args: ['--automation'] },
+        'wdio:enforceWebDriverClassic': true,
+      },
+    });
+    this.info = info;
+    this.concurrency = 1;
+  }
+
+  async initialize(config, testFiles) {
+    if (!process.env.DISPLAY) {
+      // Standalone `wtr` run: scripts/test.mjs normally provides the display.
+      const xvfb = await startXvfb();
+      process.env.DISPLAY = xvfb.display;
+      this.xvfb = xvfb;
+    }
+    const port = await freePort();
+    this.driverProcess = spawn(this.info.driverPath, [`--port=${port}`, `--host=${HOST}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    process.once('exit', () => this.killDriver());
+    await waitForPort(port, this.driverProcess);
+    this.options.port = port;
+    // concurrency 1 makes the webdriver launcher use its SessionManager (top-level window)
+    return super.initialize({ ...config, concurrency: 1 }, testFiles);
+  }
+
+  /** Stops WebKitWebDriver (and our Xvfb, if any); resolves once it has exited. */
+  killDriver() {
+    const child = this.driverProcess;
+    let exited = Promise.resolve();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      exited = new Promise((resolve) => {
+        const timer = setTimeout(resolve, 3_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      child.kill('SIGTERM');
+    }
+    this.xvfb?.stop();
+    return exited;
+  }
+
+  async stop() {
+    try {
+      await super.stop();
+    } finally {
+      await this.killDriver();
+    }
+  }
+}
+
+function webkitLauncher(info) {
+  if (info.source === 'playwright') {
+    return playwrightLauncher({ product: 'webkit', launchOptions: { headless: true }, concurrency: 1 });
+  }
+  return new WebKitGtkLauncher(info);
+}
+
+// ---------------------------------------------------------------------------------------
+// Groups
+
+const engines = findBrowsers({ install: false, quiet: true });
+const groups = [];
+for (const name of selectedGroups()) {
+  const info = engines[GROUP_ENGINE[name]];
+  if (!info.available) {
+    console.warn(`[wtr] skipping group ${name}: ${info.engine} is not installed (${info.label})`);
+    continue;
+  }
+  let browser;
+  if (name === 'chromium') browser = chromiumLauncher(info);
+  else if (name === 'chromium-phone') browser = chromiumLauncher(info, { phone: true });
+  else if (name === 'firefox') browser = firefoxLauncher(info);
+  else browser = webkitLauncher(info);
+  groups.push({ name, files, browsers: [browser] });
+}
+if (groups.length === 0) {
+  throw new Error('[wtr] no browser available for the selected groups (SHOUYIN_BROWSERS)');
+}
+
+// ---------------------------------------------------------------------------------------
+// The reference payment backend, same-origin under /api/.
+
+const backendPath = new URL('./demo/backend/app.ts', import.meta.url);
+const middleware = [];
+if (existsSync(backendPath)) {
+  const { tsImport } = await import('tsx/esm/api');
+  const { createBackend } = await tsImport(backendPath.href, import.meta.url);
+  const backend = createBackend();
+  middleware.push(async (ctx, next) => {
+    if (!ctx.path.startsWith('/api/')) return next();
+    ctx.respond = false;
+    const handled = await backend.handle(ctx.req, ctx.res);
+    if (!handled && !ctx.res.headersSent) {
+      ctx.res.statusCode = 404;
+      ctx.res.setHeader('content-type', 'application/json; charset=utf-8');
+      ctx.res.end(JSON.stringify({ error: 'not_found' }));
+    }
+  });
+} else {
+  // TEMPORARY until demo/backend/app.ts exists.
+  console.warn('[wtr] demo/backend/app.ts not found: the payment backend is NOT mounted under /api/');
+}
+
+// ---------------------------------------------------------------------------------------
+
+export default {
+  rootDir: root,
+  hostname: HOST,
+  nodeResolve: true,
+  // 2 cores: two browsers at a time, up to two test files each (Firefox, WebKit: one).
+  concurrentBrowsers: 2,
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  middleware,
+  // Only used for files given on the wtr command line; normally the groups below run.
+  browsers: groups.flatMap((g) => g.browsers),
+  groups,
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+  </head>
+  <body>
+    <script>
+      // Keep Lit's other dev-mode warnings but not the "Lit is in dev mode" notice on every page.
+      (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  reporters: [defaultReporter(), countReporter()],
+};
