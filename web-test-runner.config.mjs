@@ -16,7 +16,7 @@ import { playwrightLauncher, devices } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 
-import { findBrowsers, selectedGroups, GROUP_ENGINE, startXvfb } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowsers, selectedGroups, GROUP_ENGINE, startXvfb } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -27,29 +27,7 @@ const files = (process.env.SHOUYIN_TEST_FILES || 'test/browser/**/*.test.ts')
   .filter(Boolean);
 
 // ---------------------------------------------------------------------------------------
-// Browser flags that keep each engine off the (closed) network.
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--no-pings',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-breakpad',
-  '--metrics-recording-only',
-  // (No --disable-features here: it would replace Playwright's own --disable-features list.)
-  // Every host name fails to resolve without asking DNS, except the test server.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+// Browser flags that keep each engine off the (closed) network (Chromium's: scripts/browsers.mjs).
 
 const FIREFOX_ENV = { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' };
 const FIREFOX_PREFS = {

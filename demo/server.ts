@@ -2,71 +2,9 @@
  * `npm start`: the demo page, the built element and the reference backend on one origin,
  * http://localhost:5173/ (PORT overrides; listens on 127.0.0.1 only).
  */
-import { createServer, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createBackend } from './backend/app.js';
+import { createDemoServer } from './demo-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json; charset=utf-8',
-};
-
-/** The policy a strict host runs: no inline script or style, Trusted Types enforced. */
-export const DEMO_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html shouyin',
-].join('; ');
-
-const backend = createBackend();
-
-const server = createServer((req, res) => {
-  void (async () => {
-    if (await backend.handle(req, res)) return;
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    if (path === '/' || path === '/index.html') return serveFile(res, join(root, 'demo', 'index.html'));
-    if (path.startsWith('/dist/')) return serveFile(res, safeJoin(join(root, 'dist'), path.slice('/dist/'.length)));
-    if (path.startsWith('/demo/')) return serveFile(res, safeJoin(join(root, 'demo'), path.slice('/demo/'.length)));
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-  })();
-});
-
-function safeJoin(base: string, relative: string): string | undefined {
-  const full = normalize(join(base, decodeURIComponent(relative)));
-  return full.startsWith(base + sep) ? full : undefined;
-}
-
-async function serveFile(res: ServerResponse, file: string | undefined): Promise<void> {
-  const type = file ? TYPES[extname(file)] : undefined;
-  if (!file || !type || file.endsWith('.ts')) return void res.writeHead(404).end();
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': DEMO_CSP } : {}),
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found (run npm run build?)');
-  }
-}
-
+const server = createDemoServer();
 const port = Number(process.env.PORT ?? 5173);
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();

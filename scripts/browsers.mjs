@@ -31,6 +31,29 @@ export const DEBIAN_PATHS = {
   xvfb: '/usr/bin/Xvfb',
 };
 
+/** Chromium flags that keep it off the closed network (tests and e2e share them). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+  // (No --disable-features here: it would replace Playwright's own --disable-features list.)
+  // Every host name fails to resolve without asking DNS, except the test server.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+];
+
 /** Debian packages that provide each engine (plus what it needs to run here). */
 const DEBIAN_PACKAGES = {
   chromium: ['chromium'],

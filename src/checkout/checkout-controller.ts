@@ -64,17 +64,28 @@ export class CheckoutController implements ReactiveController {
     return this.clientNow() + this.offset;
   }
 
-  async load(source: SessionSource): Promise<void> {
+  /**
+   * Forgets the current session at once, before the new one is loaded: from this moment no
+   * click can pay the old order, and no answer about it can change the screen.
+   */
+  invalidate(): number {
     const generation = ++this.generation;
     this.loadAbort?.abort();
     clearTimeout(this.expiryTimer);
     this.session = undefined;
     this.channelId = null;
     this.apply({ type: 'load' });
+    return generation;
+  }
+
+  async load(source: SessionSource): Promise<void> {
+    const generation = this.invalidate();
     let result: SessionResult;
     if ('url' in source) {
       const abort = (this.loadAbort = new AbortController());
-      this.base = new URL(source.url, document.baseURI).href;
+      const url = parseUrl(source.url, document.baseURI);
+      if (!url || !/^https?:$/.test(url.protocol)) return this.fail(ErrorCode.AttributeInvalid);
+      this.base = url.href;
       result = await fetchSession(this.base, { signal: abort.signal, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
     } else {
       this.base = document.baseURI;
@@ -258,6 +269,15 @@ export class CheckoutController implements ReactiveController {
 
 function orderDetail(session: Session): OrderDetail {
   return { sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency };
+}
+
+/** `URL.canParse` is missing from the older WebViews super-apps still ship. */
+function parseUrl(text: string, base: string): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
@@ -104,14 +104,18 @@ export class ShouyinCheckout extends LitElement {
     this.environment = detectEnvironment(probeBrowser());
   }
 
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // Property setters call this synchronously: the old session stops being payable now,
+    // not at the next render (the new one loads in willUpdate).
+    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated) this.checkout.invalidate();
+    super.requestUpdate(name, oldValue, options);
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('session') && this.session !== undefined) {
-      void this.checkout.load({ input: this.session });
-    } else if (changed.has('sessionUrl') && this.sessionUrl && this.session === undefined) {
-      void this.checkout.load({ url: this.sessionUrl });
-    } else if (!this.hasUpdated && this.session === undefined && !this.sessionUrl) {
-      this.checkout.fail(ErrorCode.SessionMissing);
-    }
+    if (this.hasUpdated && !changed.has('session') && !changed.has('sessionUrl')) return;
+    if (this.session !== undefined) void this.checkout.load({ input: this.session });
+    else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
+    else this.checkout.fail(ErrorCode.SessionMissing);
   }
 
   private onChannelChange(event: Event): void {

@@ -155,6 +155,11 @@ describe('<shouyin-checkout> with bad input', () => {
     await expectError({}, 'session_missing', /缺少订单信息/);
   });
 
+  it('says the checkout is set up wrongly when session-url is not a usable URL', async () => {
+    await expectError({ sessionUrl: 'http://[::1' }, 'attribute_invalid', /配置有误/);
+    await expectError({ sessionUrl: 'javascript:alert(1)' }, 'attribute_invalid', /配置有误/);
+  });
+
   it('speaks English with locale="en"', async () => {
     await expectError({ sessionUrl: '/test/fixtures/not-json.txt', locale: 'en' }, 'session_malformed', /order details are invalid/);
   });

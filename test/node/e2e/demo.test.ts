@@ -1,0 +1,101 @@
+/**
+ * End to end: the built script-tag bundle on the demo page, served with a strict CSP and
+ * Trusted Types, driven by Playwright in Chromium as a payer would.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDemoServer } from '../../../demo/demo-server.js';
+// @ts-expect-error: plain ES module without types, shared with the test runner's config.
+import { CHROMIUM_ARGS, findBrowsers } from '../../../scripts/browsers.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+let origin = '';
+let browser: Browser;
+let server: ReturnType<typeof createDemoServer>;
+
+before(async () => {
+  // The page loads dist/shouyin.min.js: test what `npm run build` makes from this tree.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  server = createDemoServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { chromium: found } = findBrowsers({ engines: ['chromium'], quiet: true }) as {
+    chromium: { executablePath?: string };
+  };
+  browser = await chromium.launch({
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(found.executablePath ? { executablePath: found.executablePath } : {}),
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Opens the demo page and records CSP violations, console errors and page errors. */
+async function openDemo(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy|Trusted Type/i.test(message.text())) {
+      problems.push(`console.${message.type()}: ${message.text()}`);
+    }
+  });
+  // Init scripts come from the driver, not the page, so the CSP does not apply to this one.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const response = await page.goto(`${origin}/`);
+  assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
+  return { page, problems };
+}
+
+describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
+  it('pays with WeChat Pay and shows success, with zero CSP violations or errors', async () => {
+    const { page, problems } = await openDemo();
+    const pay = page.getByRole('button', { name: '确认支付 ¥128.00' });
+    await pay.waitFor();
+    assert.equal(await page.getByRole('radio', { name: '微信支付' }).isChecked(), true);
+    await pay.click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const orderId = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('#events li')].find((li) => li.textContent?.includes('shouyin-success'));
+      return item?.textContent?.match(/"orderId":"([^"]+)"/)?.[1];
+    });
+    assert.ok(orderId, 'the playground listed shouyin-success with the order id');
+    const ledger = (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { paid: boolean; attempts: unknown[] };
+    assert.equal(ledger.paid, true);
+    assert.equal(ledger.attempts.length, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('switches language and theme from the playground without a reload', async () => {
+    const { page, problems } = await openDemo();
+    await page.getByRole('button', { name: /确认支付/ }).waitFor();
+    await page.getByLabel('Language').selectOption('en');
+    await page.getByRole('button', { name: 'Pay ¥128.00' }).waitFor();
+    await page.getByLabel('Scenario').selectOption('declined');
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByRole('button', { name: 'Pay ¥128.00' }).click();
+    await page.getByRole('alert').getByText(/declined/).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('publishes the SHA-384 integrity of the script-tag bundle', async () => {
+    const integrity = (await (await fetch(`${origin}/dist/integrity.json`)).json()) as Record<string, string>;
+    const bundle = new Uint8Array(await (await fetch(`${origin}/dist/shouyin.min.js`)).arrayBuffer());
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-384', bundle)).toString('base64');
+    assert.equal(integrity['shouyin.min.js'], `sha384-${digest}`);
+  });
+});
