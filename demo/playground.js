@@ -4,21 +4,8 @@ const checkout = document.getElementById('checkout');
 const form = document.getElementById('controls');
 const events = document.getElementById('events');
 
-const EVENTS = [
-  'shouyin-ready',
-  'shouyin-channel-change',
-  'shouyin-submit',
-  'shouyin-pending',
-  'shouyin-success',
-  'shouyin-failure',
-  'shouyin-fallback',
-  'shouyin-expire',
-  'shouyin-card-remove',
-  'shouyin-hint',
-  'shouyin-error',
-];
-
-for (const name of EVENTS) {
+// The script-tag bundle exposes its exports as the global `Shouyin`.
+for (const name of globalThis.Shouyin.EVENT_NAMES) {
   checkout.addEventListener(name, (event) => {
     const item = document.createElement('li');
     item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(event.detail)}`;

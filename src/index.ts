@@ -8,6 +8,7 @@ export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
+export { EVENT_NAMES } from './events/events.js';
 export type {
   ShouyinEventDetails,
   ShouyinEventName,

@@ -42,6 +42,21 @@ export interface ShouyinEventDetails {
 }
 
 export type ShouyinEventName = keyof ShouyinEventDetails;
+
+/** Every event name, for hosts and tools that listen to all of them. */
+export const EVENT_NAMES: readonly ShouyinEventName[] = [
+  'shouyin-ready',
+  'shouyin-channel-change',
+  'shouyin-submit',
+  'shouyin-pending',
+  'shouyin-success',
+  'shouyin-failure',
+  'shouyin-fallback',
+  'shouyin-expire',
+  'shouyin-card-remove',
+  'shouyin-hint',
+  'shouyin-error',
+];
 export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K]>;
 
 declare global {

@@ -1,20 +1,7 @@
 import '../../src/index.js';
 import type { ShouyinCheckout } from '../../src/checkout/checkout.js';
-import type { ShouyinEventDetails, ShouyinEventName } from '../../src/events/events.js';
+import { EVENT_NAMES, type ShouyinEventDetails, type ShouyinEventName } from '../../src/events/events.js';
 
-export const EVENT_NAMES: ShouyinEventName[] = [
-  'shouyin-ready',
-  'shouyin-channel-change',
-  'shouyin-submit',
-  'shouyin-pending',
-  'shouyin-success',
-  'shouyin-failure',
-  'shouyin-fallback',
-  'shouyin-expire',
-  'shouyin-card-remove',
-  'shouyin-hint',
-  'shouyin-error',
-];
 
 export interface Recorded<K extends ShouyinEventName = ShouyinEventName> {
   type: K;

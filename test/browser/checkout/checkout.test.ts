@@ -8,18 +8,20 @@ const pageErrors: string[] = [];
 const onError = (event: ErrorEvent): void => void pageErrors.push(String(event.message));
 const onRejection = (event: PromiseRejectionEvent): void => void pageErrors.push(String(event.reason));
 
+// Every test in this file, good input or bad, must leave the host page without an error.
+beforeEach(() => {
+  pageErrors.length = 0;
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+});
+afterEach(() => {
+  unmountAll();
+  window.removeEventListener('error', onError);
+  window.removeEventListener('unhandledrejection', onRejection);
+  expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
+});
+
 describe('<shouyin-checkout> paying with a wallet', () => {
-  beforeEach(() => {
-    pageErrors.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  afterEach(() => {
-    unmountAll();
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
-  });
 
   it('is accessible, and shows the merchant, the amount, the channels and the pay button', async () => {
     const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
