@@ -57,8 +57,8 @@ export const initialState: FlowState = { phase: Phase.Idle };
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
     case 'load':
-      // A new session replaces whatever was there, except a payment that already succeeded.
-      return state.phase === Phase.Succeeded ? state : { phase: Phase.Loading };
+      // A new session is a new order: it replaces whatever was on screen, success included.
+      return { phase: Phase.Loading };
     case 'loaded':
       return state.phase === Phase.Loading ? { phase: Phase.Ready } : state;
     case 'load-failed':

@@ -70,6 +70,18 @@ describe('embedding <shouyin-checkout>', () => {
     log.dispose();
   });
 
+  it('takes a new order after a paid one', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=500' });
+    getByRole(el, 'button', { name: '确认支付 ¥5.00' }).click();
+    await log.next('shouyin-success');
+    el.setAttribute('session-url', '/api/session?amount=600');
+    await log.next('shouyin-ready');
+    await el.updateComplete;
+    getByRole(el, 'button', { name: '确认支付 ¥6.00' }).click();
+    const second = await log.next('shouyin-success');
+    expect(second.amount).to.equal(600);
+  });
+
   it('never sends an intent for a session the host has replaced', async () => {
     const first = await newSession('amount=300');
     const second = await newSession('amount=400');
