@@ -60,6 +60,7 @@ export const en: Messages = {
   failures: {
     declined: 'Your bank declined the payment. Try another payment method.',
     insufficient_funds: 'Insufficient funds. Try another payment method.',
+    card_invalid: 'The card details are not valid. Check the number, expiry date and security code.',
     channel_unavailable: 'This payment method is unavailable right now. Try another one.',
     limit_exceeded: 'The payment is over the limit. Try another payment method.',
     canceled: 'The payment was canceled.',

@@ -60,6 +60,7 @@ export const zhCN: Messages = {
   failures: {
     declined: '支付被发卡行拒绝，请更换支付方式。',
     insufficient_funds: '余额不足，请更换支付方式。',
+    card_invalid: '银行卡信息有误，请核对卡号、有效期和安全码。',
     channel_unavailable: '该支付方式暂不可用，请更换支付方式。',
     limit_exceeded: '超出支付限额，请更换支付方式。',
     canceled: '支付已取消。',

@@ -60,6 +60,7 @@ export const zhTW: Messages = {
   failures: {
     declined: '付款遭發卡銀行拒絕，請更換付款方式。',
     insufficient_funds: '餘額不足，請更換付款方式。',
+    card_invalid: '銀行卡資訊有誤，請核對卡號、有效期限和安全碼。',
     channel_unavailable: '此付款方式暫時無法使用，請更換付款方式。',
     limit_exceeded: '超出付款限額，請更換付款方式。',
     canceled: '付款已取消。',

@@ -26,6 +26,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const FailureCode = {
   Declined: 'declined',
   InsufficientFunds: 'insufficient_funds',
+  /** The backend found the card details invalid (number, expiry or CVV) after decrypting them. */
+  CardInvalid: 'card_invalid',
   ChannelUnavailable: 'channel_unavailable',
   LimitExceeded: 'limit_exceeded',
   Canceled: 'canceled',
