@@ -1,0 +1,219 @@
+/* global window, document, customElements, requestAnimationFrame */
+// The in-page half of `npm run bench`: bench/run.mjs loads this page in headless Chromium
+// and calls `window.bench.*` through Playwright.
+//
+// How a frame is timed: `nextFrame()` resolves inside a requestAnimationFrame callback, so
+// the code after `await nextFrame()` runs before that frame's style, layout and paint. A
+// message posted from there is delivered only after them (`afterPaint()`). A mount that
+// starts right after `await nextFrame()` and is checked at `afterPaint()` is therefore timed
+// to the end of the first frame that shows it, without the wait for the next vsync, which
+// would otherwise add 0–16 ms of noise to every sample.
+
+const stage = document.getElementById('stage');
+/** A mount that is not ready after this many frames (~10 s) is an error, not a sample. */
+const MAX_FRAMES = 600;
+
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+function afterPaint() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** True when the node takes focus: connected, rendered (not display:none), enabled, not inert. */
+function focusable(node) {
+  if (!node || !node.isConnected || node.disabled) return false;
+  node.focus({ preventScroll: true });
+  const focused = node.getRootNode().activeElement === node;
+  if (focused) node.blur();
+  return focused;
+}
+
+/** Every element matching `selector` in `root` and in the shadow roots below it. */
+function deepQueryAll(root, selector) {
+  const found = [...root.querySelectorAll(selector)];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepQueryAll(element.shadowRoot, selector));
+  }
+  return found;
+}
+
+/** What "mounted" means for each element: what a payer needs to act is on screen and focusable. */
+const READY = {
+  'shouyin-checkout'(element) {
+    const root = element.shadowRoot;
+    const list = root?.querySelector('shouyin-channel-list');
+    const radios = [...(list?.shadowRoot?.querySelectorAll('input[type="radio"]') ?? [])];
+    const pay = root?.querySelector('[part~="pay-button"]');
+    return radios.length > 0 && focusable(pay) && radios.some(focusable);
+  },
+  'bare-lit'(element) {
+    return focusable(element.shadowRoot?.querySelector('button'));
+  },
+};
+
+function create(tag, sessionJson) {
+  const element = document.createElement(tag);
+  if (sessionJson) element.session = JSON.parse(sessionJson);
+  return element;
+}
+
+/** Waits frame by frame until `element` is ready; resolves with the time after that frame's paint. */
+async function untilReady(tag, element, errors) {
+  for (let frame = 1; frame <= MAX_FRAMES; frame++) {
+    await afterPaint();
+    const end = performance.now();
+    if (errors.length > 0) throw new Error(`${tag} reported shouyin-error ${errors.join(', ')}`);
+    if (READY[tag](element)) return { end, frames: frame };
+    await nextFrame();
+  }
+  throw new Error(`${tag} not ready after ${MAX_FRAMES} frames`);
+}
+
+/** Waits for the pending Lit updates of `element` and of the Lit elements in its shadow tree. */
+async function settled(element) {
+  if (element.updateComplete) await element.updateComplete;
+  for (const child of element.shadowRoot?.querySelectorAll('*') ?? []) {
+    if (child.updateComplete) await settled(child);
+  }
+}
+
+/**
+ * Mounts one element into the stage, returns it ready (with its timing); the caller removes
+ * it. `scriptMs` is the part before style, layout and paint: up to the end of the Lit
+ * updates, which run as microtasks in the same frame.
+ */
+async function mountOne(tag, sessionJson) {
+  const errors = [];
+  await nextFrame();
+  const start = performance.now();
+  const element = create(tag, sessionJson);
+  element.addEventListener('shouyin-error', (event) => errors.push(event.detail?.code));
+  stage.append(element);
+  try {
+    await settled(element);
+    const scriptMs = performance.now() - start;
+    const { end, frames } = await untilReady(tag, element, errors);
+    return { element, ms: end - start, scriptMs, frames };
+  } catch (error) {
+    element.remove();
+    throw error;
+  }
+}
+
+// Keystroke timing, built like the mount's: the work a keystroke causes, without the wait
+// for the next vsync. It adds two spans: from the keydown (its platform timestamp) to the
+// end of the key's handling (the last keydown/keypress/beforeinput/input listener, on
+// `window` in the bubble phase, and the Lit updates an input starts), and the next frame's
+// rendering, from its requestAnimationFrame callbacks to the end of its paint. (A message
+// posted from the key's task cannot mark the end of handling: Chromium runs rendering first.)
+let recording = false;
+/** The cashier `prepareCardInput` mounted, whose card input is being typed into. */
+let cardCheckout;
+let keystroke;
+const keystrokes = [];
+let keystrokeWaiters = [];
+
+window.addEventListener(
+  'keydown',
+  (event) => {
+    if (!recording) return;
+    const current = (keystroke = { start: event.timeStamp, end: performance.now() });
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      afterPaint().then(() => {
+        keystrokes.push(current.end - current.start + (performance.now() - frameStart));
+        const ready = keystrokeWaiters.filter((w) => keystrokes.length >= w.count);
+        keystrokeWaiters = keystrokeWaiters.filter((w) => keystrokes.length < w.count);
+        for (const w of ready) w.resolve();
+      });
+    });
+  },
+  true,
+);
+for (const type of ['keydown', 'keypress', 'beforeinput', 'input']) {
+  window.addEventListener(type, () => {
+    const current = keystroke;
+    if (!recording || !current) return;
+    current.end = performance.now();
+    if (type === 'input' && cardCheckout) {
+      void settled(cardCheckout).then(() => {
+        current.end = performance.now();
+      });
+    }
+  });
+}
+
+window.bench = {
+  /** Mounts `tag` (with a session for the cashier), times it to its first complete frame, removes it. */
+  async mount(tag, sessionJson) {
+    const { element, ms, scriptMs, frames } = await mountOne(tag, sessionJson);
+    element.remove();
+    // Let the removal's own style and layout happen now, not in the next sample's frame.
+    await nextFrame();
+    await afterPaint();
+    return { ms, scriptMs, frames };
+  },
+
+  /** `count` mount/unmount cycles of the cashier, each one waiting until it is ready. */
+  async cycles(count, sessionJson) {
+    for (let i = 0; i < count; i++) {
+      const { element } = await mountOne('shouyin-checkout', sessionJson);
+      element.remove();
+    }
+    await nextFrame();
+  },
+
+  /**
+   * Mounts the cashier, picks the card channel as a payer would and focuses the card
+   * number input. `{ ok: false, reason }` when there is no card form to type into.
+   */
+  async prepareCardInput(sessionJson) {
+    if (!customElements.get('shouyin-card-form')) return { ok: false, reason: 'no <shouyin-card-form> yet' };
+    cardCheckout?.remove();
+    const { element } = await mountOne('shouyin-checkout', sessionJson);
+    cardCheckout = element;
+    const card = deepQueryAll(element.shadowRoot, 'input[type="radio"]').find((radio) => radio.value === 'card');
+    if (!card) return { ok: false, reason: 'the session offers no card channel' };
+    card.click();
+    for (let frame = 0; frame < 120; frame++) {
+      await nextFrame();
+      const form = deepQueryAll(element.shadowRoot, 'shouyin-card-form')[0];
+      if (!form) continue;
+      const inputs = deepQueryAll(form.shadowRoot ?? form, 'input:not([type="hidden"]):not(:disabled)');
+      const input = inputs.find((i) => i.autocomplete === 'cc-number') ?? inputs[0];
+      if (input) {
+        input.focus();
+        return { ok: true, input: input.autocomplete || input.name || input.type };
+      }
+    }
+    return { ok: false, reason: '<shouyin-card-form> is defined but the cashier shows no card input after choosing the card channel' };
+  },
+
+  /** Starts or stops recording keystrokes; returns the samples so far. */
+  record(on) {
+    recording = on;
+    return [...keystrokes];
+  },
+
+  /** Resolves once `count` keystrokes have been timed. */
+  waitKeystrokes(count) {
+    if (keystrokes.length >= count) return Promise.resolve();
+    return new Promise((resolve) => keystrokeWaiters.push({ count, resolve }));
+  },
+
+  /** Removes what `prepareCardInput` mounted. */
+  cleanup() {
+    cardCheckout?.remove();
+    cardCheckout = undefined;
+    recording = false;
+  },
+};

@@ -1,0 +1,802 @@
+// `npm run bench`: what the cashier costs, side by side with the floor (a bare Lit element)
+// and a peer drop-in (Adyen Web's Drop-in + Card). `npm run bench` builds dist/ first, so it
+// measures the current tree.
+//
+//   npm run bench               everything (about a minute on 2 cores)
+//   npm run bench -- --quick    size in full, every timing figure with a few runs (checks they
+//                               work; the mount ratio is not held to its budget on 5 runs)
+//   npm run bench -- --size     size only (deterministic: no browser, no timing)
+//
+// Figures, one function each:
+//   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and any lazy chunk in dist/;
+//              the floor and the peer bundled with one set of esbuild settings.
+//   mount      headless Chromium: `<shouyin-checkout>` with an inline session, from
+//              createElement to the end of the first frame in which its channel radios and
+//              pay button are rendered and focusable; the same for the bare Lit element.
+//   keystroke  typing the card number: keydown → its handlers done, plus the next frame's
+//              rendering, once there is a `<shouyin-card-form>` (skipped until then).
+//   memory     JS heap retained after N mount/unmount cycles (forced GC through CDP), minus
+//              the heap after the first cycle.
+//   verify     `verifyIntent` calls per second in Node, one call at a time.
+//   backend    latency of `POST /api/intents` on the reference backend at a fixed rate.
+//
+// Timing figures are medians, percentiles and ratios because the machine is shared and noisy.
+//
+// bench/results.json (git-ignored) is an array of
+//   { name, value, unit, budget, ratio, pass }
+// where `budget` is an upper bound (or null: reported only), `ratio` is value / budget, and
+// `pass` is false only when value > budget. The process exits 1 when a budget is exceeded
+// or a figure could not be measured.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { Agent, createServer, request as httpRequest } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+const BUDGETS = {
+  /** dist/shouyin.min.js, gzip -9. */
+  bundleGzip: 40 * KIB,
+  /** Median mount time of the cashier over that of the bare Lit element. */
+  mountRatio: 3,
+  /** JS heap retained after the mount/unmount cycles, minus the heap after the first. */
+  heapGrowth: 1 * MIB,
+};
+
+/** How much each timing figure runs in each mode. */
+const PLANS = {
+  full: {
+    mount: { runs: 50, warmup: 3, holdBudget: true },
+    keystroke: { rounds: 3 },
+    memory: { cycles: 200 },
+    verify: { seconds: 2 },
+    backend: { rate: 200, seconds: 5 },
+  },
+  quick: {
+    // Five samples check that the figure works; they are too few to hold its budget to.
+    mount: { runs: 5, warmup: 1, holdBudget: false },
+    keystroke: { rounds: 1 },
+    memory: { cycles: 20 },
+    verify: { seconds: 0.3 },
+    backend: { rate: 200, seconds: 1 },
+  },
+};
+
+/** One set of esbuild settings for every bundle this script makes. */
+const ESBUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: /** @type {const} */ ('iife'),
+  target: 'es2022',
+  platform: /** @type {const} */ ('browser'),
+  define: { 'process.env.NODE_ENV': '"production"' },
+  write: false,
+  outdir: path.join(ROOT, 'bench/out'),
+  logLevel: /** @type {const} */ ('warning'),
+  absWorkingDir: ROOT,
+};
+
+/** Files in dist/ that are not lazily loaded chunks. */
+const NOT_CHUNKS = new Set(['shouyin.js', 'shouyin.min.js', 'server.js']);
+
+// ---------------------------------------------------------------------------------------
+// Results
+
+/**
+ * @typedef {{ name: string, value: number | null, unit: string, budget: number | null,
+ *   ratio: number | null, pass: boolean }} Result
+ */
+
+/**
+ * @param {string} name
+ * @param {number | null} value
+ * @param {string} unit
+ * @param {number | null} [budget]  upper bound; null = reported only
+ * @returns {Result}
+ */
+function result(name, value, unit, budget = null) {
+  const ratio = budget !== null && value !== null ? value / budget : null;
+  return { name, value, unit, budget, ratio, pass: ratio === null || ratio <= 1 };
+}
+
+/** @param {number} bytes */
+function formatBytes(bytes) {
+  const grouped = String(Math.round(bytes)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  if (Math.abs(bytes) < KIB) return `${grouped} B`;
+  if (Math.abs(bytes) < MIB) return `${grouped} B (${(bytes / KIB).toFixed(1)} KB)`;
+  return `${grouped} B (${(bytes / MIB).toFixed(2)} MB)`;
+}
+
+/** @param {number | null} value @param {string} unit */
+function formatValue(value, unit) {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'B':
+      return formatBytes(value);
+    case '×':
+      return `${value.toFixed(2)}×`;
+    case 'ms':
+      return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+    case 'count':
+      return String(value);
+    default:
+      return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+  }
+}
+
+/** @param {Result[]} results */
+function printTable(results) {
+  const rows = results.map((r) => [
+    r.name,
+    formatValue(r.value, r.unit),
+    r.budget === null ? '' : `≤ ${formatValue(r.budget, r.unit)}`,
+    r.ratio === null ? '' : `${(r.ratio * 100).toFixed(0)}%`,
+    r.budget === null && r.pass ? '' : r.pass ? 'ok' : 'FAIL',
+  ]);
+  const header = ['figure', 'value', 'budget', 'of budget', 'pass'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => [...row[i]].length)));
+  const line = (/** @type {string[]} */ cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Nearest-rank percentile. @param {number[]} values @param {number} p 0..100 */
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 1: size
+
+/** @param {Uint8Array} bytes */
+function compressedSizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+/** Bundles one entry with ESBUILD_OPTIONS; returns its output files by extension. */
+async function bundle(/** @type {string} */ entry) {
+  const out = await esbuild.build({ ...ESBUILD_OPTIONS, entryPoints: [path.join(ROOT, entry)] });
+  /** @type {Record<string, Uint8Array>} */
+  const files = {};
+  for (const file of out.outputFiles) files[path.extname(file.path).slice(1)] = file.contents;
+  return files;
+}
+
+/** @param {{ raw: number, gzip: number, brotli: number }} a @param {{ raw: number, gzip: number, brotli: number }} b */
+function addSizes(a, b) {
+  return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli };
+}
+
+/** @param {string} label @param {{ raw: number, gzip: number, brotli: number }} sizes @param {number | null} [gzipBudget] */
+function sizeResults(label, sizes, gzipBudget = null) {
+  return [
+    result(`size: ${label} raw`, sizes.raw, 'B'),
+    result(`size: ${label} gzip`, sizes.gzip, 'B', gzipBudget),
+    result(`size: ${label} brotli`, sizes.brotli, 'B'),
+  ];
+}
+
+async function measureSize() {
+  const notes = [];
+  const shouyin = compressedSizes(await readFile(path.join(ROOT, 'dist/shouyin.min.js')));
+  const results = sizeResults('dist/shouyin.min.js', shouyin, BUDGETS.bundleGzip);
+
+  const chunks = await lazyChunks();
+  for (const chunk of chunks) {
+    results.push(...sizeResults(`lazy chunk ${chunk}`, compressedSizes(await readFile(path.join(ROOT, 'dist', chunk)))));
+  }
+  notes.push(chunks.length ? `lazy chunks: ${chunks.join(', ')}` : 'lazy chunks: none in dist/');
+
+  const floor = await bundle('bench/floor/bare-lit.ts');
+  const floorSizes = compressedSizes(floor.js);
+  results.push(...sizeResults('bare Lit element', floorSizes));
+
+  const adyen = await bundle('bench/floor/adyen-dropin.ts');
+  const adyenJs = compressedSizes(adyen.js);
+  const adyenCss = compressedSizes(adyen.css);
+  const adyenTotal = addSizes(adyenJs, adyenCss);
+  results.push(
+    ...sizeResults('Adyen Drop-in + Card JS', adyenJs),
+    ...sizeResults('Adyen adyen.css', adyenCss),
+    ...sizeResults('Adyen total (JS + CSS)', adyenTotal),
+  );
+
+  // The same source through the same esbuild settings as the floor and the peer, so the
+  // ratios above are not an artifact of Vite's minifier.
+  const same = compressedSizes((await bundle('src/index.ts')).js);
+  results.push(result('size: shouyin via esbuild (same settings) gzip', same.gzip, 'B'));
+
+  results.push(
+    result('size: shouyin / bare Lit (gzip)', shouyin.gzip / floorSizes.gzip, '×'),
+    result('size: shouyin / Adyen JS + CSS (gzip)', shouyin.gzip / adyenTotal.gzip, '×'),
+  );
+  const adyenVersion = JSON.parse(await readFile(path.join(ROOT, 'node_modules/@adyen/adyen-web/package.json'), 'utf8')).version;
+  notes.push(
+    `size: floor and peer bundled by esbuild ${esbuild.version} (bundle, minify, iife, es2022); ` +
+      `peer is @adyen/adyen-web ${adyenVersion} { AdyenCheckout, Dropin, Card } + styles/adyen.css`,
+  );
+  return { results, notes, floorBundle: floor.js };
+}
+
+/** .js files in dist/ (and dist/chunks/) other than the three entry bundles. */
+async function lazyChunks() {
+  const found = [];
+  for (const dir of ['', 'chunks']) {
+    let names = [];
+    try {
+      names = await readdir(path.join(ROOT, 'dist', dir));
+    } catch {
+      continue; // no dist/chunks/
+    }
+    for (const name of names.sort()) {
+      if (name.endsWith('.js') && !(dir === '' && NOT_CHUNKS.has(name))) found.push(path.posix.join(dir, name));
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------
+// The bench page: a node:http server on 127.0.0.1 and one headless Chromium page
+
+/**
+ * Cross-origin isolation: it raises the page's timer resolution from 100 µs to 5 µs, which
+ * matters when the floor's mount takes about a millisecond.
+ */
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+/** @param {Uint8Array} floorBundle */
+async function startPageServer(floorBundle) {
+  /** @type {Record<string, () => Promise<Uint8Array | string>>} */
+  const routes = {
+    '/': () => readFile(path.join(ROOT, 'bench/page/index.html')),
+    '/page/bench.js': () => readFile(path.join(ROOT, 'bench/page/bench.js')),
+    '/dist/shouyin.min.js': () => readFile(path.join(ROOT, 'dist/shouyin.min.js')),
+    '/floor/bare-lit.js': async () => floorBundle,
+  };
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const route = routes[pathname];
+    if (!route) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    route().then(
+      (body) => {
+        const type = CONTENT_TYPES[/** @type {'.js'} */ (path.extname(pathname) || '.html')];
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...ISOLATION_HEADERS }).end(body);
+      },
+      (error) => res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error)),
+    );
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
+  };
+}
+
+/** Launches Chromium as the tests do (Playwright's build when installed, else Debian's). */
+async function launchChromium() {
+  const info = findBrowsers({ engines: ['chromium'], quiet: true }).chromium;
+  if (!info.available || !info.executablePath) {
+    throw new Error(`no Chromium (${info.label}): install Debian's chromium or run \`npx playwright install chromium\``);
+  }
+  const browser = await chromium.launch({ executablePath: info.executablePath, args: CHROMIUM_ARGS, headless: true });
+  return { browser, label: `${info.label} (${browser.version()})` };
+}
+
+/**
+ * The bench page, served from 127.0.0.1 and open in headless Chromium with both elements
+ * defined. `close()` stops the browser and the server.
+ * @param {Uint8Array} floorBundle
+ */
+async function openBenchPage(floorBundle) {
+  const server = await startPageServer(floorBundle);
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+  const close = async () => {
+    await browser?.close();
+    await server.close();
+  };
+  try {
+    const launched = await launchChromium();
+    browser = launched.browser;
+    const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(
+      () => globalThis.bench && globalThis.customElements.get('shouyin-checkout') && globalThis.customElements.get('bare-lit'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+    return { page, label: launched.label, isolated, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A fresh demo session, issued as the reference backend issues them (15 minutes to live). */
+async function benchSession() {
+  const { issueSession } = await tsImport('../demo/backend/session-factory.ts', import.meta.url);
+  return issueSession({ amount: 12800, currency: 'CNY', scenario: 'default' }, Date.now()).session;
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 2: mount
+
+/**
+ * @param {import('playwright-core').Page} page @param {string} sessionJson
+ * @param {{ runs: number, warmup: number, holdBudget: boolean }} plan
+ */
+async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
+  const tags = /** @type {const} */ (['shouyin-checkout', 'bare-lit']);
+  /** @type {Record<string, number[]>} */
+  const times = { 'shouyin-checkout': [], 'bare-lit': [] };
+  /** @type {Record<string, number[]>} */
+  const scripts = { 'shouyin-checkout': [], 'bare-lit': [] };
+  let maxFrames = 0;
+  for (let i = 0; i < warmup + runs; i++) {
+    // Interleaved, alternating which goes first, so drift on the machine hits both alike.
+    for (const tag of i % 2 ? [...tags].reverse() : tags) {
+      const json = tag === 'shouyin-checkout' ? sessionJson : null;
+      const sample = await page.evaluate(([t, s]) => globalThis.bench.mount(t, s), [tag, json]);
+      if (i < warmup) continue;
+      times[tag].push(sample.ms);
+      scripts[tag].push(sample.scriptMs);
+      if (tag === 'shouyin-checkout') maxFrames = Math.max(maxFrames, sample.frames);
+    }
+  }
+  const cashier = times['shouyin-checkout'];
+  const floor = times['bare-lit'];
+  return {
+    results: [
+      result('mount: shouyin-checkout median', median(cashier), 'ms'),
+      result('mount: shouyin-checkout p95', percentile(cashier, 95), 'ms'),
+      result('mount: bare Lit median', median(floor), 'ms'),
+      result('mount: bare Lit p95', percentile(floor, 95), 'ms'),
+      result('mount: shouyin / bare Lit (medians)', median(cashier) / median(floor), '×', holdBudget ? BUDGETS.mountRatio : null),
+      result('mount: shouyin-checkout median, script part', median(scripts['shouyin-checkout']), 'ms'),
+      result('mount: bare Lit median, script part', median(scripts['bare-lit']), 'ms'),
+    ],
+    notes: [
+      `mount: ${runs} runs each after ${warmup} warm-up, interleaved; createElement → end of the first frame ` +
+        `with radios and pay button focusable (the cashier needed ${maxFrames} frame${maxFrames === 1 ? '' : 's'} at most); ` +
+        `script part = createElement → Lit updates done, the rest is style, layout and paint`,
+      ...(holdBudget ? [] : [`mount: budget (ratio ≤ ${BUDGETS.mountRatio}) not held to ${runs} runs; the full run holds it`]),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 3: keystroke
+
+const CARD_DIGITS = '6222021234567890';
+
+/** @param {import('playwright-core').Page} page @param {string} sessionJson @param {{ rounds: number }} plan */
+async function measureKeystroke(page, sessionJson, { rounds }) {
+  const prepared = await page.evaluate((s) => globalThis.bench.prepareCardInput(s), sessionJson);
+  if (!prepared.ok) {
+    return {
+      results: [result('keystroke: card number, keydown → handled + next frame, median', null, 'ms')],
+      notes: [`keystroke: skipped (${prepared.reason})`],
+    };
+  }
+  let count = 0;
+  for (let round = 0; round < rounds; round++) {
+    await page.evaluate(() => globalThis.bench.record(true));
+    for (const digit of CARD_DIGITS) {
+      await page.keyboard.press(digit);
+      await page.evaluate((n) => globalThis.bench.waitKeystrokes(n), ++count);
+    }
+    await page.evaluate(() => globalThis.bench.record(false));
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+  }
+  const samples = await page.evaluate(() => globalThis.bench.record(false));
+  await page.evaluate(() => globalThis.bench.cleanup());
+  return {
+    results: [
+      result('keystroke: card number, keydown → handled + next frame, median', median(samples), 'ms'),
+      result('keystroke: card number, keydown → handled + next frame, p95', percentile(samples, 95), 'ms'),
+    ],
+    notes: [
+      `keystroke: ${samples.length} digits typed into the ${prepared.input} input (${rounds} × ${CARD_DIGITS.length}); ` +
+        `the wait for the next vsync is not counted`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 4: memory
+
+/** @param {import('playwright-core').CDPSession} cdp */
+async function heapAfterGc(cdp) {
+  // Several passes: a first full GC can leave garbage that only a second one frees.
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const { nodes } = await cdp.send('Memory.getDOMCounters');
+  return { js: heap.usedSize, embedder: heap.embedderHeapUsedSize ?? null, nodes };
+}
+
+/** @param {import('playwright-core').Page} page @param {string} sessionJson @param {{ cycles: number }} plan */
+async function measureMemory(page, sessionJson, { cycles }) {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate((s) => globalThis.bench.cycles(1, s), sessionJson);
+  const first = await heapAfterGc(cdp);
+  await page.evaluate(([n, s]) => globalThis.bench.cycles(n, s), /** @type {const} */ ([cycles - 1, sessionJson]));
+  const last = await heapAfterGc(cdp);
+  await cdp.detach();
+  const results = [result(`memory: JS heap growth, ${cycles} mount/unmount cycles`, last.js - first.js, 'B', BUDGETS.heapGrowth)];
+  if (first.embedder !== null && last.embedder !== null) {
+    results.push(result('memory: DOM (Blink) heap growth', last.embedder - first.embedder, 'B'));
+  }
+  results.push(result('memory: DOM node count growth', last.nodes - first.nodes, 'count'));
+  return {
+    results,
+    notes: [
+      `memory: each cycle mounts the cashier with an inline session, waits until it is ready and removes it; ` +
+        `no payment (paying needs the backend in the loop); growth = heap after cycle ${cycles} − after cycle 1, both after forced GC`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 5: host side (Node)
+
+/** An intent for `session`, as the cashier builds one. */
+function intentFor(session, randomToken) {
+  return {
+    v: 1,
+    sessionId: session.id,
+    orderId: session.order.id,
+    amount: session.order.amount,
+    currency: session.order.currency,
+    channel: 'wechat',
+    instrument: { type: 'wallet' },
+    attempt: randomToken(12),
+    env: 'desktop',
+    locale: 'zh-CN',
+    nonce: randomToken(18),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** Node's header bag: lower-case names, as `IncomingMessage.headers` has them. */
+function lowerCaseHeaders(/** @type {Record<string, string>} */ headers) {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** @param {{ seconds: number }} plan */
+async function measureVerify({ seconds }) {
+  const server = await tsImport('../src/server/index.ts', import.meta.url);
+  const session = await benchSession();
+  const { key, kid } = session.signing;
+  const signed = await server.signIntent(intentFor(session, server.randomToken), {
+    key,
+    kid,
+    idempotencyKey: server.randomToken(18),
+  });
+  // As the reference backend calls it: raw body bytes, Node headers, the key as a string.
+  const request = { headers: lowerCaseHeaders(signed.headers), body: new TextEncoder().encode(signed.body) };
+  const options = { keyFor: (/** @type {string} */ k) => (k === kid ? key : undefined) };
+  const verifyOnce = async () => {
+    const verdict = await server.verifyIntent(request, options);
+    if (!verdict.ok) throw new Error(`verifyIntent refused the bench intent: ${verdict.code}`);
+  };
+  for (let i = 0; i < 200; i++) await verifyOnce(); // warm-up
+
+  let calls = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (let i = 0; i < 50; i++) await verifyOnce();
+    calls += 50;
+  }
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return {
+    results: [
+      result('verify: verifyIntent calls/s, one at a time', calls / wall, 'calls/s'),
+      result('verify: verifyIntent calls per CPU-second', calls / cpuSeconds, 'calls/s'),
+    ],
+    notes: [
+      `verify: ${calls} calls in ${wall.toFixed(2)} s, sequential (one in flight, so about one core; ` +
+        `WebCrypto's HMAC runs on libuv's pool); CPU-second = user + system time of the whole process`,
+    ],
+  };
+}
+
+/** Starts bench/backend-server.ts in its own Node process; resolves with its base URL. */
+function startBackendProcess() {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/backend-server.ts')], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+      child.stdin.end();
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error('the reference backend did not start within 20 s'));
+    }, 20_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the reference backend exited (${code}) before it listened`)));
+    child.stdout.on('data', (data) => {
+      out += data;
+      const newline = out.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      const { port } = JSON.parse(out.slice(0, newline));
+      resolve({ url: `http://127.0.0.1:${port}`, stop });
+    });
+  });
+}
+
+/**
+ * One HTTP request on `agent`; resolves with the status and the latency from the moment
+ * it was handed to the agent (so waiting for a free socket counts) to the last byte.
+ * @param {Agent} agent @param {string} url @param {{ method: string, headers?: Record<string, string>, body?: string }} init
+ */
+function send(agent, url, { method, headers = {}, body }) {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const req = httpRequest(url, { method, agent, headers, timeout: 5_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ms: performance.now() - start, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', () => resolve({ status: 0, ms: performance.now() - start, body: '' }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - start, body: '' }));
+    req.end(body);
+  });
+}
+
+/** @param {{ rate: number, seconds: number }} plan */
+async function measureBackend({ rate, seconds }) {
+  const { signIntent, randomToken } = await tsImport('../src/server/index.ts', import.meta.url);
+  const backend = await startBackendProcess();
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    const total = Math.round(rate * seconds);
+    // Prepared before the clock starts: one fresh session per request (so each intent is a
+    // first attempt on an open order), each intent signed, as a cashier would send it.
+    const sessions = [];
+    for (let i = 0; i < total; i += 16) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(16, total - i) }, () => send(agent, `${backend.url}/api/session?amount=12800`, { method: 'GET' })),
+      );
+      for (const answer of batch) {
+        if (answer.status !== 200) throw new Error(`GET /api/session answered ${answer.status}`);
+        sessions.push(JSON.parse(answer.body));
+      }
+    }
+    const requests = [];
+    for (const session of sessions) {
+      const signed = await signIntent(intentFor(session, randomToken), {
+        key: session.signing.key,
+        kid: session.signing.kid,
+        idempotencyKey: randomToken(18),
+      });
+      requests.push({ url: `${backend.url}${session.endpoints.intents}`, ...signed });
+    }
+
+    // Open loop: request i leaves at start + i / rate whatever the answers do, so a slow
+    // server shows up as latency, not as a lower request rate.
+    const answers = [];
+    const start = performance.now();
+    await new Promise((resolve) => {
+      let sent = 0;
+      const deadline = setTimeout(resolve, seconds * 1000 + 10_000);
+      const tick = () => {
+        const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+        for (; sent < due; sent++) {
+          const { url, headers, body } = requests[sent];
+          void send(agent, url, { method: 'POST', headers, body }).then((answer) => {
+            answers.push(answer);
+            if (answers.length === total) {
+              clearTimeout(deadline);
+              resolve(undefined);
+            }
+          });
+        }
+        if (sent < total) setTimeout(tick, 1);
+      };
+      tick();
+    });
+    const elapsed = (performance.now() - start) / 1000;
+    const ok = answers.filter((a) => a.status === 200).map((a) => a.ms);
+    const failed = total - ok.length;
+    if (ok.length === 0) throw new Error(`no request succeeded (statuses: ${answers.map((a) => a.status).join(', ')})`);
+    return {
+      results: [
+        result(`backend: POST /api/intents p50 at ${rate} req/s`, percentile(ok, 50), 'ms'),
+        result(`backend: POST /api/intents p99 at ${rate} req/s`, percentile(ok, 99), 'ms'),
+        result('backend: POST /api/intents answered', answers.length / elapsed, 'req/s'),
+        result('backend: POST /api/intents not 200', failed, 'count'),
+      ],
+      notes: [
+        `backend: ${total} requests over ${seconds} s from a load generator in this process to the reference ` +
+          `backend in its own process on 127.0.0.1; each a fresh signed intent on a fresh session (keep-alive, ≤ 64 sockets)`,
+      ],
+    };
+  } finally {
+    agent.destroy();
+    await backend.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Main
+
+function parseArgs(/** @type {string[]} */ argv) {
+  const known = new Set(['--quick', '--size']);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (unknown.length) {
+    console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick or --size`);
+    process.exit(2);
+  }
+  if (argv.includes('--size')) return 'size';
+  return argv.includes('--quick') ? 'quick' : 'full';
+}
+
+/**
+ * Runs one figure; a figure that throws is reported as a failed row, and the others still run.
+ * @param {string} name @param {() => Promise<{ results: Result[], notes: string[] }>} measure
+ * @param {Result[]} results @param {string[]} notes
+ */
+async function figure(name, measure, results, notes) {
+  const start = performance.now();
+  process.stdout.write(`bench: ${name} … `);
+  try {
+    const out = await measure();
+    results.push(...out.results);
+    notes.push(...out.notes);
+    console.log(`${((performance.now() - start) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.log('error');
+    console.error(error);
+    results.push({ ...result(`${name}: could not be measured`, null, ''), pass: false });
+    notes.push(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+async function main() {
+  const mode = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  /** @type {Result[]} */
+  const results = [];
+  /** @type {string[]} */
+  const notes = [];
+  const header = [`bench: mode ${mode}; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`];
+
+  let floorBundle;
+  await figure(
+    'size',
+    async () => {
+      const out = await measureSize();
+      floorBundle = out.floorBundle;
+      return out;
+    },
+    results,
+    notes,
+  );
+
+  if (mode !== 'size') {
+    const plan = PLANS[mode];
+    const json = JSON.stringify(await benchSession());
+    /** @type {Awaited<ReturnType<typeof openBenchPage>> | undefined} */
+    let bench;
+    try {
+      bench = await openBenchPage(floorBundle ?? (await bundle('bench/floor/bare-lit.ts')).js);
+      header.push(`bench: ${bench.label}`);
+      if (!bench.isolated) notes.push('page: not cross-origin isolated (timers at 100 µs)');
+    } catch (error) {
+      for (const name of ['mount', 'keystroke', 'memory']) results.push({ ...result(`${name}: could not be measured`, null, ''), pass: false });
+      notes.push(`browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    if (bench) {
+      const { page } = bench;
+      try {
+        await figure('mount', () => measureMount(page, json, plan.mount), results, notes);
+        await figure('keystroke', () => measureKeystroke(page, json, plan.keystroke), results, notes);
+        await figure('memory', () => measureMemory(page, json, plan.memory), results, notes);
+        if (bench.pageErrors.length) notes.push(`page errors: ${bench.pageErrors.join(' | ')}`);
+      } finally {
+        await bench.close();
+      }
+    }
+    await figure('verify', () => measureVerify(plan.verify), results, notes);
+    await figure('backend', () => measureBackend(plan.backend), results, notes);
+  }
+
+  await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('');
+  for (const line of header) console.log(line);
+  console.log('');
+  printTable(results);
+  console.log('');
+  for (const note of notes) console.log(note);
+  const failed = results.filter((r) => !r.pass);
+  console.log('');
+  console.log(
+    `bench: ${failed.length ? `FAILED: ${failed.map((r) => r.name).join('; ')}` : 'every budget met'} ` +
+      `(${((performance.now() - started) / 1000).toFixed(1)} s; bench/results.json)`,
+  );
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+// Each figure is a function taking what it needs, so one can be run (or added) on its own.
+export {
+  measureSize,
+  measureMount,
+  measureKeystroke,
+  measureMemory,
+  measureVerify,
+  measureBackend,
+  openBenchPage,
+  startPageServer,
+  launchChromium,
+  benchSession,
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
