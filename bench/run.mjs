@@ -316,9 +316,9 @@ async function startPageServer(floorBundle) {
   };
 }
 
-/** Launches Chromium as the tests do (Playwright's build when installed, else Debian's). */
+/** Launches Chromium as the tests do: Playwright's build when installed, else Debian's (installed when root and missing). */
 async function launchChromium() {
-  const info = findBrowsers({ engines: ['chromium'], quiet: true }).chromium;
+  const info = findBrowsers({ engines: ['chromium'], install: true }).chromium;
   if (!info.available || !info.executablePath) {
     throw new Error(`no Chromium (${info.label}): install Debian's chromium or run \`npx playwright install chromium\``);
   }
