@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
+import { readCard, type CardIntake } from './card-intake.js';
+import { generateCardKey, type CardKey } from './card-key.js';
 import { readBody, sendError, sendJson, sendText } from './http.js';
-import { decideOutcome, isScenario, type Scenario } from './scenarios.js';
+import { decideOutcome, isScenario, type Outcome, type Scenario } from './scenarios.js';
 import { issueSession } from './session-factory.js';
 import { Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
 
@@ -24,9 +27,25 @@ const FINAL = new Set(['succeeded', 'failed', 'canceled']);
  * The reference backend: issues demo sessions, verifies and records signed intents, and
  * answers with the response contract. The demo server and the test runner mount this same
  * handler, so tests talk to the real thing over HTTP.
+ *
+ * Card data: every session carries the public half of one RSA-OAEP-256 key pair, made on the
+ * first session request (RSA key generation takes a while; a backend that never issues a
+ * session never pays for it). A `card` intent is decrypted with the private half, checked
+ * again with the card form's own rules, and answered from the test-card table
+ * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
 export function createBackend({ now = Date.now }: BackendOptions = {}): Backend {
   const store = new Store(now);
+  let cardKeyPromise: Promise<CardKey> | undefined;
+
+  function cardKey(): Promise<CardKey> {
+    // A failed generation is not cached, so the next request tries again.
+    cardKeyPromise ??= generateCardKey().catch((error: unknown) => {
+      cardKeyPromise = undefined;
+      throw error;
+    });
+    return cardKeyPromise;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -35,7 +54,7 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     try {
       if (path === '/api/session') {
         if (req.method !== 'GET' && req.method !== 'POST') { methodNotAllowed(res, 'GET, POST'); return true; }
-        createSession(url, res);
+        await createSession(url, res);
       } else if (path === '/api/intents') {
         if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
         await postIntent(req, res);
@@ -57,7 +76,7 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     return true;
   }
 
-  function createSession(url: URL, res: ServerResponse): void {
+  async function createSession(url: URL, res: ServerResponse): Promise<void> {
     const amount = Number(url.searchParams.get('amount') ?? '12800');
     const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();
     const scenario = url.searchParams.get('scenario') ?? 'default';
@@ -65,7 +84,12 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     if (!/^[A-Z]{3}$/.test(currency)) return sendError(res, 400, 'currency_invalid');
     if (!isScenario(scenario)) return sendError(res, 400, 'scenario_unknown');
     const description = url.searchParams.get('description') ?? undefined;
-    const { session, verifyKey } = issueSession({ amount, currency, scenario, ...(description ? { description } : {}) }, now());
+    const { encryption } = await cardKey();
+    const { session, verifyKey } = issueSession(
+      { amount, currency, scenario, ...(description ? { description } : {}) },
+      now(),
+      encryption,
+    );
     store.addSession({ session, verifyKey, scenario });
     sendJson(res, 200, session);
   }
@@ -83,16 +107,17 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
       return sendError(res, 400, 'idempotency_key_missing');
     }
     // Checked and recorded with no await in between, so a duplicate in flight waits for the first.
+    // (`decide` runs synchronously up to its first await, and `remember` follows at once.)
     const previous = store.idempotent(kid, idempotencyKey, canonicalBody);
     if (previous === 'conflict') return sendError(res, 409, 'idempotency_conflict');
     if (previous) return send(res, await previous);
     if (!store.useNonce(intent.nonce)) return sendError(res, 409, 'nonce_replayed');
-    const answer = Promise.resolve(decide(kid, intent, idempotencyKey));
+    const answer = decide(kid, intent, idempotencyKey, canonicalBody);
     store.remember(kid, idempotencyKey, canonicalBody, answer);
     send(res, await answer);
   }
 
-  function decide(kid: string, intent: Intent, idempotencyKey: string): StoredAnswer {
+  async function decide(kid: string, intent: Intent, idempotencyKey: string, requestBody: string): Promise<StoredAnswer> {
     const record = store.sessionForKid(kid)!;
     const { session } = record;
     if (intent.sessionId !== session.id || intent.orderId !== session.order.id) {
@@ -104,6 +129,19 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     if (Date.parse(session.expiresAt) <= now()) return error(410, 'session_expired');
     const channel = session.channels.find((c) => c.id === intent.channel);
     if (!channel) return error(400, 'channel_unknown');
+    // A new card only on a card channel, and no wallet payment on one: it would "pay" by card
+    // with no card at all. (Saved cards are left as they were until they get their own rules.)
+    const { type } = intent.instrument;
+    if ((type === 'card' && channel.kind !== 'card') || (type === 'wallet' && channel.kind === 'card')) {
+      return error(400, 'instrument_mismatch');
+    }
+    let card: Exclude<CardIntake, { kind: 'unreadable' }> | undefined;
+    if (intent.instrument.type === 'card') {
+      const intake = await readCard(intent.instrument.encrypted, await cardKey(), yearMonthAt(now()));
+      if (intake.kind === 'unreadable') return error(400, 'card_undecryptable');
+      card = intake;
+    }
+    // From here to `addAttempt` there is no await: the order's state cannot change under us.
     const attempts = store.attemptsFor(session.order.id);
     const paid = attempts.find((a) => a.status === 'succeeded');
     if (paid) return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(paid) } };
@@ -111,7 +149,10 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     for (const open of attempts.filter((a) => !FINAL.has(a.status))) {
       store.update(open, { status: 'canceled', failure: { code: 'canceled', retryable: false } });
     }
-    const outcome = decideOutcome(record.scenario as Scenario, intent);
+    const outcome: Outcome =
+      card?.kind === 'invalid'
+        ? { status: 'failed', failure: { code: 'card_invalid', retryable: false } }
+        : decideOutcome(record.scenario as Scenario, intent, card?.kind === 'valid' ? card.outcome : undefined);
     const at = now();
     const attempt: AttemptRecord = {
       id: `pay_${randomToken(12)}`,
@@ -120,17 +161,21 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
       orderId: session.order.id,
       sessionId: session.id,
       channel: channel.id,
-      instrument: {
-        type: intent.instrument.type,
-        ...(intent.instrument.type === 'saved-card' ? { cardId: intent.instrument.cardId } : {}),
-      },
+      instrument: card
+        ? card.card
+        : {
+            type: intent.instrument.type,
+            ...(intent.instrument.type === 'saved-card' ? { cardId: intent.instrument.cardId } : {}),
+          },
       env: intent.env,
       amount: intent.amount,
       currency: intent.currency,
       status: outcome.status,
       ...(outcome.failure ? { failure: outcome.failure } : {}),
       ...(outcome.action ? { action: outcome.action } : {}),
+      ...(outcome.pendingPolls !== undefined ? { pendingPolls: outcome.pendingPolls } : {}),
       idempotencyKey,
+      requestBody,
       createdAt: at,
       updatedAt: at,
     };
@@ -145,7 +190,25 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
   function getAttempt(id: string, res: ServerResponse): void {
     const attempt = store.attempt(id);
     if (!attempt) return sendError(res, 404, 'attempt_not_found');
+    poll(attempt);
     sendJson(res, 200, toResponse(attempt));
+  }
+
+  /**
+   * A status poll is what moves a pending test card on: `pendingPolls` polls answer `pending`,
+   * the next one finds it settled. An attempt that was canceled meanwhile (a newer attempt
+   * supersedes it) is no longer pending and stays as it is.
+   */
+  function poll(attempt: AttemptRecord): void {
+    if (attempt.status !== 'pending' || attempt.pendingPolls === undefined) return;
+    if (attempt.pendingPolls > 0) return store.update(attempt, { pendingPolls: attempt.pendingPolls - 1 });
+    // Never a second success for one order, however the attempts interleave.
+    const paid = store.attemptsFor(attempt.orderId).some((a) => a.status === 'succeeded');
+    store.update(
+      attempt,
+      paid ? { status: 'canceled', failure: { code: 'canceled', retryable: false } } : { status: 'succeeded' },
+    );
+    delete attempt.pendingPolls;
   }
 
   function getLedger(orderId: string, res: ServerResponse): void {
@@ -167,6 +230,7 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
         status: a.status,
         failure: a.failure?.code ?? null,
         idempotencyKey: a.idempotencyKey,
+        requestBody: a.requestBody,
         createdAt: new Date(a.createdAt).toISOString(),
         updatedAt: new Date(a.updatedAt).toISOString(),
       })),

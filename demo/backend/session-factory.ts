@@ -61,8 +61,11 @@ export interface IssuedSession {
 
 const SESSION_TTL_MS = 15 * 60 * 1000;
 
-/** A fresh session for one new order, as a host's backend would issue it. */
-export function issueSession(request: SessionRequest, now: number): IssuedSession {
+/**
+ * A fresh session for one new order, as a host's backend would issue it. `encryption` is the
+ * public half of the backend's card key; without it the session cannot take new cards.
+ */
+export function issueSession(request: SessionRequest, now: number, encryption?: Session['encryption']): IssuedSession {
   const verifyKey = randomToken(32);
   const expired = request.scenario === 'expired';
   const session: Session = {
@@ -86,6 +89,7 @@ export function issueSession(request: SessionRequest, now: number): IssuedSessio
       // `bad-key`: the cashier signs with a key the backend does not hold, so it answers 401.
       key: request.scenario === 'bad-key' ? randomToken(32) : verifyKey,
     },
+    ...(encryption ? { encryption: structuredClone(encryption) } : {}),
     endpoints: { intents: '/api/intents', status: '/api/intents/{id}', cards: '/api/cards' },
   };
   return { session, verifyKey };

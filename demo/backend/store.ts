@@ -1,3 +1,4 @@
+import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
 
 export interface SessionRecord {
@@ -14,14 +15,22 @@ export interface AttemptRecord {
   orderId: string;
   sessionId: string;
   channel: string;
-  instrument: { type: Intent['instrument']['type']; cardId?: string };
+  /** A new card is only its brand and last four digits: the number and CVV are never stored. */
+  instrument: { type: Intent['instrument']['type']; cardId?: string; brand?: BrandId; last4?: string };
   env: Intent['env'];
   amount: number;
   currency: string;
   status: AttemptStatus;
   action?: Action;
   failure?: Failure;
+  /** While `pending`: status polls left before the test network settles the attempt. */
+  pendingPolls?: number;
   idempotencyKey: string;
+  /**
+   * The intent exactly as received (canonical JSON), so anyone can check what crossed the
+   * wire: for a card, only the JWE.
+   */
+  requestBody: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -100,7 +109,7 @@ export class Store {
     return (this.attemptsByOrder.get(orderId) ?? []).map((id) => this.attempts.get(id)!);
   }
 
-  update(record: AttemptRecord, patch: Partial<Pick<AttemptRecord, 'status' | 'failure' | 'action'>>): void {
+  update(record: AttemptRecord, patch: Partial<Pick<AttemptRecord, 'status' | 'failure' | 'action' | 'pendingPolls'>>): void {
     Object.assign(record, patch, { updatedAt: this.now() });
   }
 

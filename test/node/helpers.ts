@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend } from '../../demo/backend/app.js';
 import { randomToken } from '../../src/protocol/base64url.js';
+import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import type { Intent, Session } from '../../src/protocol/schemas.js';
 import { signIntent } from '../../src/server/index.js';
 
@@ -76,4 +77,21 @@ export async function postIntent(
 export async function ledger(base: string, orderId: string): Promise<any> {
   const response = await fetch(`${base}/api/orders/${encodeURIComponent(orderId)}`);
   return response.json();
+}
+
+/**
+ * A new-card intent on the `card` channel: the card encrypted to the session's `encryption`
+ * key with `encryptCard`, as the cashier does, so only the JWE is in the body.
+ */
+export async function cardIntentFor(session: Session, card: CardPayload, overrides: Partial<Intent> = {}): Promise<Intent> {
+  if (!session.encryption) throw new Error('the session has no encryption key');
+  const encrypted = await encryptCard(card, session.encryption);
+  return intentFor(session, { channel: 'card', instrument: { type: 'card', encrypted }, ...overrides });
+}
+
+/** GETs an attempt's status from the session's status endpoint, as the cashier polls it. */
+export async function intentStatus(base: string, session: Session, id: string): Promise<{ status: number; body: any }> {
+  const path = session.endpoints.status.replace('{id}', encodeURIComponent(id));
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, body: await response.json() };
 }

@@ -1,0 +1,70 @@
+import type { CardPayload } from '../protocol/card-payload.js';
+import { detectBrand, type Brand } from './brands.js';
+import { normalizeDigits } from './digits.js';
+import {
+  validateCvv,
+  validateExpiry,
+  validateHolderName,
+  validateNumber,
+  type CvvProblem,
+  type ExpiryProblem,
+  type NameProblem,
+  type NumberProblem,
+  type YearMonth,
+} from './validate.js';
+
+/** The card form's fields, in the order the payer fills them. */
+export const CARD_FIELDS = ['number', 'expiry', 'cvv', 'name'] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+
+export interface CardFieldProblems {
+  number?: NumberProblem;
+  expiry?: ExpiryProblem;
+  cvv?: CvvProblem;
+  name?: NameProblem;
+}
+
+export type CardEntry = Record<CardField, string>;
+
+export type CardCheck =
+  | { ok: true; brand: Brand; payload: CardPayload }
+  | { ok: false; brand: Brand | undefined; problems: CardFieldProblems; firstMissing: CardField };
+
+/**
+ * Checks everything the payer typed at once: what the pay button says is missing, which
+ * errors to show on submit, and the payload to encrypt when all is well. The payload holds
+ * the number and CVV: it goes straight to encryption and nowhere else.
+ */
+export function checkCard(entry: CardEntry, { now, requireName }: { now: YearMonth; requireName: boolean }): CardCheck {
+  const number = validateNumber(entry.number);
+  const brand = number.ok ? number.brand : detectBrand(normalizeDigits(entry.number));
+  const expiry = validateExpiry(entry.expiry, now);
+  const cvv = validateCvv(entry.cvv, brand);
+  const name = requireName ? validateHolderName(entry.name) : undefined;
+  const problems: CardFieldProblems = {
+    ...(number.ok ? {} : { number: number.reason }),
+    ...(expiry.ok ? {} : { expiry: expiry.reason }),
+    ...(cvv.ok ? {} : { cvv: cvv.reason }),
+    ...(name && !name.ok ? { name: name.reason } : {}),
+  };
+  const firstMissing = CARD_FIELDS.find((field) => problems[field] !== undefined);
+  if (firstMissing || !number.ok || !expiry.ok) return { ok: false, brand, problems, firstMissing: firstMissing ?? 'number' };
+  return {
+    ok: true,
+    brand: number.brand,
+    payload: {
+      number: normalizeDigits(entry.number),
+      expMonth: expiry.month,
+      expYear: expiry.year,
+      cvv: normalizeDigits(entry.cvv),
+      ...(name?.ok ? { holderName: name.name } : {}),
+    },
+  };
+}
+
+/** Today's calendar month in China, where cards and their expiry dates are issued and read. */
+export function yearMonthAt(now: number, timeZone = 'Asia/Shanghai'): YearMonth {
+  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(now);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month') };
+}
