@@ -1,8 +1,10 @@
+import { ShouyinCardForm } from './card/card-form.js';
 import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
 import { VERSION } from './version.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['shouyin-card-form', ShouyinCardForm],
   ['shouyin-channel-list', ShouyinChannelList],
   ['shouyin-checkout', ShouyinCheckout],
 ];

@@ -6,6 +6,7 @@ import './define.js';
 
 export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
+export { ShouyinCardForm } from './card/card-form.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';

@@ -4,7 +4,7 @@ import { emit, type ChannelChangeReason, type OrderDetail } from '../events/even
 import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
 import { ErrorCode, FailureCode, toFailureCode } from '../protocol/codes.js';
-import type { Environment, IntentResponse, Session } from '../protocol/schemas.js';
+import type { Environment, Instrument, IntentResponse, Session } from '../protocol/schemas.js';
 import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
@@ -131,7 +131,12 @@ export class CheckoutController implements ReactiveController {
     emit(this.host, 'shouyin-channel-change', { channel: channelId, previous, reason });
   }
 
-  async pay(): Promise<void> {
+  /**
+   * Pays with the selected channel. `instrument` prepares what pays (a card is encrypted
+   * here, after `shouyin-submit`, while the flow already refuses a second click); wallets
+   * need none.
+   */
+  async pay(instrument: () => Promise<Instrument> = async () => ({ type: 'wallet' })): Promise<void> {
     const { session, channelId } = this;
     if (this.state.phase !== Phase.Ready || !session || !channelId) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
@@ -146,10 +151,17 @@ export class CheckoutController implements ReactiveController {
     // Entering `paying` happens before the first await: a second click finds the flow busy.
     this.apply({ type: 'pay', attempt: ref });
     const generation = this.generation;
+    let prepared: Instrument;
+    try {
+      prepared = await instrument();
+    } catch {
+      // No usable encryption key in the session: this channel cannot take card data.
+      return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null);
+    }
     const intent = buildIntent({
       session,
       channel: channelId,
-      instrument: { type: 'wallet' },
+      instrument: prepared,
       attempt: ref.attempt,
       ...(previousAttempt ? { previousAttempt } : {}),
       env: this.deps.env(),

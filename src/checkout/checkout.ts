@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
+import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
+import { encryptCard } from '../protocol/card-payload.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { formatMoney } from '../i18n/format.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
@@ -30,6 +32,7 @@ import { Phase } from './flow.js';
  * @csspart summary - Merchant, description and amount.
  * @csspart amount - The amount due.
  * @csspart channels - The channel list.
+ * @csspart card-form - The card form (when the card channel is selected).
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
  * @csspart success - The success view.
@@ -81,6 +84,8 @@ export class ShouyinCheckout extends LitElement {
     env: () => this.environment,
   });
   private environment: Environment = 'desktop';
+  /** What the card form last said; the pay button names what is missing. */
+  private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
 
   constructor() {
     super();
@@ -88,6 +93,15 @@ export class ShouyinCheckout extends LitElement {
     this.session = undefined;
     this.locale = null;
     this.strings = undefined;
+    // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
+    // gone after a failure (the number and expiry stay, so the payer can retry or switch).
+    this.addEventListener('shouyin-success', () => this.cardForm?.reset());
+    this.addEventListener('shouyin-expire', () => this.cardForm?.reset());
+    this.addEventListener('shouyin-failure', () => this.cardForm?.clearCvv());
+  }
+
+  private get cardForm(): ShouyinCardForm | null {
+    return this.renderRoot?.querySelector('shouyin-card-form') ?? null;
   }
 
   /** The locale in use after resolution and fallbacks. */
@@ -124,7 +138,21 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    void this.checkout.pay();
+    const { session, channelId } = this.checkout;
+    const channel = session?.channels.find((c) => c.id === channelId);
+    if (channel?.kind !== 'card') return void this.checkout.pay();
+    const payload = this.cardForm?.take();
+    if (!payload || !session) return;
+    const key = session.encryption;
+    void this.checkout.pay(async () => {
+      if (!key) throw new Error('no encryption key');
+      return { type: 'card', encrypted: await encryptCard(payload, key) };
+    });
+  }
+
+  private onCardChange(event: CustomEvent<CardChangeDetail>): void {
+    this.card = event.detail;
+    this.requestUpdate();
   }
 
   private onReload(): void {
@@ -133,8 +161,8 @@ export class ShouyinCheckout extends LitElement {
   }
 
   /** Pays with the selected channel, as the pay button does. Ignored unless the cashier is ready. */
-  submit(): Promise<void> {
-    return this.checkout.pay();
+  submit(): void {
+    this.onPay();
   }
 
   override render() {
@@ -192,6 +220,14 @@ export class ShouyinCheckout extends LitElement {
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
+    const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
+    const label = busy
+      ? m.paying
+      : !channelId
+        ? m.selectChannel
+        : byCard && !this.card.complete && this.card.missing
+          ? m.card.missing[this.card.missing]
+          : m.pay(amount);
     return html`${this.renderSummary(m, session)}
       <shouyin-channel-list
         part="channels"
@@ -201,6 +237,16 @@ export class ShouyinCheckout extends LitElement {
         ?disabled=${busy}
         @change=${this.onChannelChange}
       ></shouyin-channel-list>
+      ${byCard
+        ? html`<shouyin-card-form
+            part="card-form"
+            .messages=${m.card}
+            .now=${this.checkout.serverNow()}
+            ?require-name=${session.card?.holderName ?? false}
+            ?disabled=${busy}
+            @card-change=${this.onCardChange}
+          ></shouyin-card-form>`
+        : nothing}
       ${failure
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
@@ -212,7 +258,7 @@ export class ShouyinCheckout extends LitElement {
           aria-disabled=${busy || !channelId ? 'true' : 'false'}
           @click=${this.onPay}
         >
-          ${busy ? m.paying : channelId ? m.pay(amount) : m.selectChannel}
+          ${label}
         </button>
       </div>`;
   }

@@ -42,5 +42,6 @@ export function messagesFor(locale: SupportedLocale, overrides?: MessageOverride
     ...overrides,
     errors: { ...base.errors, ...overrides.errors },
     failures: { ...base.failures, ...overrides.failures },
+    card: { ...base.card, ...overrides.card },
   } as Messages;
 }

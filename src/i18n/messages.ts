@@ -1,3 +1,5 @@
+import type { CardField } from '../card/card-fields.js';
+import type { CvvProblem, ExpiryProblem, NameProblem, NumberProblem } from '../card/validate.js';
 import type { ErrorCode, FailureCode } from '../protocol/codes.js';
 
 /** Why a channel cannot take this payment right now; each has words in every catalog. */
@@ -39,10 +41,30 @@ export interface Messages {
   reload: string;
   errors: Record<ErrorCode, string>;
   failures: Record<FailureCode, string>;
+  card: CardMessages;
+}
+
+/** The card form's words. */
+export interface CardMessages {
+  legend: string;
+  label: Record<CardField, string>;
+  expiryHint: string;
+  cvvHint: (digits: number) => string;
+  /** A brand's local name (银联), given its id; unknown ids fall back to the network's name. */
+  brandName: (id: string, fallback: string) => string;
+  /** The text alternative of the brand icon while typing. */
+  brand: (name: string) => string;
+  /** What the pay button says while a field still needs the payer. */
+  missing: Record<CardField, string>;
+  numberError: Record<NumberProblem, string>;
+  expiryError: Record<ExpiryProblem, string>;
+  cvvError: Record<CvvProblem, string>;
+  nameError: Record<NameProblem, string>;
 }
 
 /** Host overrides: any top-level string or function, or single error/failure texts. */
-export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures'>> & {
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card'>> & {
+  card?: Partial<CardMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

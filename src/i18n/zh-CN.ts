@@ -74,4 +74,31 @@ export const zhCN: Messages = {
     server_error: '支付服务暂时不可用，请稍后重试。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
+  card: {
+    legend: '银行卡信息',
+    label: { number: '卡号', expiry: '有效期', cvv: '安全码', name: '持卡人姓名' },
+    expiryHint: '月/年，如 08/29',
+    cvvHint: (digits) => `卡背面 ${digits} 位数字`,
+    brandName: (id, fallback) =>
+      ({ unionpay: '银联', visa: 'Visa', mastercard: '万事达卡', amex: '美国运通', jcb: 'JCB', diners: '大来卡' })[id] ??
+      fallback,
+    brand: (name) => `卡组织：${name}`,
+    missing: { number: '请填写卡号', expiry: '请填写有效期', cvv: '请填写安全码', name: '请填写持卡人姓名' },
+    numberError: {
+      empty: '请输入卡号',
+      incomplete: '卡号位数不足',
+      'too-long': '卡号位数过多',
+      luhn: '卡号有误，请核对',
+      'unknown-brand': '暂不支持该卡，请更换银行卡',
+    },
+    expiryError: {
+      empty: '请输入有效期',
+      incomplete: '请按 月/年 格式输入，如 08/29',
+      month: '月份应在 01 到 12 之间',
+      past: '该卡已过期',
+      'too-far': '有效期有误，请核对',
+    },
+    cvvError: { empty: '请输入安全码', incomplete: '安全码位数不足', 'too-long': '安全码位数过多', 'not-digits': '安全码只能是数字' },
+    nameError: { empty: '请输入持卡人姓名', 'too-long': '姓名过长', characters: '姓名含有无效字符' },
+  },
 };

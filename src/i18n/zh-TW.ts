@@ -74,4 +74,31 @@ export const zhTW: Messages = {
     server_error: '付款服務暫時無法使用，請稍後重試。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
+  card: {
+    legend: '銀行卡資訊',
+    label: { number: '卡號', expiry: '有效期限', cvv: '安全碼', name: '持卡人姓名' },
+    expiryHint: '月/年，如 08/29',
+    cvvHint: (digits) => `卡片背面 ${digits} 位數字`,
+    brandName: (id, fallback) =>
+      ({ unionpay: '銀聯', visa: 'Visa', mastercard: '萬事達卡', amex: '美國運通', jcb: 'JCB', diners: '大來卡' })[id] ??
+      fallback,
+    brand: (name) => `發卡組織：${name}`,
+    missing: { number: '請填寫卡號', expiry: '請填寫有效期限', cvv: '請填寫安全碼', name: '請填寫持卡人姓名' },
+    numberError: {
+      empty: '請輸入卡號',
+      incomplete: '卡號位數不足',
+      'too-long': '卡號位數過多',
+      luhn: '卡號有誤，請核對',
+      'unknown-brand': '暫不支援此卡，請更換銀行卡',
+    },
+    expiryError: {
+      empty: '請輸入有效期限',
+      incomplete: '請依 月/年 格式輸入，如 08/29',
+      month: '月份應在 01 到 12 之間',
+      past: '此卡已過期',
+      'too-far': '有效期限有誤，請核對',
+    },
+    cvvError: { empty: '請輸入安全碼', incomplete: '安全碼位數不足', 'too-long': '安全碼位數過多', 'not-digits': '安全碼只能是數字' },
+    nameError: { empty: '請輸入持卡人姓名', 'too-long': '姓名過長', characters: '姓名含有無效字元' },
+  },
 };

@@ -101,6 +101,8 @@ export const SessionSchema = z.object({
     cards: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
+  /** What the card form asks for beyond number, expiry and CVV. */
+  card: z.optional(z.object({ holderName: z.optional(z.boolean()) })),
 });
 export type Session = z.infer<typeof SessionSchema>;
 /** What a host may hand in: defaults not yet applied. */

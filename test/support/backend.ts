@@ -9,7 +9,9 @@ export interface LedgerAttempt {
   status: string;
   failure: string | null;
   idempotencyKey: string;
-  instrument: { type: string; cardId?: string };
+  /** The intent as the backend received it. */
+  requestBody: string;
+  instrument: { type: string; cardId?: string; brand?: string; last4?: string };
 }
 
 export interface Ledger {

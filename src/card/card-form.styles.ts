@@ -1,0 +1,83 @@
+import { css } from 'lit';
+
+export const cardFormStyles = css`
+  :host {
+    display: block;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: 12px;
+    grid-template-columns: 1fr 1fr;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: var(--_space-small);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    grid-column: 1 / -1;
+    align-content: start;
+  }
+  .field.half {
+    grid-column: auto;
+  }
+  label {
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+  .control {
+    position: relative;
+    display: flex;
+    align-items: center;
+  }
+  input {
+    inline-size: 100%;
+    min-block-size: max(var(--_target-size), 44px);
+    padding: 10px 12px;
+    /* 16px at least, or iOS zooms the page when the field gets focus. */
+    font: inherit;
+    font-size: max(var(--_font-size), 16px);
+    font-variant-numeric: tabular-nums;
+    color: var(--_color-text);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+  }
+  input:focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_color-danger);
+  }
+  #number {
+    padding-inline-end: 84px;
+  }
+  .brand {
+    position: absolute;
+    inset-inline-end: 10px;
+    padding: 2px 6px;
+    border-radius: 4px;
+    font-size: 12px;
+    font-weight: 700;
+    color: #fff;
+    background: var(--_brand-color, #44546a);
+  }
+  .hint {
+    margin: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .error {
+    margin: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-danger);
+  }
+`;

@@ -1,0 +1,289 @@
+import { LitElement, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { CardMessages } from '../i18n/messages.js';
+import type { CardPayload } from '../protocol/card-payload.js';
+import { base, tokens } from '../theme/tokens.js';
+import { caretForDigitIndex, deleteBackward, deleteForward } from './caret.js';
+import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
+import { cardFormStyles } from './card-form.styles.js';
+import { MaskedInputController } from './masked-input-controller.js';
+import { cvvMask, expiryMask, numberMask } from './number-mask.js';
+
+const BRAND_COLORS: Record<string, string> = {
+  unionpay: '#d7000f',
+  visa: '#1a1f71',
+  mastercard: '#eb001b',
+  amex: '#2e77bb',
+  jcb: '#0b6e3f',
+  discover: '#e55c20',
+  diners: '#004a97',
+  maestro: '#0099df',
+  mir: '#0f754e',
+};
+
+/** What the card form tells the checkout as the payer types: never the number itself. */
+export interface CardChangeDetail {
+  complete: boolean;
+  missing: CardField | null;
+  brand: string | null;
+}
+
+/**
+ * Card number, expiry, CVV (and holder name when asked) through masked inputs. The number and
+ * CVV stay in this element's inputs until `take()` hands them to encryption; they are cleared
+ * after success, on expiry and when the element leaves the page.
+ *
+ * @fires card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
+ * @csspart number - The card number input.
+ * @csspart expiry - The expiry input.
+ * @csspart cvv - The security code input.
+ * @csspart name - The holder name input.
+ */
+export class ShouyinCardForm extends LitElement {
+  static override styles = [tokens, base, cardFormStyles];
+
+  static override properties = {
+    messages: { attribute: false },
+    requireName: { type: Boolean, attribute: 'require-name' },
+    disabled: { type: Boolean, reflect: true },
+    now: { attribute: false },
+    touched: { state: true },
+    submitted: { state: true },
+  };
+
+  /** The card strings of the checkout's catalog. */
+  declare messages: CardMessages | undefined;
+  /** Ask for the holder's name too. */
+  declare requireName: boolean;
+  /** Disables every field (while paying). */
+  declare disabled: boolean;
+  /** The backend's time (ms); expiry is judged against its calendar month. */
+  declare now: number;
+  private declare touched: ReadonlySet<CardField>;
+  private declare submitted: boolean;
+
+  private readonly number = new MaskedInputController(this, {
+    input: () => this.input('number'),
+    mask: numberMask as never,
+    onAccept: () => this.onEntry(),
+  });
+  private readonly expiry = new MaskedInputController(this, {
+    input: () => this.input('expiry'),
+    mask: expiryMask,
+    onAccept: () => this.onEntry(),
+  });
+  private readonly cvv = new MaskedInputController(this, {
+    input: () => this.input('cvv'),
+    mask: cvvMask(4),
+    onAccept: () => this.onEntry(),
+  });
+  private cvvLength = 4;
+  private lastCheck: CardCheck | undefined;
+
+  constructor() {
+    super();
+    this.messages = undefined;
+    this.requireName = false;
+    this.disabled = false;
+    this.now = Date.now();
+    this.touched = new Set();
+    this.submitted = false;
+  }
+
+  override disconnectedCallback(): void {
+    this.clearSensitive();
+    super.disconnectedCallback();
+  }
+
+  /**
+   * Checks every field. When all are valid, returns what to encrypt; otherwise shows every
+   * error and moves focus to the first field that needs the payer.
+   */
+  take(): CardPayload | undefined {
+    const check = this.runCheck();
+    if (check.ok) return check.payload;
+    this.submitted = true;
+    void this.updateComplete.then(() => this.input(check.firstMissing)?.focus());
+    return undefined;
+  }
+
+  /** After a decline or a network fault: the number and expiry stay, the CVV goes. */
+  clearCvv(): void {
+    this.cvv.clear();
+    this.onEntry();
+  }
+
+  /** After success, on expiry, on removal: nothing of the card stays in the page. */
+  clearSensitive(): void {
+    this.number.clear();
+    this.cvv.clear();
+    this.lastCheck = undefined;
+  }
+
+  /** Empties the whole form and its error state. */
+  reset(): void {
+    this.clearSensitive();
+    this.expiry.clear();
+    const name = this.input('name');
+    if (name) name.value = '';
+    this.touched = new Set();
+    this.submitted = false;
+  }
+
+  private input(field: CardField): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`) ?? null;
+  }
+
+  private runCheck(): CardCheck {
+    return (this.lastCheck = checkCard(
+      {
+        number: this.number.value,
+        expiry: this.expiry.value,
+        cvv: this.cvv.value,
+        name: this.input('name')?.value ?? '',
+      },
+      { now: yearMonthAt(this.now), requireName: this.requireName },
+    ));
+  }
+
+  private onEntry(): void {
+    const check = this.runCheck();
+    const length = check.brand?.cvvLength ?? 4;
+    if (length !== this.cvvLength) {
+      this.cvvLength = length;
+      this.cvv.updateOptions(cvvMask(length));
+    }
+    this.requestUpdate();
+    const detail: CardChangeDetail = {
+      complete: check.ok,
+      missing: check.ok ? null : check.firstMissing,
+      brand: check.brand?.id ?? null,
+    };
+    this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
+  }
+
+  private onBlur(event: FocusEvent): void {
+    const field = (event.target as HTMLInputElement).id as CardField;
+    if (!(event.target as HTMLInputElement).value || this.touched.has(field)) return;
+    this.touched = new Set([...this.touched, field]);
+  }
+
+  /**
+   * Backspace right after a group's space (or Delete right before it) removes the digit on
+   * the other side of the space; otherwise the key would seem dead, since the mask puts the
+   * space straight back.
+   */
+  private onNumberKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Backspace' && event.key !== 'Delete') return;
+    const input = event.target as HTMLInputElement;
+    const { selectionStart: start, selectionEnd: end, value } = input;
+    if (start === null || start !== end) return;
+    const backward = event.key === 'Backspace';
+    if ((backward ? value[start - 1] : value[start]) !== ' ') return;
+    event.preventDefault();
+    const edit = backward ? deleteBackward(value, start) : deleteForward(value, start);
+    this.number.unmaskedValue = edit.digits;
+    const caret = caretForDigitIndex(input.value, edit.digitIndex);
+    input.setSelectionRange(caret, caret);
+    this.onEntry();
+  }
+
+  override render() {
+    const m = this.messages;
+    if (!m) return nothing;
+    const check = this.lastCheck;
+    const problems = check && !check.ok ? check.problems : {};
+    const shown = (field: CardField): boolean => this.submitted || this.touched.has(field);
+    const errors: Partial<Record<CardField, string>> = {
+      ...(problems.number && shown('number') ? { number: m.numberError[problems.number] } : {}),
+      ...(problems.expiry && shown('expiry') ? { expiry: m.expiryError[problems.expiry] } : {}),
+      ...(problems.cvv && shown('cvv') ? { cvv: m.cvvError[problems.cvv] } : {}),
+      ...(problems.name && shown('name') ? { name: m.nameError[problems.name] } : {}),
+    };
+    const brand = check?.brand;
+    return html`<fieldset ?disabled=${this.disabled} @focusout=${this.onBlur}>
+      <legend>${m.legend}</legend>
+      <div class="field">
+        <label for="number">${m.label.number}</label>
+        <div class="control">
+          <input
+            id="number"
+            part="number"
+            type="text"
+            inputmode="numeric"
+            autocomplete="cc-number"
+            autocorrect="off"
+            spellcheck="false"
+            aria-invalid=${errors.number ? 'true' : 'false'}
+            aria-describedby=${errors.number ? 'number-error' : nothing}
+            @keydown=${this.onNumberKeyDown}
+          />
+          ${brand
+            ? html`<span
+                class="brand"
+                role="img"
+                style=${styleMap({ '--_brand-color': BRAND_COLORS[brand.id] ?? '#44546a' })}
+                aria-label=${m.brand(m.brandName(brand.id, brand.name))}
+                >${m.brandName(brand.id, brand.name)}</span
+              >`
+            : nothing}
+        </div>
+        ${this.renderError('number', errors.number)}
+      </div>
+      <div class="field half">
+        <label for="expiry">${m.label.expiry}</label>
+        <input
+          id="expiry"
+          part="expiry"
+          type="text"
+          inputmode="numeric"
+          autocomplete="cc-exp"
+          placeholder="MM/YY"
+          aria-invalid=${errors.expiry ? 'true' : 'false'}
+          aria-describedby=${errors.expiry ? 'expiry-error' : 'expiry-hint'}
+        />
+        ${errors.expiry ? this.renderError('expiry', errors.expiry) : html`<p class="hint" id="expiry-hint">${m.expiryHint}</p>`}
+      </div>
+      <div class="field half">
+        <label for="cvv">${m.label.cvv}</label>
+        <input
+          id="cvv"
+          part="cvv"
+          type="text"
+          inputmode="numeric"
+          autocomplete="cc-csc"
+          aria-invalid=${errors.cvv ? 'true' : 'false'}
+          aria-describedby=${errors.cvv ? 'cvv-error' : 'cvv-hint'}
+        />
+        ${errors.cvv
+          ? this.renderError('cvv', errors.cvv)
+          : html`<p class="hint" id="cvv-hint">${m.cvvHint(brand?.cvvLength ?? 3)}</p>`}
+      </div>
+      ${this.requireName
+        ? html`<div class="field">
+            <label for="name">${m.label.name}</label>
+            <input
+              id="name"
+              part="name"
+              type="text"
+              autocomplete="cc-name"
+              aria-invalid=${errors.name ? 'true' : 'false'}
+              aria-describedby=${errors.name ? 'name-error' : nothing}
+              @input=${this.onEntry}
+            />
+            ${this.renderError('name', errors.name)}
+          </div>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private renderError(field: CardField, text: string | undefined) {
+    return text ? html`<p class="error" id="${field}-error">${text}</p>` : nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shouyin-card-form': ShouyinCardForm;
+  }
+}

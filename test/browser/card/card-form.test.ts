@@ -1,0 +1,196 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/index.js';
+import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-form.js';
+import { messagesFor } from '../../../src/i18n/locale.js';
+import { accessibleDescription, getByRole, queryAllByRole } from '../../support/roles.js';
+
+interface Formatting {
+  digits: string;
+  brand: string | null;
+  formatted: string;
+}
+const vectors = (await (await fetch('/test/vectors/card-numbers.json')).json()) as { formatting: Formatting[] };
+
+const NOW = Date.parse('2026-11-22T12:00:00+08:00');
+let form: ShouyinCardForm;
+let changes: CardChangeDetail[];
+
+async function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<ShouyinCardForm> {
+  const el = document.createElement('shouyin-card-form');
+  el.messages = messagesFor(locale).card;
+  el.now = NOW;
+  changes = [];
+  el.addEventListener('card-change', (e) => changes.push((e as CustomEvent<CardChangeDetail>).detail));
+  document.body.append(el);
+  await el.updateComplete;
+  await el.updateComplete;
+  return el;
+}
+
+function field(name: string): HTMLInputElement {
+  return getByRole(form, 'textbox', { name }) as HTMLInputElement;
+}
+
+/**
+ * Focuses a field and types into it with real key events, one character per command:
+ * WebKitWebDriver drops a character typed twice in a row within one command ('55' → '5').
+ */
+async function typeInto(name: string, text: string): Promise<HTMLInputElement> {
+  const input = field(name);
+  input.focus();
+  for (const char of text) await sendKeys({ type: char });
+  await form.updateComplete;
+  return input;
+}
+
+function digitsBefore(input: HTMLInputElement): number {
+  return input.value.slice(0, input.selectionStart ?? 0).replace(/\D/g, '').length;
+}
+
+describe('<shouyin-card-form> typing', () => {
+  beforeEach(async () => {
+    form = await mountForm();
+  });
+  afterEach(() => form.remove());
+
+  it('is accessible, with labelled numeric fields of at least 16 px and card autocomplete', async () => {
+    await expect(form).to.be.accessible();
+    const number = field('卡号');
+    expect(number.inputMode).to.equal('numeric');
+    expect(number.getAttribute('autocomplete')).to.equal('cc-number');
+    expect(field('有效期').getAttribute('autocomplete')).to.equal('cc-exp');
+    expect(field('安全码').getAttribute('autocomplete')).to.equal('cc-csc');
+    for (const input of queryAllByRole(form, 'textbox')) {
+      expect(parseFloat(getComputedStyle(input).fontSize)).to.be.at.least(16);
+      expect(input.getBoundingClientRect().height).to.be.at.least(44);
+    }
+    expect(number.value).to.equal('');
+  });
+
+  for (const { digits, brand, formatted } of vectors.formatting.filter((v) => v.digits.length > 0)) {
+    it(`types ${digits} as "${formatted}" (${brand ?? 'no brand yet'})`, async () => {
+      const input = await typeInto('卡号', digits);
+      expect(input.value).to.equal(formatted);
+      expect(input.selectionStart).to.equal(formatted.length);
+      expect(changes.at(-1)?.brand ?? null).to.equal(brand);
+      if (brand) getByRole(form, 'img', { name: /卡组织/ });
+    });
+  }
+
+  it('stops at the brand’s longest number', async () => {
+    const input = await typeInto('卡号', '55555555555544441');
+    expect(input.value).to.equal('5555 5555 5555 4444');
+    const amex = field('卡号');
+    amex.select();
+    await sendKeys({ press: 'Backspace' });
+    await typeInto('卡号', '3782822463100059');
+    expect(amex.value).to.equal('3782 822463 10005');
+  });
+
+  it('turns full-width IME digits into plain digits', async () => {
+    const input = await typeInto('卡号', '４２４２４２４２４２４２４２４２');
+    expect(input.value).to.equal('4242 4242 4242 4242');
+  });
+
+  it('formats a number pasted or autofilled at once, with its separators dropped', async () => {
+    const input = field('卡号');
+    input.focus();
+    document.execCommand('insertText', false, '4111-1111.1111 1111');
+    await form.updateComplete;
+    expect(input.value).to.equal('4111 1111 1111 1111');
+    expect(changes.at(-1)?.brand).to.equal('visa');
+  });
+
+  it('keeps the caret where the payer edits in the middle', async () => {
+    const input = await typeInto('卡号', '4242424242424242');
+    input.setSelectionRange(7, 7); // "4242 42|42 …": two digits into the second group
+    await sendKeys({ type: '9' });
+    // Visa numbers run to 19 digits, so the 17th is kept.
+    expect(input.value).to.equal('4242 4294 2424 2424 2');
+    expect(digitsBefore(input)).to.equal(7);
+  });
+
+  it('deletes the digit before a group space with Backspace', async () => {
+    const input = await typeInto('卡号', '4242424242424242');
+    input.setSelectionRange(5, 5); // just after "4242 "
+    await sendKeys({ press: 'Backspace' });
+    expect(input.value).to.equal('4244 2424 2424 242');
+    expect(digitsBefore(input)).to.equal(3);
+  });
+
+  it('shows errors on blur, not while the payer is still typing', async () => {
+    await typeInto('卡号', '4242');
+    expect(field('卡号').getAttribute('aria-invalid')).to.equal('false');
+    expect(accessibleDescription(field('卡号'))).to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await form.updateComplete;
+    const number = field('卡号');
+    expect(number.getAttribute('aria-invalid')).to.equal('true');
+    expect(accessibleDescription(number)).to.equal('卡号位数不足');
+  });
+
+  it('checks the expiry against the current month: this month passes, last month and month 13 do not', async () => {
+    const expiry = await typeInto('有效期', '1126');
+    expect(expiry.value).to.equal('11/26');
+    await sendKeys({ press: 'Tab' });
+    await form.updateComplete;
+    expect(field('有效期').getAttribute('aria-invalid')).to.equal('false');
+    expiry.select();
+    await sendKeys({ press: 'Backspace' });
+    await typeInto('有效期', '1026');
+    await sendKeys({ press: 'Tab' });
+    await form.updateComplete;
+    expect(accessibleDescription(field('有效期'))).to.equal('该卡已过期');
+    expiry.select();
+    await sendKeys({ press: 'Backspace' });
+    await typeInto('有效期', '1327');
+    await sendKeys({ press: 'Tab' });
+    await form.updateComplete;
+    expect(accessibleDescription(field('有效期'))).to.equal('月份应在 01 到 12 之间');
+  });
+
+  it('takes the CVV length from the brand', async () => {
+    await typeInto('卡号', '378282246310005');
+    const cvv = await typeInto('安全码', '12345');
+    expect(cvv.value).to.equal('1234');
+    form.remove();
+    form = await mountForm();
+    await typeInto('卡号', '4242424242424242');
+    expect((await typeInto('安全码', '12345')).value).to.equal('123');
+  });
+
+  it('says what is missing, in order, and completes when all is valid', async () => {
+    await typeInto('卡号', '6200000000000005');
+    expect(changes.at(-1)).to.deep.include({ complete: false, missing: 'expiry', brand: 'unionpay' });
+    await typeInto('有效期', '0829');
+    expect(changes.at(-1)).to.deep.include({ complete: false, missing: 'cvv' });
+    await typeInto('安全码', '123');
+    expect(changes.at(-1)).to.deep.include({ complete: true, missing: null });
+    // The event never carries the number.
+    expect(JSON.stringify(changes)).not.to.contain('6200000000000005');
+  });
+
+  it('on take() with gaps, shows every error and focuses the first field that needs the payer', async () => {
+    await typeInto('有效期', '0829');
+    expect(form.take()).to.equal(undefined);
+    await form.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(form.shadowRoot!.activeElement).to.equal(field('卡号'));
+    expect(accessibleDescription(field('卡号'))).to.equal('请输入卡号');
+    expect(accessibleDescription(field('安全码'))).to.equal('请输入安全码');
+  });
+
+  it('clears the number and CVV when it leaves the page, and keeps them cleared when it returns', async () => {
+    await typeInto('卡号', '4242424242424242');
+    await typeInto('安全码', '123');
+    const parent = form.parentElement!;
+    form.remove();
+    parent.append(form);
+    await form.updateComplete;
+    expect(field('卡号').value).to.equal('');
+    expect(field('安全码').value).to.equal('');
+    await typeInto('卡号', '4111111111111111');
+    expect(field('卡号').value).to.equal('4111 1111 1111 1111');
+  });
+});
