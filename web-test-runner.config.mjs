@@ -293,6 +293,33 @@ if (existsSync(backendPath)) {
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * `executeServerCommand('ime-compose', { steps })`: drives Chromium's real IME path over CDP
+ * (`Input.imeSetComposition`, then `Input.insertText` to commit), as an Android keyboard that
+ * sends digits as compositions does. Other engines answer `{ supported: false }`.
+ */
+function imeCompositionPlugin() {
+  return {
+    name: 'shouyin-ime-compose',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'ime-compose') return undefined;
+      const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
+      if (!page || session.browser.type !== 'playwright' || !page.context().newCDPSession) return { supported: false };
+      const cdp = await page.context().newCDPSession(page);
+      for (const step of payload.steps) {
+        if ('compose' in step) {
+          const end = step.compose.length;
+          await cdp.send('Input.imeSetComposition', { text: step.compose, selectionStart: end, selectionEnd: end });
+        } else if ('commit' in step) {
+          await cdp.send('Input.insertText', { text: step.commit });
+        }
+      }
+      await cdp.detach();
+      return { supported: true };
+    },
+  };
+}
+
 export default {
   rootDir: root,
   hostname: HOST,
@@ -307,6 +334,7 @@ export default {
     config: { timeout: 10_000 },
   },
   plugins: [
+    imeCompositionPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

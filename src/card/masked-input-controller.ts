@@ -35,12 +35,27 @@ export class MaskedInputController implements ReactiveController {
     if (!input) return;
     this.mask = IMask(input, this.options.mask);
     this.mask.on('accept', () => this.options.onAccept());
+    input.addEventListener('input', this.onComposingInput);
   }
 
   hostDisconnected(): void {
+    this.options.input()?.removeEventListener('input', this.onComposingInput);
     this.mask?.destroy();
     this.mask = undefined;
   }
+
+  /**
+   * imask leaves the value alone during an IME composition, as it must for pinyin. Many
+   * Android keyboards, though, send plain digits as a composition (keyCode 229) that only
+   * ends on blur: a composition of digits alone is formatted as it comes.
+   */
+  private readonly onComposingInput = (event: Event): void => {
+    const { isComposing, data } = event as InputEvent;
+    if (!isComposing || !this.mask || !/^[0-9０-９]+$/.test(data ?? '')) return;
+    this.mask.updateValue();
+    this.mask.updateControl('auto');
+    this.options.onAccept();
+  };
 
   /** What the payer sees, separators included. */
   get value(): string {

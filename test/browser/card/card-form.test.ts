@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-form.js';
 import { messagesFor } from '../../../src/i18n/locale.js';
@@ -91,6 +91,31 @@ describe('<shouyin-card-form> typing', () => {
   it('turns full-width IME digits into plain digits', async () => {
     const input = await typeInto('卡号', '４２４２４２４２４２４２４２４２');
     expect(input.value).to.equal('4242 4242 4242 4242');
+  });
+
+  it('formats digits an Android keyboard sends as one long composition, before any blur', async function () {
+    const input = field('卡号');
+    input.focus();
+    const steps = ['4', '42', '424', '4242', '42424'].map((compose) => ({ compose }));
+    const result = await executeServerCommand<{ supported: boolean }, { steps: object[] }>('ime-compose', { steps });
+    // Real IME input is reachable only through Chromium's DevTools protocol.
+    if (!result?.supported) this.skip();
+    await form.updateComplete;
+    expect(input.value).to.equal('4242 4');
+    expect(changes.at(-1)?.brand).to.equal('visa');
+    expect(form.shadowRoot!.activeElement).to.equal(input);
+  });
+
+  it('leaves a pinyin composition alone until it is committed', async function () {
+    const input = await typeInto('卡号', '4242');
+    const result = await executeServerCommand<{ supported: boolean }, { steps: object[] }>('ime-compose', {
+      steps: [{ compose: 'y' }, { compose: 'yi' }],
+    });
+    if (!result?.supported) this.skip();
+    expect(input.value).to.contain('yi');
+    await executeServerCommand('ime-compose', { steps: [{ commit: '１' }] });
+    await form.updateComplete;
+    expect(input.value).to.equal('4242 1');
   });
 
   it('formats a number pasted or autofilled at once, with its separators dropped', async () => {
