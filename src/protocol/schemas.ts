@@ -7,7 +7,11 @@ import * as z from 'zod/mini';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const minorUnits = z.int().check(z.nonnegative());
-const datetime = z.iso.datetime({ offset: true });
+/** RFC 3339 date-time with `Z` or an offset (a regex keeps zod's ISO module out of the bundle). */
+const datetime = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/),
+  z.refine((text) => !Number.isNaN(Date.parse(text))),
+);
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 /** Channel kinds the cashier has names, icons and environment rules for; hosts may add others. */
@@ -146,7 +150,10 @@ export type AttemptStatus = (typeof AttemptStatus)[keyof typeof AttemptStatus];
 
 export const ActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('qr'), content: z.string().check(z.minLength(1), z.maxLength(2048)) }),
-  z.object({ type: z.literal('redirect'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({
+    type: z.literal('redirect'),
+    url: z.string().check(z.regex(/^https?:\/\/[^\s/?#]+/), z.maxLength(2048)),
+  }),
   z.object({
     type: z.literal('bridge'),
     bridge: z.enum(['wechat', 'alipay']),
