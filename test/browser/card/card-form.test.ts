@@ -5,12 +5,22 @@ import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-f
 import { messagesFor } from '../../../src/i18n/locale.js';
 import { accessibleDescription, getByRole, queryAllByRole } from '../../support/roles.js';
 
+interface ValidCard {
+  number: string;
+  brand: string;
+  formatted: string;
+}
 interface Formatting {
   digits: string;
   brand: string | null;
   formatted: string;
 }
-const vectors = (await (await fetch('/test/vectors/card-numbers.json')).json()) as { formatting: Formatting[] };
+const vectors = (await (await fetch('/test/vectors/card-numbers.json')).json()) as {
+  formatting: Formatting[];
+  valid: ValidCard[];
+};
+/** The first published number of each brand in the vectors. */
+const onePerBrand = [...new Map(vectors.valid.map((card) => [card.brand, card])).values()];
 
 const NOW = Date.parse('2026-11-22T12:00:00+08:00');
 let form: ShouyinCardForm;
@@ -75,6 +85,15 @@ describe('<shouyin-card-form> typing', () => {
       expect(input.selectionStart).to.equal(formatted.length);
       expect(changes.at(-1)?.brand ?? null).to.equal(brand);
       if (brand) getByRole(form, 'img', { name: /卡组织/ });
+    });
+  }
+
+  for (const card of onePerBrand) {
+    it(`types a ${card.brand} number, shows it grouped with its brand, and finds it valid`, async () => {
+      const input = await typeInto('卡号', card.number);
+      expect(input.value).to.equal(card.formatted);
+      expect(changes.at(-1)?.brand).to.equal(card.brand);
+      expect(changes.at(-1)?.missing).to.equal('expiry');
     });
   }
 
@@ -194,6 +213,18 @@ describe('<shouyin-card-form> typing', () => {
     expect(changes.at(-1)).to.deep.include({ complete: true, missing: null });
     // The event never carries the number.
     expect(JSON.stringify(changes)).not.to.contain('6200000000000005');
+  });
+
+  it('asks for the holder name when the session wants it', async () => {
+    form.requireName = true;
+    await form.updateComplete;
+    await typeInto('卡号', '6200000000000005');
+    await typeInto('有效期', '0829');
+    await typeInto('安全码', '123');
+    expect(changes.at(-1)).to.deep.include({ complete: false, missing: 'name' });
+    await typeInto('持卡人姓名', '张三');
+    expect(changes.at(-1)).to.deep.include({ complete: true, missing: null });
+    expect(form.take()).to.deep.include({ holderName: '张三', expMonth: 8, expYear: 2029 });
   });
 
   it('on take() with gaps, shows every error and focuses the first field that needs the payer', async () => {
