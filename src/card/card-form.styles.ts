@@ -5,19 +5,9 @@ export const cardFormStyles = css`
     display: block;
   }
   fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
     display: grid;
     gap: 12px;
     grid-template-columns: 1fr 1fr;
-  }
-  legend {
-    padding: 0;
-    margin-block-end: var(--_space-small);
-    font-size: var(--_font-size-small);
-    color: var(--_color-text-muted);
   }
   .field {
     display: grid;
@@ -68,8 +58,18 @@ export const cardFormStyles = css`
     font-size: 12px;
     font-weight: 700;
     color: #fff;
-    background: var(--_brand-color, #44546a);
+    background: #44546a;
   }
+  /* Brand colors as rules, not a style attribute: a strict CSP blocks inline styles. */
+  .brand[data-brand='unionpay'] { background: #d7000f; }
+  .brand[data-brand='visa'] { background: #1a1f71; }
+  .brand[data-brand='mastercard'] { background: #eb001b; }
+  .brand[data-brand='amex'] { background: #2e77bb; }
+  .brand[data-brand='jcb'] { background: #0b6e3f; }
+  .brand[data-brand='discover'] { background: #e55c20; }
+  .brand[data-brand='diners'] { background: #004a97; }
+  .brand[data-brand='maestro'] { background: #0099df; }
+  .brand[data-brand='mir'] { background: #0f754e; }
   .hint {
     margin: 0;
     font-size: var(--_font-size-small);

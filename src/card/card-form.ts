@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CardMessages } from '../i18n/messages.js';
 import type { CardPayload } from '../protocol/card-payload.js';
 import { base, tokens } from '../theme/tokens.js';
@@ -9,17 +8,6 @@ import { cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController } from './masked-input-controller.js';
 import { cvvMask, expiryMask, numberMask } from './number-mask.js';
 
-const BRAND_COLORS: Record<string, string> = {
-  unionpay: '#d7000f',
-  visa: '#1a1f71',
-  mastercard: '#eb001b',
-  amex: '#2e77bb',
-  jcb: '#0b6e3f',
-  discover: '#e55c20',
-  diners: '#004a97',
-  maestro: '#0099df',
-  mir: '#0f754e',
-};
 
 /** What the card form tells the checkout as the payer types: never the number itself. */
 export interface CardChangeDetail {
@@ -222,7 +210,7 @@ export class ShouyinCardForm extends LitElement {
             ? html`<span
                 class="brand"
                 role="img"
-                style=${styleMap({ '--_brand-color': BRAND_COLORS[brand.id] ?? '#44546a' })}
+                data-brand=${brand.id}
                 aria-label=${m.brand(m.brandName(brand.id, brand.name))}
                 >${m.brandName(brand.id, brand.name)}</span
               >`

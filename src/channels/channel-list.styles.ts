@@ -4,18 +4,6 @@ export const channelListStyles = css`
   :host {
     display: block;
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  legend {
-    padding: 0;
-    margin-block-end: var(--_space-small);
-    font-size: var(--_font-size-small);
-    color: var(--_color-text-muted);
-  }
   .options {
     display: grid;
     gap: var(--_space-small);

@@ -66,4 +66,17 @@ export const base = css`
   [hidden] {
     display: none !important;
   }
+  /* Groups of controls (channels, card fields): a plain box with a quiet caption. */
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: var(--_space-small);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
 `;

@@ -79,6 +79,23 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('pays by card under the same policy: masked entry, encryption, success', async () => {
+    const { page, problems } = await openDemo();
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).click();
+    await page.keyboard.type('6212345678901265');
+    await page.getByRole('textbox', { name: '有效期' }).click();
+    await page.keyboard.type('0829');
+    await page.getByRole('textbox', { name: '安全码' }).click();
+    await page.keyboard.type('123');
+    assert.equal(await page.getByRole('textbox', { name: '卡号' }).inputValue(), '6212 3456 7890 1265');
+    await page.getByRole('img', { name: '卡组织：银联' }).waitFor();
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('switches language and theme from the playground without a reload', async () => {
     const { page, problems } = await openDemo();
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
