@@ -3,6 +3,7 @@ import { firstAvailable, channelAvailability } from '../channels/availability.js
 import { emit, type ChannelChangeReason, type OrderDetail } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
+import { encryptCard, type CardPayload } from '../protocol/card-payload.js';
 import { ErrorCode, FailureCode, toFailureCode } from '../protocol/codes.js';
 import type { Environment, Instrument, IntentResponse, Session } from '../protocol/schemas.js';
 import type { FetchLike } from '../transport/http.js';
@@ -136,7 +137,7 @@ export class CheckoutController implements ReactiveController {
    * here, after `shouyin-submit`, while the flow already refuses a second click); wallets
    * need none.
    */
-  async pay(instrument: () => Promise<Instrument> = async () => ({ type: 'wallet' })): Promise<void> {
+  async pay(instrument: (session: Session) => Promise<Instrument> = async () => ({ type: 'wallet' })): Promise<void> {
     const { session, channelId } = this;
     if (this.state.phase !== Phase.Ready || !session || !channelId) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
@@ -153,7 +154,7 @@ export class CheckoutController implements ReactiveController {
     const generation = this.generation;
     let prepared: Instrument;
     try {
-      prepared = await instrument();
+      prepared = await instrument(session);
     } catch {
       // No usable encryption key in the session: this channel cannot take card data.
       return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null);
@@ -184,6 +185,15 @@ export class CheckoutController implements ReactiveController {
       outcome = { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false };
     }
     await this.settle(generation, session, ref, outcome);
+  }
+
+  /** Pays with a new card: encrypted to the session's key, so only the backend can read it. */
+  payByCard(card: CardPayload): Promise<void> {
+    return this.pay(async (session) => {
+      const key = session.encryption;
+      if (!key) throw new Error('the session has no card encryption key');
+      return { type: 'card', encrypted: await encryptCard(card, key) };
+    });
   }
 
   /** Takes an answer about an attempt to its end: success, failure, or polling while pending. */

@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
-import { encryptCard } from '../protocol/card-payload.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { formatMoney } from '../i18n/format.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
@@ -142,12 +141,7 @@ export class ShouyinCheckout extends LitElement {
     const channel = session?.channels.find((c) => c.id === channelId);
     if (channel?.kind !== 'card') return void this.checkout.pay();
     const payload = this.cardForm?.take();
-    if (!payload || !session) return;
-    const key = session.encryption;
-    void this.checkout.pay(async () => {
-      if (!key) throw new Error('no encryption key');
-      return { type: 'card', encrypted: await encryptCard(payload, key) };
-    });
+    if (payload) void this.checkout.payByCard(payload);
   }
 
   private onCardChange(event: CustomEvent<CardChangeDetail>): void {
