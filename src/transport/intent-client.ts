@@ -2,6 +2,7 @@ import { FailureCode, toFailureCode } from '../protocol/codes.js';
 import { ApiErrorSchema, IntentResponseSchema, type Intent, type IntentResponse, type Session } from '../protocol/schemas.js';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
 import { NOT_JSON, requestJson, type FetchLike, type HttpResult } from './http.js';
+import { withRetries, type RetryOptions } from './retry.js';
 
 /** What became of one request about an attempt, as the checkout flow needs to know it. */
 export type AttemptOutcome =
@@ -14,6 +15,8 @@ export interface TransportOptions {
   fetch?: FetchLike;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Retries of network faults, time-outs, 502/503/504 and 429; default `DEFAULT_RETRY_POLICY`. */
+  retry?: RetryOptions;
 }
 
 export interface SubmitIntentOptions extends TransportOptions {
@@ -29,25 +32,33 @@ export interface SubmitIntentOptions extends TransportOptions {
 
 /** Signs the intent (canonical JSON, HMAC-SHA256) and posts it with its idempotency key. */
 export async function submitIntent(options: SubmitIntentOptions): Promise<AttemptOutcome> {
-  const { session, intent, idempotencyKey, endpoint, now, ...transport } = options;
-  const { canonicalBody, header } = await signBody({
-    body: intent,
-    key: session.signing.key,
-    kid: session.signing.kid,
-    now,
-  });
-  const result = await requestJson(endpoint, {
-    ...transport,
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header, [IDEMPOTENCY_HEADER]: idempotencyKey },
-    body: canonicalBody,
-  });
-  return interpretAnswer(result);
+  const { session, intent, idempotencyKey, endpoint, now, retry, ...transport } = options;
+  const clock = retry?.now ?? Date.now;
+  const started = clock();
+  // Each try is signed anew (a long backoff must not age the signature past the backend's
+  // tolerance), over the same body and with the same idempotency key.
+  const send = async (): Promise<HttpResult> => {
+    const { canonicalBody, header } = await signBody({
+      body: intent,
+      key: session.signing.key,
+      kid: session.signing.kid,
+      now: now + (clock() - started),
+    });
+    return requestJson(endpoint, {
+      ...transport,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header, [IDEMPOTENCY_HEADER]: idempotencyKey },
+      body: canonicalBody,
+    });
+  };
+  return interpretAnswer(await withRetries(send, { ...retry, ...(transport.signal ? { signal: transport.signal } : {}) }));
 }
 
 /** Asks the status endpoint where an attempt stands. */
 export async function fetchAttempt(statusTemplate: string, id: string, base: string, transport: TransportOptions = {}) {
-  return interpretAnswer(await requestJson(statusUrl(statusTemplate, id, base), transport));
+  const { retry, ...request } = transport;
+  const url = statusUrl(statusTemplate, id, base);
+  return interpretAnswer(await withRetries(() => requestJson(url, request), { ...retry, ...(request.signal ? { signal: request.signal } : {}) }));
 }
 
 /** `endpoints.status` is a template with `{id}`, or a base that the id is appended to. */
