@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
@@ -6,13 +7,18 @@ import { verifyIntent } from '../../src/server/verify-intent.js';
 import { readCard, type CardIntake } from './card-intake.js';
 import { generateCardKey, type CardKey } from './card-key.js';
 import { readBody, sendError, sendJson, sendText } from './http.js';
-import { decideOutcome, isScenario, type Outcome, type Scenario } from './scenarios.js';
-import { issueSession } from './session-factory.js';
+import { channelRefusal, dayInChina } from './limits.js';
+import { mulberry32 } from './random.js';
+import { FaultName, faultsFor, parseScenario, type ChannelFaults } from './scenario-spec.js';
+import { decideOutcome, type Outcome } from './scenarios.js';
+import { CHANNEL_IDS, issueSession } from './session-factory.js';
 import { Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
 
 export interface BackendOptions {
   /** Milliseconds since the epoch; injected so tests can move time. */
   now?: () => number;
+  /** Uniform in [0, 1); what `flaky` draws from in a session without `seed@n`. */
+  random?: () => number;
 }
 
 export interface Backend {
@@ -34,7 +40,7 @@ const FINAL = new Set(['succeeded', 'failed', 'canceled']);
  * again with the card form's own rules, and answered from the test-card table
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
-export function createBackend({ now = Date.now }: BackendOptions = {}): Backend {
+export function createBackend({ now = Date.now, random = Math.random }: BackendOptions = {}): Backend {
   const store = new Store(now);
   let cardKeyPromise: Promise<CardKey> | undefined;
 
@@ -60,7 +66,7 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
         await postIntent(req, res);
       } else if (path.startsWith('/api/intents/')) {
         if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
-        getAttempt(decodeURIComponent(path.slice('/api/intents/'.length)), res);
+        await getAttempt(decodeURIComponent(path.slice('/api/intents/'.length)), res);
       } else if (path.startsWith('/api/orders/')) {
         if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
         getLedger(decodeURIComponent(path.slice('/api/orders/'.length)), res);
@@ -79,18 +85,22 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
   async function createSession(url: URL, res: ServerResponse): Promise<void> {
     const amount = Number(url.searchParams.get('amount') ?? '12800');
     const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();
-    const scenario = url.searchParams.get('scenario') ?? 'default';
     if (!Number.isSafeInteger(amount) || amount <= 0) return sendError(res, 400, 'amount_invalid');
     if (!/^[A-Z]{3}$/.test(currency)) return sendError(res, 400, 'currency_invalid');
-    if (!isScenario(scenario)) return sendError(res, 400, 'scenario_unknown');
+    const parsed = parseScenario(url.searchParams.get('scenario') ?? 'default', CHANNEL_IDS);
+    if (!parsed.ok) return sendError(res, 400, parsed.code, `scenario item not accepted: ${parsed.item}`);
     const description = url.searchParams.get('description') ?? undefined;
     const { encryption } = await cardKey();
-    const { session, verifyKey } = issueSession(
-      { amount, currency, scenario, ...(description ? { description } : {}) },
+    const { session, verifyKey, spec } = issueSession(
+      { amount, currency, scenario: parsed.spec, ...(description ? { description } : {}) },
       now(),
       encryption,
     );
-    store.addSession({ session, verifyKey, scenario });
+    const seeded = spec.seed === undefined ? random : mulberry32(spec.seed);
+    // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
+    // (so a long-running demo or test server never wears a channel out for everyone).
+    const payer = url.searchParams.get('payer') ?? `p_${randomToken(9)}`;
+    store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer });
     sendJson(res, 200, session);
   }
 
@@ -106,18 +116,44 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) {
       return sendError(res, 400, 'idempotency_key_missing');
     }
+    const record = store.sessionForKid(kid)!;
+    const faults = faultsFor(record.spec, intent.channel);
+    // Faults in front of the backend turn a request away before anything is looked up or kept:
+    // no attempt, no nonce, no idempotency answer, so a retry of it is processed as a first try.
+    if (faults.flakyRate && record.random() < faults.flakyRate) {
+      return reply(res, faults, error(503, 'unavailable'));
+    }
+    if (faults.retryAfterSeconds !== undefined && store.firstTry(kid, idempotencyKey)) {
+      const answer = error(429, 'rate_limited');
+      return reply(res, faults, { ...answer, headers: { 'Retry-After': String(faults.retryAfterSeconds) } });
+    }
     // Checked and recorded with no await in between, so a duplicate in flight waits for the first.
     // (`decide` runs synchronously up to its first await, and `remember` follows at once.)
     const previous = store.idempotent(kid, idempotencyKey, canonicalBody);
-    if (previous === 'conflict') return sendError(res, 409, 'idempotency_conflict');
-    if (previous) return send(res, await previous);
-    if (!store.useNonce(intent.nonce)) return sendError(res, 409, 'nonce_replayed');
-    const answer = decide(kid, intent, idempotencyKey, canonicalBody);
+    if (previous === 'conflict') return reply(res, faults, error(409, 'idempotency_conflict'));
+    if (previous) return reply(res, faults, await previous);
+    if (!store.useNonce(intent.nonce)) return reply(res, faults, error(409, 'nonce_replayed'));
+    const answer = decide(kid, intent, faults, idempotencyKey, canonicalBody);
     store.remember(kid, idempotencyKey, canonicalBody, answer);
-    send(res, await answer);
+    const settled = await answer;
+    if (faults.lost && settled.status === 200) {
+      // The attempt is recorded and its answer kept; the payer's network loses it. Only this
+      // first processing of the key is lost: its retries get the stored answer above. (An
+      // error answer records nothing, so losing it would teach the cashier nothing new.)
+      if (faults.slowMs) await sleep(faults.slowMs);
+      res.destroy();
+      return;
+    }
+    return reply(res, faults, settled);
   }
 
-  async function decide(kid: string, intent: Intent, idempotencyKey: string, requestBody: string): Promise<StoredAnswer> {
+  async function decide(
+    kid: string,
+    intent: Intent,
+    faults: ChannelFaults,
+    idempotencyKey: string,
+    requestBody: string,
+  ): Promise<StoredAnswer> {
     const record = store.sessionForKid(kid)!;
     const { session } = record;
     if (intent.sessionId !== session.id || intent.orderId !== session.order.id) {
@@ -149,11 +185,14 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
     for (const open of attempts.filter((a) => !FINAL.has(a.status))) {
       store.update(open, { status: 'canceled', failure: { code: 'canceled', retryable: false } });
     }
-    const outcome: Outcome =
-      card?.kind === 'invalid'
-        ? { status: 'failed', failure: { code: 'card_invalid', retryable: false } }
-        : decideOutcome(record.scenario as Scenario, intent, card?.kind === 'valid' ? card.outcome : undefined);
     const at = now();
+    const malformed = faults.outcome?.fault === FaultName.MalformedResponse;
+    const refusal = malformed ? undefined : channelRefusal(channel, intent.amount, at, takenToday(channel.id, at, record.payer));
+    const outcome: Outcome = refusal
+      ? { status: 'failed', failure: refusal }
+      : card?.kind === 'invalid' && !malformed
+        ? { status: 'failed', failure: { code: 'card_invalid', retryable: false } }
+        : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : undefined);
     const attempt: AttemptRecord = {
       id: `pay_${randomToken(12)}`,
       attempt: intent.attempt,
@@ -180,18 +219,34 @@ export function createBackend({ now = Date.now }: BackendOptions = {}): Backend 
       updatedAt: at,
     };
     store.addAttempt(attempt);
-    if (record.scenario === 'malformed-response') {
-      store.update(attempt, { status: 'failed', failure: { code: 'server_error', retryable: true } });
-      return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
-    }
+    if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
     return { status: 200, body: IntentResponseSchema.parse(toResponse(attempt)) };
   }
 
-  function getAttempt(id: string, res: ServerResponse): void {
+  /**
+   * What this backend has taken on a channel today (China's calendar day), across all its
+   * orders: succeeded attempts, and open ones too, since they may still succeed. Added to the
+   * session's `usedToday` for the daily limit.
+   */
+  function takenToday(channelId: string, at: number, payer: string): number {
+    const today = dayInChina(at);
+    let total = 0;
+    for (const a of store.allAttempts()) {
+      if (a.channel !== channelId || (a.status !== 'succeeded' && FINAL.has(a.status))) continue;
+      if (store.sessions.get(a.sessionId)?.payer !== payer) continue;
+      if (dayInChina(a.updatedAt) === today) total += a.amount;
+    }
+    return total;
+  }
+
+  async function getAttempt(id: string, res: ServerResponse): Promise<void> {
     const attempt = store.attempt(id);
     if (!attempt) return sendError(res, 404, 'attempt_not_found');
+    const spec = store.sessions.get(attempt.sessionId)?.spec;
+    const slowMs = spec ? faultsFor(spec, attempt.channel).slowMs : undefined;
+    if (slowMs) await sleep(slowMs);
     poll(attempt);
-    sendJson(res, 200, toResponse(attempt));
+    if (!res.destroyed) sendJson(res, 200, toResponse(attempt));
   }
 
   /**
@@ -246,7 +301,13 @@ function error(status: number, code: string): StoredAnswer {
 
 function send(res: ServerResponse, answer: StoredAnswer): void {
   if (answer.raw !== undefined) sendText(res, answer.status, answer.raw);
-  else sendJson(res, answer.status, answer.body);
+  else sendJson(res, answer.status, answer.body, answer.headers);
+}
+
+/** Sends an intent answer, `slow@ms` late; not at all when the payer has hung up meanwhile. */
+async function reply(res: ServerResponse, faults: ChannelFaults, answer: StoredAnswer): Promise<void> {
+  if (faults.slowMs) await sleep(faults.slowMs);
+  if (!res.destroyed) send(res, answer);
 }
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {

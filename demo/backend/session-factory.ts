@@ -1,5 +1,6 @@
 import { randomToken } from '../../src/protocol/base64url.js';
 import type { Channel, Session } from '../../src/protocol/schemas.js';
+import { faultsFor, parseScenario, type ScenarioSpec } from './scenario-spec.js';
 
 /** Per-channel defaults modelled on real limits: e-CNY wallets are tiered, cards go up to ¥50,000. */
 const CHANNELS: readonly Channel[] = [
@@ -46,10 +47,14 @@ const CHANNELS: readonly Channel[] = [
   },
 ];
 
+/** The channels every demo session offers, in order. */
+export const CHANNEL_IDS: readonly string[] = CHANNELS.map((channel) => channel.id);
+
 export interface SessionRequest {
   amount: number;
   currency: string;
-  scenario: string;
+  /** The injected faults, parsed (`parseScenario`), or their `?scenario=` text. */
+  scenario: ScenarioSpec | string;
   description?: string;
 }
 
@@ -57,6 +62,7 @@ export interface IssuedSession {
   session: Session;
   /** The key the backend verifies with; a scenario may hand the cashier a different one. */
   verifyKey: string;
+  spec: ScenarioSpec;
 }
 
 const SESSION_TTL_MS = 15 * 60 * 1000;
@@ -66,8 +72,9 @@ const SESSION_TTL_MS = 15 * 60 * 1000;
  * public half of the backend's card key; without it the session cannot take new cards.
  */
 export function issueSession(request: SessionRequest, now: number, encryption?: Session['encryption']): IssuedSession {
+  const spec = typeof request.scenario === 'string' ? specOf(request.scenario) : request.scenario;
   const verifyKey = randomToken(32);
-  const expired = request.scenario === 'expired';
+  const expired = spec.expired;
   const session: Session = {
     v: 1,
     id: `cs_${randomToken(12)}`,
@@ -80,17 +87,27 @@ export function issueSession(request: SessionRequest, now: number, encryption?: 
       description: request.description ?? '年度会员 · 12 个月',
       merchant: { id: 'm_demo', name: '收银示例商城' },
     },
-    channels: CHANNELS.map((channel) => structuredClone(channel)),
+    // `down` shows in the session as the host's backend would report it; other faults do not.
+    channels: CHANNELS.map((channel) => ({
+      ...structuredClone(channel),
+      status: faultsFor(spec, channel.id).outcome?.fault === 'down' ? 'down' : channel.status,
+    })),
     savedCards: [],
     fallback: { mode: 'prompt' },
     signing: {
       alg: 'HS256',
       kid: `k_${randomToken(9)}`,
       // `bad-key`: the cashier signs with a key the backend does not hold, so it answers 401.
-      key: request.scenario === 'bad-key' ? randomToken(32) : verifyKey,
+      key: spec.badKey ? randomToken(32) : verifyKey,
     },
     ...(encryption ? { encryption: structuredClone(encryption) } : {}),
     endpoints: { intents: '/api/intents', status: '/api/intents/{id}', cards: '/api/cards' },
   };
-  return { session, verifyKey };
+  return { session, verifyKey, spec };
+}
+
+function specOf(text: string): ScenarioSpec {
+  const parsed = parseScenario(text, CHANNEL_IDS);
+  if (!parsed.ok) throw new Error(`${parsed.code}: ${parsed.item}`);
+  return parsed.spec;
 }

@@ -1,10 +1,18 @@
 import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
+import type { ScenarioSpec } from './scenario-spec.js';
 
 export interface SessionRecord {
   session: Session;
   verifyKey: string;
+  /** The scenario as given (`spec.text`). */
   scenario: string;
+  /** The faults injected into this session's payments. */
+  spec: ScenarioSpec;
+  /** Where `flaky` draws from: the backend's source, or a PRNG seeded by `seed@n`. */
+  random: () => number;
+  /** Whose limits this order counts against (`?payer=`, else a payer of its own). */
+  payer: string;
 }
 
 /** One attempt as the ledger keeps it: no card data, only what identifies the instrument. */
@@ -41,6 +49,7 @@ export interface StoredAnswer {
   body: unknown;
   /** A scenario may send a body that is not JSON of the contract. */
   raw?: string;
+  headers?: Record<string, string>;
 }
 
 interface IdempotencyRecord {
@@ -62,6 +71,7 @@ export class Store {
   private readonly attemptsByOrder = new Map<string, string[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly nonces = new Map<string, number>();
+  private readonly tried = new Map<string, number>();
 
   constructor(private readonly now: () => number) {}
 
@@ -87,6 +97,18 @@ export class Store {
     this.idempotency.set(`${scope}:${key}`, { canonicalBody, answer, at: this.now() });
   }
 
+  /**
+   * True the first time a key is seen here, and from then on false (kept 24 h). Only `429@s`
+   * asks: it turns away the first try of each key without storing an answer for it.
+   */
+  firstTry(scope: string, key: string): boolean {
+    this.prune();
+    const id = `${scope}:${key}`;
+    if (this.tried.has(id)) return false;
+    this.tried.set(id, this.now());
+    return true;
+  }
+
   /** Records a nonce; false when it was seen before (a replay). */
   useNonce(nonce: string): boolean {
     if (this.nonces.has(nonce)) return false;
@@ -105,6 +127,11 @@ export class Store {
     return this.attempts.get(id);
   }
 
+  /** Every attempt the backend holds, oldest first. */
+  allAttempts(): IterableIterator<AttemptRecord> {
+    return this.attempts.values();
+  }
+
   attemptsFor(orderId: string): AttemptRecord[] {
     return (this.attemptsByOrder.get(orderId) ?? []).map((id) => this.attempts.get(id)!);
   }
@@ -119,9 +146,11 @@ export class Store {
       if (record.at >= cutoff) break;
       this.idempotency.delete(key);
     }
-    for (const [nonce, at] of this.nonces) {
-      if (at >= cutoff) break;
-      this.nonces.delete(nonce);
+    for (const map of [this.nonces, this.tried]) {
+      for (const [key, at] of map) {
+        if (at >= cutoff) break;
+        map.delete(key);
+      }
     }
   }
 }

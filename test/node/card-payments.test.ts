@@ -54,7 +54,8 @@ function leaves(value: unknown): string[] {
 function assertNoCardData(json: unknown, card: CardPayload, where: string): void {
   const text = JSON.stringify(json);
   assert.equal(text.includes(card.number), false, `${where}: the card number`);
-  assert.equal(/cvv/i.test(text), false, `${where}: a cvv member`);
+  // Only a member name is followed by `":`; random base64 in a nonce or the JWE never is.
+  assert.equal(/"[^"]*cvv[^"]*":/i.test(text), false, `${where}: a cvv member`);
   assert.equal(leaves(json).includes(card.cvv!), false, `${where}: the CVV`);
 }
 

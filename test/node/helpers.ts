@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createBackend, type Backend } from '../../demo/backend/app.js';
+import { createBackend, type Backend, type BackendOptions } from '../../demo/backend/app.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import type { Intent, Session } from '../../src/protocol/schemas.js';
@@ -94,4 +94,48 @@ export async function intentStatus(base: string, session: Session, id: string): 
   const path = session.endpoints.status.replace('{id}', encodeURIComponent(id));
   const response = await fetch(`${base}${path}`);
   return { status: response.status, body: await response.json() };
+}
+
+/** The reference backend on an ephemeral loopback port, with any of its options (`random`, `now`). */
+export async function startBackendWith(options: BackendOptions): Promise<RunningBackend> {
+  const backend = createBackend(options);
+  const server: Server = createServer((req, res) => {
+    void backend.handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    backend,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** What came back for one intent request: an answer, or a connection dropped with none. */
+export type SentIntent =
+  | { lost: false; status: number; headers: Headers; body: any; ms: number }
+  | { lost: true; ms: number };
+
+/**
+ * Like `postIntent`, for fault injection: reports a connection closed without an answer as
+ * `lost` instead of throwing, and gives the headers and how long the answer took.
+ */
+export async function sendIntent(
+  base: string,
+  session: Session,
+  intent: Intent,
+  { idempotencyKey = randomToken(18), now = Date.now() }: { idempotencyKey?: string; now?: number } = {},
+): Promise<SentIntent> {
+  const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, now, idempotencyKey });
+  const started = performance.now();
+  let response: Response;
+  try {
+    response = await fetch(`${base}${session.endpoints.intents}`, { method: 'POST', headers: signed.headers, body: signed.body });
+  } catch {
+    return { lost: true, ms: performance.now() - started };
+  }
+  const body: unknown = await response.json();
+  return { lost: false, status: response.status, headers: response.headers, body, ms: performance.now() - started };
 }

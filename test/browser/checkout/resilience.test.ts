@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { ledger } from '../../support/backend.js';
+import { mountCheckout, unmountAll } from '../../support/mount.js';
+import { findByRole, getByRole, textOf } from '../../support/roles.js';
+
+/** Faults between the cashier and the backend: the order is paid once, or not at all, and the payer knows which. */
+describe('<shouyin-checkout> on a bad network', () => {
+  afterEach(unmountAll);
+
+  async function payIn(scenario: string) {
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?scenario=${encodeURIComponent(scenario)}` });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    return { el, log };
+  }
+
+  it('retries with the same key when the answer is lost after the payment went through: one payment, success shown', async () => {
+    const { el, log } = await payIn('lost');
+    const success = await log.next('shouyin-success');
+    expect(textOf(await findByRole(el, 'status'))).to.contain('支付成功');
+    const book = await ledger(success.orderId);
+    expect(book.attempts).to.have.length(1);
+    expect(book.attempts[0]!.status).to.equal('succeeded');
+    expect(log.of('shouyin-submit')).to.have.length(1);
+  });
+
+  it('waits as long as a 429 asks, then pays once', async () => {
+    const started = performance.now();
+    const { log } = await payIn('429@1');
+    const success = await log.next('shouyin-success');
+    expect(performance.now() - started).to.be.at.least(900);
+    expect((await ledger(success.orderId)).attempts).to.have.length(1);
+  });
+
+  it('pays through a flaky backend without paying twice', async () => {
+    const { log } = await payIn('seed@7,flaky@0.5');
+    const success = await log.next('shouyin-success');
+    const book = await ledger(success.orderId);
+    expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
+  });
+
+  it('tells the payer when the backend stays unavailable, and charges nothing', async () => {
+    const { el, log } = await payIn('flaky@1');
+    const failure = await log.next('shouyin-failure', 9000);
+    expect(failure).to.include({ code: 'server_error', retryable: true });
+    expect(textOf(await findByRole(el, 'alert'))).to.contain('支付服务暂时不可用');
+    expect((await ledger(failure.orderId)).attempts).to.have.length(0);
+  });
+});
