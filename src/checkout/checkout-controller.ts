@@ -23,7 +23,8 @@ export interface CheckoutDeps {
 
 export type SessionSource = { url: string } | { input: unknown };
 
-const POLL_DELAYS_MS = [1000, 2000, 3000, 5000, 8000];
+/** Status checks of a pending attempt back off; "I have paid" and coming back to the page check at once. */
+const POLL_DELAYS_MS = [2000, 3000, 5000, 8000];
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
@@ -46,6 +47,8 @@ export class CheckoutController implements ReactiveController {
   private offset = 0;
   private base = '';
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the wait before the next status check of a pending attempt. */
+  private wakePoll: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
@@ -54,11 +57,23 @@ export class CheckoutController implements ReactiveController {
 
   hostConnected(): void {
     this.scheduleExpiry();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
   }
 
   hostDisconnected(): void {
     clearTimeout(this.expiryTimer);
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
   }
+
+  /** Asks the backend about a pending attempt now, instead of at the next scheduled check. */
+  checkNow(): void {
+    this.wakePoll?.();
+  }
+
+  /** The payer is back from the wallet app: that is when a payment has most likely finished. */
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === 'visible') this.checkNow();
+  };
 
   /** Backend time now, corrected by the session's `serverTime`. */
   serverNow(): number {
@@ -221,7 +236,14 @@ export class CheckoutController implements ReactiveController {
       if (Date.parse(session.expiresAt) <= this.serverNow()) {
         return this.finish(generation, session, ref, FailureCode.Expired, false, response.id);
       }
-      await delay(POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]!);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]!);
+        this.wakePoll = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakePoll = undefined;
       const next = await fetchAttempt(session.endpoints.status, response.id, this.base, this.deps.fetch ? { fetch: this.deps.fetch } : {});
       // A status check that fails keeps the attempt pending: the payment may still go through.
       if (next.kind !== 'failed') outcome = next;
@@ -300,8 +322,4 @@ function parseUrl(text: string, base: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

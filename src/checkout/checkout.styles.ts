@@ -65,6 +65,9 @@ export const checkoutStyles = css`
     color: var(--_color-text);
     cursor: pointer;
   }
+  button.check {
+    margin-block-end: var(--_space-small);
+  }
   button.primary {
     border-color: transparent;
     background: var(--_color-primary);

@@ -144,6 +144,10 @@ export class ShouyinCheckout extends LitElement {
     if (payload) void this.checkout.payByCard(payload);
   }
 
+  private onCheckPayment(): void {
+    this.checkout.checkNow();
+  }
+
   private onCardChange(event: CustomEvent<CardChangeDetail>): void {
     this.card = event.detail;
     this.requestUpdate();
@@ -244,7 +248,13 @@ export class ShouyinCheckout extends LitElement {
       ${failure
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
+      ${state.phase === Phase.Pending
+        ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
+        : nothing}
       <div class="actions">
+        ${state.phase === Phase.Pending
+          ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>`
+          : nothing}
         <button
           type="button"
           class="primary"

@@ -41,6 +41,8 @@ export const en: Messages = {
     })[reason],
   pay: (amount) => `Pay ${amount}`,
   paying: 'Paying…',
+  pendingStatus: 'Confirming the payment. Please do not pay again…',
+  checkPayment: 'I have paid',
   selectChannel: 'Choose a payment method',
   successTitle: 'Payment successful',
   successDetail: (amount, channel) => `Paid ${amount} with ${channel}`,

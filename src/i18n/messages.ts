@@ -32,6 +32,10 @@ export interface Messages {
   unavailable: (reason: UnavailableReason, until?: string) => string;
   pay: (amount: string) => string;
   paying: string;
+  /** While the backend has not said how a payment ended. */
+  pendingStatus: string;
+  /** The payer says they finished in the wallet app: check now. */
+  checkPayment: string;
   selectChannel: string;
   successTitle: string;
   successDetail: (amount: string, channel: string) => string;

@@ -41,6 +41,8 @@ export const zhCN: Messages = {
     })[reason],
   pay: (amount) => `确认支付 ${amount}`,
   paying: '正在支付…',
+  pendingStatus: '正在确认支付结果，请勿重复付款…',
+  checkPayment: '我已完成支付',
   selectChannel: '请选择支付方式',
   successTitle: '支付成功',
   successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,

@@ -41,6 +41,8 @@ export const zhTW: Messages = {
     })[reason],
   pay: (amount) => `確認付款 ${amount}`,
   paying: '正在付款…',
+  pendingStatus: '正在確認付款結果，請勿重複付款…',
+  checkPayment: '我已完成付款',
   selectChannel: '請選擇付款方式',
   successTitle: '付款成功',
   successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,

@@ -38,6 +38,20 @@ describe('<shouyin-checkout> on a bad network', () => {
     expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
   });
 
+  it('says a payment is pending, checks at once when the payer says they have paid, and pays once', async () => {
+    const { el, log } = await payIn('pending@0');
+    await log.next('shouyin-pending');
+    await el.updateComplete;
+    expect(textOf(getByRole(el, 'status'))).to.contain('正在确认支付结果');
+    const clicked = performance.now();
+    getByRole(el, 'button', { name: '我已完成支付' }).click();
+    const success = await log.next('shouyin-success');
+    // The next scheduled check is 2 s after the pending answer; this one did not wait for it.
+    expect(performance.now() - clicked).to.be.below(1500);
+    const book = await ledger(success.orderId);
+    expect(book.attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
+  });
+
   it('tells the payer when the backend stays unavailable, and charges nothing', async () => {
     const { el, log } = await payIn('flaky@1');
     const failure = await log.next('shouyin-failure', 9000);
