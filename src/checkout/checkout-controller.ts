@@ -38,6 +38,8 @@ export class CheckoutController implements ReactiveController {
   state: FlowState = initialState;
   session: Session | undefined;
   channelId: string | null = null;
+  /** Whether the browser believes it has a network; the payer is told when it has none. */
+  online = true;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly deps: CheckoutDeps;
@@ -49,6 +51,8 @@ export class CheckoutController implements ReactiveController {
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Ends the wait before the next status check of a pending attempt. */
   private wakePoll: (() => void) | undefined;
+  /** Payments waiting for the browser to come back online. */
+  private readonly waitingForNetwork: Array<() => void> = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
@@ -58,11 +62,31 @@ export class CheckoutController implements ReactiveController {
   hostConnected(): void {
     this.scheduleExpiry();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    globalThis.addEventListener('online', this.onConnectivity);
+    globalThis.addEventListener('offline', this.onConnectivity);
+    this.online = navigator.onLine;
   }
 
   hostDisconnected(): void {
     clearTimeout(this.expiryTimer);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    globalThis.removeEventListener('online', this.onConnectivity);
+    globalThis.removeEventListener('offline', this.onConnectivity);
+  }
+
+  private readonly onConnectivity = (): void => {
+    this.online = navigator.onLine;
+    this.host.requestUpdate();
+    if (this.online) {
+      for (const resolve of this.waitingForNetwork.splice(0)) resolve();
+      this.checkNow();
+    }
+  };
+
+  /** Resolves when the browser is online: a payment waits for the network instead of failing blindly. */
+  private networkReady(): Promise<void> {
+    if (navigator.onLine) return Promise.resolve();
+    return new Promise((resolve) => this.waitingForNetwork.push(resolve));
   }
 
   /** Asks the backend about a pending attempt now, instead of at the next scheduled check. */
@@ -174,6 +198,7 @@ export class CheckoutController implements ReactiveController {
       // No usable encryption key in the session: this channel cannot take card data.
       return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null);
     }
+    await this.networkReady();
     const intent = buildIntent({
       session,
       channel: channelId,

@@ -251,6 +251,7 @@ export class ShouyinCheckout extends LitElement {
       ${state.phase === Phase.Pending
         ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
         : nothing}
+      ${this.checkout.online ? nothing : html`<p class="message error" part="message" role="status">${m.offline}</p>`}
       <div class="actions">
         ${state.phase === Phase.Pending
           ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>`

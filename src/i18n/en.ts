@@ -43,6 +43,7 @@ export const en: Messages = {
   paying: 'Paying…',
   pendingStatus: 'Confirming the payment. Please do not pay again…',
   checkPayment: 'I have paid',
+  offline: 'You are offline. The payment continues when the connection is back; you will not be charged twice.',
   selectChannel: 'Choose a payment method',
   successTitle: 'Payment successful',
   successDetail: (amount, channel) => `Paid ${amount} with ${channel}`,

@@ -36,6 +36,8 @@ export interface Messages {
   pendingStatus: string;
   /** The payer says they finished in the wallet app: check now. */
   checkPayment: string;
+  /** Shown while the device has no network; a payment waits for it. */
+  offline: string;
   selectChannel: string;
   successTitle: string;
   successDetail: (amount: string, channel: string) => string;

@@ -43,6 +43,7 @@ export const zhCN: Messages = {
   paying: '正在支付…',
   pendingStatus: '正在确认支付结果，请勿重复付款…',
   checkPayment: '我已完成支付',
+  offline: '网络已断开。恢复连接后将继续支付，不会重复扣款。',
   selectChannel: '请选择支付方式',
   successTitle: '支付成功',
   successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,

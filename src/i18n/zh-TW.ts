@@ -43,6 +43,7 @@ export const zhTW: Messages = {
   paying: '正在付款…',
   pendingStatus: '正在確認付款結果，請勿重複付款…',
   checkPayment: '我已完成付款',
+  offline: '網路已中斷。恢復連線後將繼續付款，不會重複扣款。',
   selectChannel: '請選擇付款方式',
   successTitle: '付款成功',
   successDetail: (amount, channel) => `已使用${channel}付款 ${amount}`,

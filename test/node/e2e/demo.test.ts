@@ -96,6 +96,30 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('says when the device is offline, waits for the network to pay, and pays once when it is back', async () => {
+    const { page, problems } = await openDemo();
+    const pay = page.getByRole('button', { name: '确认支付 ¥128.00' });
+    await pay.waitFor();
+    await page.context().setOffline(true);
+    await page.getByText('网络已断开').waitFor();
+    await pay.click();
+    // Longer than every retry of an attempt together: a payment that did not wait would have failed by now.
+    await page.waitForTimeout(4000);
+    assert.equal(await page.getByText('支付成功').count(), 0);
+    assert.equal(await page.locator('#events li', { hasText: 'shouyin-failure' }).count(), 0);
+    await page.context().setOffline(false);
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.equal(await page.getByText('网络已断开').count(), 0);
+    const orderId = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('#events li')].find((li) => li.textContent?.includes('shouyin-success'));
+      return item?.textContent?.match(/"orderId":"([^"]+)"/)?.[1];
+    });
+    const ledger = (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { attempts: unknown[] };
+    assert.equal(ledger.attempts.length, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('switches language and theme from the playground without a reload', async () => {
     const { page, problems } = await openDemo();
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
