@@ -488,22 +488,19 @@ async function measureMemory(page, sessionJson, { cycles }) {
 // ---------------------------------------------------------------------------------------
 // Figure 5: host side (Node)
 
-/** An intent for `session`, as the cashier builds one. */
-function intentFor(session, randomToken) {
-  return {
-    v: 1,
-    sessionId: session.id,
-    orderId: session.order.id,
-    amount: session.order.amount,
-    currency: session.order.currency,
+/** An intent for `session`, built by the cashier's own `buildIntent`. */
+async function intentFor(session, randomToken) {
+  const { buildIntent } = await tsImport('../src/checkout/intent.ts', import.meta.url);
+  return buildIntent({
+    session,
     channel: 'wechat',
     instrument: { type: 'wallet' },
     attempt: randomToken(12),
     env: 'desktop',
     locale: 'zh-CN',
     nonce: randomToken(18),
-    createdAt: new Date().toISOString(),
-  };
+    now: Date.now(),
+  });
 }
 
 /** Node's header bag: lower-case names, as `IncomingMessage.headers` has them. */
@@ -516,7 +513,7 @@ async function measureVerify({ seconds }) {
   const server = await tsImport('../src/server/index.ts', import.meta.url);
   const session = await benchSession();
   const { key, kid } = session.signing;
-  const signed = await server.signIntent(intentFor(session, server.randomToken), {
+  const signed = await server.signIntent(await intentFor(session, server.randomToken), {
     key,
     kid,
     idempotencyKey: server.randomToken(18),
@@ -632,7 +629,7 @@ async function measureBackend({ rate, seconds }) {
     }
     const requests = [];
     for (const session of sessions) {
-      const signed = await signIntent(intentFor(session, randomToken), {
+      const signed = await signIntent(await intentFor(session, randomToken), {
         key: session.signing.key,
         kid: session.signing.kid,
         idempotencyKey: randomToken(18),

@@ -149,8 +149,11 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onCardChange(event: CustomEvent<CardChangeDetail>): void {
+    const { complete, missing } = event.detail;
+    // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
+    const changed = complete !== this.card.complete || missing !== this.card.missing;
     this.card = event.detail;
-    this.requestUpdate();
+    if (changed) this.requestUpdate();
   }
 
   private onReload(): void {

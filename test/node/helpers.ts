@@ -22,20 +22,8 @@ export interface RunningBackend {
 }
 
 /** The reference backend on an ephemeral loopback port. */
-export async function startBackend(now?: () => number): Promise<RunningBackend> {
-  const backend = createBackend(now ? { now } : {});
-  const server: Server = createServer((req, res) => {
-    void backend.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    backend,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+export function startBackend(now?: () => number): Promise<RunningBackend> {
+  return startBackendWith(now ? { now } : {});
 }
 
 export async function newSession(base: string, query = ''): Promise<Session> {
