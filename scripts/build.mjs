@@ -1,4 +1,4 @@
-// `npm run build`: the three library builds, the .d.ts types and the SRI value of the
+// `npm run build`: the four library builds, the .d.ts types and the SRI value of the
 // script-tag bundle. Each step fails the build when it fails.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
 await rm('dist', { recursive: true, force: true });
-for (const mode of ['module', 'script', 'server']) {
+for (const mode of ['module', 'script', 'lazy', 'server']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

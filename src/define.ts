@@ -1,12 +1,18 @@
 import { ShouyinCardForm } from './card/card-form.js';
 import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
+import { ShouyinCountdown } from './checkout/countdown.js';
+import { ShouyinNotices } from './checkout/notices.js';
+import { ShouyinQrCode } from './checkout/qr-code.js';
 import { VERSION } from './version.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-card-form', ShouyinCardForm],
   ['shouyin-channel-list', ShouyinChannelList],
   ['shouyin-checkout', ShouyinCheckout],
+  ['shouyin-countdown', ShouyinCountdown],
+  ['shouyin-notices', ShouyinNotices],
+  ['shouyin-qr-code', ShouyinQrCode],
 ];
 
 const VERSION_KEY = Symbol.for('shouyin.version');

@@ -1,4 +1,5 @@
-import type { Channel } from '../protocol/schemas.js';
+import { worksIn } from '../env/rules.js';
+import type { Channel, Environment } from '../protocol/schemas.js';
 import type { UnavailableReason } from '../i18n/messages.js';
 
 export type Availability =
@@ -10,6 +11,8 @@ export interface AvailabilityContext {
   amount: number;
   /** Server-corrected time, milliseconds since the epoch. */
   now: number;
+  /** Where the cashier runs; without it every kind is taken to work here. */
+  env?: Environment;
 }
 
 /**
@@ -17,7 +20,9 @@ export interface AvailabilityContext {
  * order a payer cares about: a channel that is down or in maintenance is unusable whatever
  * the amount; then the limits, the tightest first.
  */
-export function channelAvailability(channel: Channel, { amount, now }: AvailabilityContext): Availability {
+export function channelAvailability(channel: Channel, { amount, now, env }: AvailabilityContext): Availability {
+  // First: no status or limit matters for a wallet the super-app will not open.
+  if (env && !worksIn(channel.kind, env)) return { available: false, reason: 'environment' };
   if (channel.status === 'down') return { available: false, reason: 'down' };
   const window = channel.maintenance?.find((w) => Date.parse(w.from) <= now && now < Date.parse(w.to));
   if (window) return { available: false, reason: 'maintenance', until: Date.parse(window.to) };
@@ -37,4 +42,21 @@ export function remainingToday(channel: Channel): number | undefined {
 /** The channel to preselect: the first available one in the host's order. */
 export function firstAvailable(channels: readonly Channel[], context: AvailabilityContext): Channel | undefined {
   return channels.find((channel) => channelAvailability(channel, context).available);
+}
+
+/**
+ * The next instant after `now` at which a maintenance window opens or closes on any channel,
+ * or `undefined` when none is ahead: availability can change then without anything else
+ * happening, so the cashier looks again at that moment.
+ */
+export function nextMaintenanceBoundary(channels: readonly Channel[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const channel of channels) {
+    for (const window of channel.maintenance ?? []) {
+      for (const at of [Date.parse(window.from), Date.parse(window.to)]) {
+        if (at > now && (next === undefined || at < next)) next = at;
+      }
+    }
+  }
+  return next;
 }

@@ -70,6 +70,7 @@ export class ShouyinChannelList extends LitElement {
       channel.warning && `c${index}-warning`,
       channel.badge && `c${index}-badge`,
       `c${index}-details`,
+      channel.maintenance && `c${index}-maintenance`,
       channel.promo && `c${index}-promo`,
     ]
       .filter(Boolean)
@@ -97,6 +98,9 @@ export class ShouyinChannelList extends LitElement {
           ? nothing
           : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}
         ${channel.warning ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>` : nothing}
+        ${channel.maintenance
+          ? html`<span class="details" id="c${index}-maintenance">${channel.maintenance}</span>`
+          : nothing}
         ${channel.promo ? html`<span class="promo" id="c${index}-promo">${channel.promo}</span>` : nothing}
       </span>
       <span class="check" aria-hidden="true"></span>

@@ -1,5 +1,6 @@
 import { formatClock, formatMoney, formatPercent } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
+import { superAppOf } from '../env/rules.js';
 import type { Channel } from '../protocol/schemas.js';
 import { channelAvailability, remainingToday, type AvailabilityContext } from './availability.js';
 
@@ -18,7 +19,12 @@ export interface ChannelView {
   badge?: string;
   /** Said when the channel works but slowly. */
   warning?: string;
+  /** Maintenance windows ahead (维护时段 23:30–00:30), so the payer is not surprised later. */
+  maintenance?: string;
 }
+
+/** Windows further ahead than this are the host's business, not the payer's. */
+const MAINTENANCE_HORIZON_MS = 24 * 60 * 60 * 1000;
 
 export interface DescribeContext extends AvailabilityContext {
   currency: string;
@@ -37,6 +43,11 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
   if (channel.limits.min !== undefined) details.push(m.minimum(money(channel.limits.min)));
   details.push(channel.settlement.note ?? m.settlement(channel.settlement.kind));
   if (channel.fee?.rate) details.push(m.feeRate(formatPercent(channel.fee.rate, locale)));
+  if (channel.fee?.fixed) details.push(m.channels.feeFixed(money(channel.fee.fixed)));
+  const ahead = (channel.maintenance ?? [])
+    .filter((w) => Date.parse(w.from) > context.now && Date.parse(w.from) - context.now < MAINTENANCE_HORIZON_MS)
+    .map((w) => m.channels.maintenanceWindow(formatClock(Date.parse(w.from), locale), formatClock(Date.parse(w.to), locale)));
+  const app = context.env && superAppOf(context.env);
   return {
     id: channel.id,
     kind: channel.kind,
@@ -45,14 +56,18 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     ...(availability.available
       ? {}
       : {
-          unavailableText: m.unavailable(
-            availability.reason,
-            availability.until === undefined ? undefined : formatClock(availability.until, locale),
-          ),
+          unavailableText:
+            availability.reason === 'environment' && app
+              ? m.channels.openInBrowser(m.channels.appName(app))
+              : m.unavailable(
+                  availability.reason,
+                  availability.until === undefined ? undefined : formatClock(availability.until, locale),
+                ),
         }),
     details,
     ...(channel.promo ? { promo: channel.promo } : {}),
     ...(channel.isNew ? { badge: m.newBadge } : {}),
     ...(channel.status === 'degraded' ? { warning: m.degraded } : {}),
+    ...(ahead.length > 0 ? { maintenance: ahead.join(' · ') } : {}),
   };
 }

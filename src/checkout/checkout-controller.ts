@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { firstAvailable, channelAvailability } from '../channels/availability.js';
+import { channelAvailability, type AvailabilityContext } from '../channels/availability.js';
+import { readLastUsed, rememberLastUsed } from '../channels/last-used.js';
+import { MaintenanceClock } from '../channels/maintenance-clock.js';
+import { recommendChannel } from '../channels/ranking.js';
 import { emit, type ChannelChangeReason, type OrderDetail } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
@@ -10,6 +13,7 @@ import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
+import { ActionController } from './action-controller.js';
 import { buildIntent, clockOffset } from './intent.js';
 
 export interface CheckoutDeps {
@@ -19,6 +23,8 @@ export interface CheckoutDeps {
   fetch?: FetchLike;
   /** Client clock, milliseconds since the epoch. */
   now?: () => number;
+  /** Opens a wallet's H5 page (a `redirect` action). */
+  navigate?: (url: string) => void;
 }
 
 export type SessionSource = { url: string } | { input: unknown };
@@ -40,6 +46,8 @@ export class CheckoutController implements ReactiveController {
   channelId: string | null = null;
   /** Whether the browser believes it has a network; the payer is told when it has none. */
   online = true;
+  /** Carries out the backend's actions (QR code, redirect, super-app sheet) of a pending attempt. */
+  readonly actions: ActionController;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly deps: CheckoutDeps;
@@ -53,10 +61,15 @@ export class CheckoutController implements ReactiveController {
   private wakePoll: (() => void) | undefined;
   /** Payments waiting for the browser to come back online. */
   private readonly waitingForNetwork: Array<() => void> = [];
+  private readonly maintenance = new MaintenanceClock();
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
     this.deps = deps;
+    this.actions = new ActionController(host, {
+      navigate: (url) => (deps.navigate ?? ((to: string) => globalThis.location.assign(to)))(url),
+      checkNow: () => this.checkNow(),
+    });
   }
 
   hostConnected(): void {
@@ -69,6 +82,7 @@ export class CheckoutController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.expiryTimer);
+    this.maintenance.stop();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     globalThis.removeEventListener('online', this.onConnectivity);
     globalThis.removeEventListener('offline', this.onConnectivity);
@@ -112,6 +126,7 @@ export class CheckoutController implements ReactiveController {
     const generation = ++this.generation;
     this.loadAbort?.abort();
     clearTimeout(this.expiryTimer);
+    this.maintenance.stop();
     this.session = undefined;
     this.channelId = null;
     this.apply({ type: 'load' });
@@ -137,7 +152,10 @@ export class CheckoutController implements ReactiveController {
     this.offset = clockOffset(session, this.clientNow());
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.fail(ErrorCode.SessionExpired);
     this.session = session;
-    const chosen = firstAvailable(session.channels, { amount: session.order.amount, now: this.serverNow() });
+    const chosen = recommendChannel(session.channels, {
+      ...this.availabilityContext(session),
+      lastUsed: readLastUsed(session.order.merchant.id),
+    });
     this.apply({ type: 'loaded' });
     emit(this.host, 'shouyin-ready', {
       ...orderDetail(session),
@@ -146,6 +164,30 @@ export class CheckoutController implements ReactiveController {
     });
     if (chosen) this.select(chosen.id, 'recommendation');
     this.scheduleExpiry();
+    this.maintenance.watch(session.channels, () => this.serverNow(), () => this.onMaintenanceBoundary());
+  }
+
+  /** What decides whether a channel can pay: the amount, the server's time, the environment. */
+  availabilityContext(session: Session): AvailabilityContext {
+    return { amount: session.order.amount, now: this.serverNow(), env: this.deps.env() };
+  }
+
+  /**
+   * A maintenance window opened or closed: the list shows it at once, and when the payer has
+   * no usable selection the best channel now available is recommended.
+   */
+  private onMaintenanceBoundary(): void {
+    const session = this.session;
+    if (!session || this.state.phase !== Phase.Ready) return;
+    this.host.requestUpdate();
+    const current = session.channels.find((c) => c.id === this.channelId);
+    if (current && channelAvailability(current, this.availabilityContext(session)).available) return;
+    const chosen = recommendChannel(session.channels, {
+      ...this.availabilityContext(session),
+      lastUsed: readLastUsed(session.order.merchant.id),
+    });
+    if (chosen) this.select(chosen.id, 'recommendation');
+    else this.channelId = null;
   }
 
   /** Reports a problem that keeps the cashier from working (session, attributes, crypto). */
@@ -163,7 +205,7 @@ export class CheckoutController implements ReactiveController {
     if (!session || channelId === this.channelId) return;
     if (this.state.phase !== Phase.Ready) return;
     const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !channelAvailability(channel, { amount: session.order.amount, now: this.serverNow() }).available) return;
+    if (!channel || !channelAvailability(channel, this.availabilityContext(session)).available) return;
     const previous = this.channelId;
     this.channelId = channelId;
     if (this.state.failure) this.state = { phase: Phase.Ready };
@@ -181,7 +223,7 @@ export class CheckoutController implements ReactiveController {
     if (this.state.phase !== Phase.Ready || !session || !channelId) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
     const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !channelAvailability(channel, { amount: session.order.amount, now: this.serverNow() }).available) return;
+    if (!channel || !channelAvailability(channel, this.availabilityContext(session)).available) return;
     if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
     const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
     const previousAttempt = this.state.failure?.attempt ?? null;
@@ -238,6 +280,8 @@ export class CheckoutController implements ReactiveController {
 
   /** Takes an answer about an attempt to its end: success, failure, or polling while pending. */
   private async settle(generation: number, session: Session, ref: AttemptRef, outcome: AttemptOutcome): Promise<void> {
+    /** Set when the payer closed the wallet's sheet or it failed: the attempt ends there. */
+    let gaveUp: FailureCode | undefined;
     for (let poll = 0; ; poll++) {
       if (outcome.kind === 'failed') return this.finish(generation, session, ref, outcome.code, outcome.retryable, null);
       const response: IntentResponse = outcome.response;
@@ -257,7 +301,12 @@ export class CheckoutController implements ReactiveController {
           paymentId: response.id,
           action: response.action?.type ?? null,
         });
+        this.actions.start(response.action, ref.channel, (code) => {
+          gaveUp = code;
+          this.checkNow();
+        });
       }
+      if (gaveUp) return this.finish(generation, session, ref, gaveUp, true, response.id);
       if (Date.parse(session.expiresAt) <= this.serverNow()) {
         return this.finish(generation, session, ref, FailureCode.Expired, false, response.id);
       }
@@ -276,6 +325,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }): void {
+    rememberLastUsed(session.order.merchant.id, ref.channel);
     this.apply({ type: 'succeeded', paymentId: ref.paymentId }, generation);
     emit(this.host, 'shouyin-success', {
       ...orderDetail(session),

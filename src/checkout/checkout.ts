@@ -7,7 +7,7 @@ import { formatMoney } from '../i18n/format.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
-import type { Environment, Session } from '../protocol/schemas.js';
+import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -35,6 +35,7 @@ import { Phase } from './flow.js';
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
  * @csspart success - The success view.
+ * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
  * @cssproperty --shouyin-color-on-primary - Text on the primary color.
@@ -66,6 +67,8 @@ export class ShouyinCheckout extends LitElement {
     session: { attribute: false },
     locale: {},
     strings: { attribute: false },
+    env: {},
+    navigate: { attribute: false },
   };
 
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
@@ -76,11 +79,16 @@ export class ShouyinCheckout extends LitElement {
   declare locale: string | null;
   /** Host overrides for single strings of the catalog. */
   declare strings: MessageOverrides | undefined;
+  /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
+  declare env: string | null;
+  /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
+  declare navigate: (url: string) => void;
 
   private readonly checkout = new CheckoutController(this, {
     messages: () => this.messages,
     locale: () => this.resolvedLocale,
-    env: () => this.environment,
+    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? this.environment,
+    navigate: (url) => this.navigate(url),
   });
   private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
@@ -92,6 +100,8 @@ export class ShouyinCheckout extends LitElement {
     this.session = undefined;
     this.locale = null;
     this.strings = undefined;
+    this.env = null;
+    this.navigate = (url) => globalThis.location.assign(url);
     // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
     // gone after a failure (the number and expiry stay, so the payer can retry or switch).
     this.addEventListener('shouyin-success', () => this.cardForm?.reset());
@@ -213,6 +223,11 @@ export class ShouyinCheckout extends LitElement {
       <p class="amount" part="amount">
         <span id="amount">${formatMoney(order.amount, order.currency, this.resolvedLocale)}</span>
       </p>
+      <shouyin-countdown
+        .expiresAt=${Date.parse(session.expiresAt)}
+        .now=${this.serverNow}
+        .messages=${m.channels}
+      ></shouyin-countdown>
     </header>`;
   }
 
@@ -230,6 +245,9 @@ export class ShouyinCheckout extends LitElement {
           ? m.card.missing[this.card.missing]
           : m.pay(amount);
     return html`${this.renderSummary(m, session)}
+      ${session.notices?.length
+        ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
+        : nothing}
       <shouyin-channel-list
         part="channels"
         .channels=${this.channelViews(m, session)}
@@ -251,6 +269,7 @@ export class ShouyinCheckout extends LitElement {
       ${failure
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
+      ${state.phase === Phase.Pending ? this.renderAction(m, session) : nothing}
       ${state.phase === Phase.Pending
         ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
         : nothing}
@@ -282,10 +301,28 @@ export class ShouyinCheckout extends LitElement {
     </div>`;
   }
 
+  /** What the backend asked for: a QR code to scan, or the wallet the payer is sent to. */
+  private renderAction(m: Messages, session: Session) {
+    const view = this.checkout.actions.view;
+    const channel = session.channels.find((c) => c.id === view?.channel);
+    if (!view || !channel) return nothing;
+    const name = channel.label ?? m.channelName(channel.kind);
+    if (view.type !== 'qr') return html`<p class="message" part="message">${m.channels.walletOpen(name)}</p>`;
+    return html`<shouyin-qr-code
+      part="qr-code"
+      .content=${view.content}
+      .label=${m.channels.qrLabel(name)}
+      .hint=${m.channels.scanWith(channel.kind, name)}
+      .amount=${m.channels.qrAmount(formatMoney(session.order.amount, session.order.currency, this.resolvedLocale))}
+      .loading=${m.channels.qrLoading}
+    ></shouyin-qr-code>`;
+  }
+
+  private readonly serverNow = (): number => this.checkout.serverNow();
+
   private channelViews(m: Messages, session: Session): ChannelView[] {
     const context = {
-      amount: session.order.amount,
-      now: this.checkout.serverNow(),
+      ...this.checkout.availabilityContext(session),
       currency: session.order.currency,
       locale: this.resolvedLocale,
       messages: m,

@@ -112,4 +112,26 @@ export const en: Messages = {
     },
     nameError: { empty: 'Enter the name on the card', 'too-long': 'The name is too long', characters: 'The name has characters that are not allowed' },
   },
+  channels: {
+    appName: (app) => ({ wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay' })[app],
+    openInBrowser: (app) => `Not available inside ${app}: tap ··· at the top right and open this page in your browser`,
+    maintenanceWindow: (from, to) => `Maintenance ${from}–${to}`,
+    feeFixed: (amount) => `Fee ${amount}`,
+    countdownLabel: 'Time left to pay',
+    countdownAnnounce: (seconds) =>
+      seconds === 0
+        ? 'The order has expired'
+        : seconds >= 60
+          ? 'Less than a minute left to pay'
+          : `${seconds} seconds left to pay`,
+    noticesLabel: 'Notices from the merchant',
+    dismissNotice: (text) => `Dismiss notice: ${text}`,
+    qrLabel: (channel) => `${channel} payment QR code`,
+    scanWith: (kind, channel) =>
+      ({ wechat: 'Scan with WeChat (Scan)', alipay: 'Scan with the Alipay app', unionpay: 'Scan with UnionPay QuickPass' })[kind] ??
+      `Scan with ${channel}`,
+    qrAmount: (amount) => `Pay ${amount} by scanning`,
+    qrLoading: 'Making the QR code…',
+    walletOpen: (channel) => `Finish the payment in ${channel}`,
+  },
 };

@@ -48,6 +48,7 @@ export interface Messages {
   errors: Record<ErrorCode, string>;
   failures: Record<FailureCode, string>;
   card: CardMessages;
+  channels: ChannelMessages;
 }
 
 /** The card form's words. */
@@ -68,8 +69,42 @@ export interface CardMessages {
   nameError: Record<NameProblem, string>;
 }
 
+/**
+ * Words for channel details, super-app environments, the order countdown, host notices and
+ * the backend's actions (QR code, wallet sheets).
+ */
+export interface ChannelMessages {
+  /** The super-app the page is open in, by name (微信). */
+  appName: (app: 'wechat' | 'alipay' | 'unionpay') => string;
+  /** Why a wallet cannot pay inside this app, and what to do instead. */
+  openInBrowser: (app: string) => string;
+  /** A maintenance window ahead, e.g. `23:30–00:30`. */
+  maintenanceWindow: (from: string, to: string) => string;
+  /** A fixed fee per payment. */
+  feeFixed: (amount: string) => string;
+  /** The countdown's label. */
+  countdownLabel: string;
+  /** What a screen reader hears at 60, 30 and 10 seconds left, and at 0. */
+  countdownAnnounce: (secondsLeft: number) => string;
+  /** The notices banner's label. */
+  noticesLabel: string;
+  /** The accessible name of a notice's close button. */
+  dismissNotice: (text: string) => string;
+  /** The QR code's text alternative. */
+  qrLabel: (channel: string) => string;
+  /** Under the QR code: which app scans it. */
+  scanWith: (channelKind: string, channel: string) => string;
+  /** The amount under the QR code. */
+  qrAmount: (amount: string) => string;
+  /** While the QR encoder loads. */
+  qrLoading: string;
+  /** While a super-app's payment sheet or a wallet page is open. */
+  walletOpen: (channel: string) => string;
+}
+
 /** Host overrides: any top-level string or function, or single error/failure texts. */
-export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card'>> & {
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels'>> & {
+  channels?: Partial<ChannelMessages>;
   card?: Partial<CardMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;

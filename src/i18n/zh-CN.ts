@@ -104,4 +104,22 @@ export const zhCN: Messages = {
     cvvError: { empty: '请输入安全码', incomplete: '安全码位数不足', 'too-long': '安全码位数过多', 'not-digits': '安全码只能是数字' },
     nameError: { empty: '请输入持卡人姓名', 'too-long': '姓名过长', characters: '姓名含有无效字符' },
   },
+  channels: {
+    appName: (app) => ({ wechat: '微信', alipay: '支付宝', unionpay: '云闪付' })[app],
+    openInBrowser: (app) => `${app}内无法使用，请点右上角「···」选择在浏览器打开`,
+    maintenanceWindow: (from, to) => `维护时段 ${from}–${to}`,
+    feeFixed: (amount) => `手续费 ${amount}`,
+    countdownLabel: '支付剩余时间',
+    countdownAnnounce: (seconds) =>
+      seconds === 0 ? '订单已超时' : seconds >= 60 ? '支付剩余不到 1 分钟，请尽快完成支付' : `支付剩余 ${seconds} 秒`,
+    noticesLabel: '商户通知',
+    dismissNotice: (text) => `关闭通知：${text}`,
+    qrLabel: (channel) => `${channel}支付二维码`,
+    scanWith: (kind, channel) =>
+      ({ wechat: '请使用微信「扫一扫」扫码支付', alipay: '请打开支付宝「扫一扫」扫码支付', unionpay: '请使用云闪付扫码支付' })[kind] ??
+      `请使用${channel}扫码支付`,
+    qrAmount: (amount) => `扫码支付 ${amount}`,
+    qrLoading: '正在生成二维码…',
+    walletOpen: (channel) => `请在${channel}中完成支付`,
+  },
 };

@@ -104,4 +104,22 @@ export const zhTW: Messages = {
     cvvError: { empty: '請輸入安全碼', incomplete: '安全碼位數不足', 'too-long': '安全碼位數過多', 'not-digits': '安全碼只能是數字' },
     nameError: { empty: '請輸入持卡人姓名', 'too-long': '姓名過長', characters: '姓名含有無效字元' },
   },
+  channels: {
+    appName: (app) => ({ wechat: '微信', alipay: '支付寶', unionpay: '雲閃付' })[app],
+    openInBrowser: (app) => `${app}內無法使用，請點右上角「···」選擇在瀏覽器開啟`,
+    maintenanceWindow: (from, to) => `維護時段 ${from}–${to}`,
+    feeFixed: (amount) => `手續費 ${amount}`,
+    countdownLabel: '付款剩餘時間',
+    countdownAnnounce: (seconds) =>
+      seconds === 0 ? '訂單已逾時' : seconds >= 60 ? '付款剩餘不到 1 分鐘，請盡快完成付款' : `付款剩餘 ${seconds} 秒`,
+    noticesLabel: '商戶通知',
+    dismissNotice: (text) => `關閉通知：${text}`,
+    qrLabel: (channel) => `${channel}付款二維碼`,
+    scanWith: (kind, channel) =>
+      ({ wechat: '請使用微信「掃一掃」掃碼付款', alipay: '請開啟支付寶「掃一掃」掃碼付款', unionpay: '請使用雲閃付掃碼付款' })[kind] ??
+      `請使用${channel}掃碼付款`,
+    qrAmount: (amount) => `掃碼付款 ${amount}`,
+    qrLoading: '正在產生二維碼…',
+    walletOpen: (channel) => `請在${channel}中完成付款`,
+  },
 };

@@ -1,0 +1,57 @@
+import type { ReactiveControllerHost } from 'lit';
+import { BridgeOutcome } from '../env/bridge-result.js';
+import { callBridge } from '../env/bridges.js';
+import { FailureCode } from '../protocol/codes.js';
+import type { Action } from '../protocol/schemas.js';
+
+/** What the checkout shows while an action is under way; only a QR code needs the page. */
+export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect'; channel: string };
+
+export interface ActionDeps {
+  /** Leaves the page for a wallet's H5 page; injectable so a host app (or a test) can take it over. */
+  navigate(url: string): void;
+  /** Asks the backend about the attempt now. */
+  checkNow(): void;
+  /** How long to wait for a super-app's JS bridge to appear. */
+  bridgeTimeoutMs?: number;
+}
+
+const GIVE_UP: Partial<Record<BridgeOutcome, FailureCode>> = {
+  [BridgeOutcome.Canceled]: FailureCode.Canceled,
+  [BridgeOutcome.Failed]: FailureCode.Unknown,
+  [BridgeOutcome.Unavailable]: FailureCode.ChannelUnavailable,
+};
+
+/**
+ * Carries out what the backend asks for a pending attempt: a QR code in the page, a redirect
+ * to the wallet, or the super-app's payment sheet. It never decides that a payment succeeded:
+ * a sheet that says "paid" only makes the checkout ask the backend at once.
+ */
+export class ActionController {
+  view: ActionView | undefined;
+  private runs = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly deps: ActionDeps,
+  ) {}
+
+  /**
+   * Starts the action of an attempt's first pending answer (none: clears the last one).
+   * `giveUp` ends the attempt when the payer closed the sheet or it failed, so they can retry.
+   */
+  start(action: Action | undefined, channel: string, giveUp: (code: FailureCode) => void): void {
+    const run = ++this.runs;
+    this.view = action && (action.type === 'qr' ? { type: 'qr', content: action.content, channel } : { type: action.type, channel });
+    this.host.requestUpdate();
+    if (action?.type === 'redirect') this.deps.navigate(action.url);
+    if (action?.type !== 'bridge') return;
+    void callBridge(action.bridge, action.params, { timeoutMs: this.deps.bridgeTimeoutMs ?? 5000 }).then((outcome) => {
+      // The sheet of an attempt that has since been replaced says nothing about the current one.
+      if (run !== this.runs) return;
+      const code = GIVE_UP[outcome];
+      if (code) giveUp(code);
+      else this.deps.checkNow();
+    });
+  }
+}
