@@ -4,6 +4,7 @@ import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
+import { actionFor } from './actions.js';
 import { readCard, type CardIntake } from './card-intake.js';
 import { generateCardKey, type CardKey } from './card-key.js';
 import { readBody, sendError, sendJson, sendText } from './http.js';
@@ -64,6 +65,9 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       } else if (path === '/api/intents') {
         if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
         await postIntent(req, res);
+      } else if (path.startsWith('/api/intents/') && path.endsWith('/confirm')) {
+        if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
+        confirmAttempt(decodeURIComponent(path.slice('/api/intents/'.length, -'/confirm'.length)), res);
       } else if (path.startsWith('/api/intents/')) {
         if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
         await getAttempt(decodeURIComponent(path.slice('/api/intents/'.length)), res);
@@ -193,8 +197,10 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       : card?.kind === 'invalid' && !malformed
         ? { status: 'failed', failure: { code: 'card_invalid', retryable: false } }
         : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : undefined);
+    const id = `pay_${randomToken(12)}`;
+    const action = outcome.status === 'requires_action' ? actionFor(channel, intent.env, id) : outcome.action;
     const attempt: AttemptRecord = {
-      id: `pay_${randomToken(12)}`,
+      id,
       attempt: intent.attempt,
       ...(intent.previousAttempt ? { previousAttempt: intent.previousAttempt } : {}),
       orderId: session.order.id,
@@ -211,7 +217,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       currency: intent.currency,
       status: outcome.status,
       ...(outcome.failure ? { failure: outcome.failure } : {}),
-      ...(outcome.action ? { action: outcome.action } : {}),
+      ...(action ? { action } : {}),
       ...(outcome.pendingPolls !== undefined ? { pendingPolls: outcome.pendingPolls } : {}),
       idempotencyKey,
       requestBody,
@@ -264,6 +270,24 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       paid ? { status: 'canceled', failure: { code: 'canceled', retryable: false } } : { status: 'succeeded' },
     );
     delete attempt.pendingPolls;
+  }
+
+  /**
+   * The simulated payer finished in the wallet (scanned the QR code, paid in the sheet or on
+   * the H5 page): the wallet's network tells the backend, as a real notification would. Only
+   * an attempt waiting for its payer moves, and never to a second success for one order.
+   */
+  function confirmAttempt(id: string, res: ServerResponse): void {
+    const attempt = store.attempt(id);
+    if (!attempt) return sendError(res, 404, 'attempt_not_found');
+    if (attempt.status === 'requires_action') {
+      const paid = store.attemptsFor(attempt.orderId).some((a) => a.status === 'succeeded');
+      store.update(
+        attempt,
+        paid ? { status: 'canceled', failure: { code: 'canceled', retryable: false } } : { status: 'succeeded' },
+      );
+    }
+    sendJson(res, 200, toResponse(attempt));
   }
 
   function getLedger(orderId: string, res: ServerResponse): void {

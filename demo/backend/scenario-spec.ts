@@ -13,7 +13,7 @@
  * - A channel's own faults replace the all-channel ones of the same slot, one slot at a time
  *   (`declined,wechat:pending` declines everywhere but leaves WeChat pending).
  * - One target takes at most one outcome fault (`down`, `declined`, `insufficient`,
- *   `pending`, `pending-forever`, `limit`, `malformed-response`) and each transport fault
+ *   `pending`, `pending-forever`, `limit`, `malformed-response`, `action`) and each transport fault
  *   (`slow`, `flaky`, `lost`, `429`) once: `declined,insufficient` is refused as a conflict
  *   rather than letting one silently win.
  * - Session faults (`default`, `expired`, `bad-key`, `seed`) take no channel.
@@ -35,6 +35,7 @@ export const FaultName = {
   Flaky: 'flaky',
   Lost: 'lost',
   RateLimited: '429',
+  Action: 'action',
 } as const;
 export type FaultName = (typeof FaultName)[keyof typeof FaultName];
 
@@ -48,7 +49,8 @@ export type OutcomeFault =
         | typeof FaultName.Insufficient
         | typeof FaultName.PendingForever
         | typeof FaultName.Limit
-        | typeof FaultName.MalformedResponse;
+        | typeof FaultName.MalformedResponse
+        | typeof FaultName.Action;
     };
 
 /** The faults on one channel; an absent member is no fault. */
@@ -191,6 +193,7 @@ function apply(
     case FaultName.PendingForever:
     case FaultName.Limit:
     case FaultName.MalformedResponse:
+    case FaultName.Action:
       return once('outcome', { fault });
     case FaultName.Slow:
       return once('slowMs', param!);

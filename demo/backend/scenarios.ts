@@ -1,4 +1,5 @@
 import type { Action, AttemptStatus, Channel, Failure } from '../../src/protocol/schemas.js';
+import { answersWithAction } from './actions.js';
 import { FaultName, type ChannelFaults } from './scenario-spec.js';
 import { PENDING_POLLS, TestCardOutcome } from './test-cards.js';
 
@@ -27,6 +28,8 @@ export const SCENARIOS = {
   [FaultName.Pending]: '`pending@n`: attempts answer `pending`; the status endpoint reports `pending` for n polls (default 2), then `succeeded`.',
   [FaultName.PendingForever]: 'Attempts stay `pending` until a newer attempt for the order cancels them.',
   [FaultName.Limit]: 'Attempts fail with `limit_exceeded` (not retryable), naming the channel’s first fallback.',
+  [FaultName.Action]:
+    'Wallet channels answer `requires_action` with the action that fits the intent’s `env` (bridge in the wallet’s own app, QR code on desktop, H5 redirect on mobile) and wait for the payer: `POST /api/intents/:id/confirm` pays. Cards are not affected.',
 } as const satisfies Record<FaultName, string>;
 export type Scenario = keyof typeof SCENARIOS;
 
@@ -69,6 +72,10 @@ export function decideOutcome(faults: ChannelFaults, channel: Channel, card?: Te
       return { status: 'pending', pendingPolls: fault.polls };
     case FaultName.PendingForever:
       return { status: 'pending' };
+    case FaultName.Action:
+      // The action itself depends on the payment id and the payer's env: app.ts adds it.
+      if (answersWithAction(channel)) return { status: 'requires_action' };
+      break;
     case FaultName.MalformedResponse:
       // Recorded as a server fault; the answer on the wire is not the contract (see app.ts).
       return { status: 'failed', failure: { code: 'server_error', retryable: true } };

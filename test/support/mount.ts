@@ -54,19 +54,32 @@ export interface MountOptions {
   locale?: string;
   /** Wraps the cashier in an element with this `lang`. */
   lang?: string;
+  /** The `env` attribute: where the cashier believes it runs (a WeChat webview, say). */
+  env?: string;
+  /**
+   * The channel this device remembers from the payer's last payment. Without it the memory
+   * is wiped, so a payment in one test does not change what the next one preselects.
+   */
+  lastUsed?: string;
 }
+
+/** Demo sessions all come from merchant `m_demo`. */
+const LAST_USED_KEY = 'shouyin.lastChannel.m_demo';
 
 /**
  * Puts a cashier on the page the way a host does, with an event log listening at `document`
  * first, and waits until it is ready or has reported an error.
  */
 export async function mountCheckout(options: MountOptions): Promise<{ el: ShouyinCheckout; log: EventLog; container: HTMLElement }> {
+  if (options.lastUsed) localStorage.setItem(LAST_USED_KEY, options.lastUsed);
+  else localStorage.removeItem(LAST_USED_KEY);
   const log = new EventLog();
   const container = document.createElement('div');
   if (options.lang) container.lang = options.lang;
   const el = document.createElement('shouyin-checkout');
   if (options.sessionUrl) el.setAttribute('session-url', options.sessionUrl);
   if (options.locale) el.setAttribute('locale', options.locale);
+  if (options.env) el.setAttribute('env', options.env);
   if (options.session !== undefined) el.session = options.session;
   container.append(el);
   document.body.append(container);
@@ -84,6 +97,7 @@ const mounted: { container: HTMLElement; log: EventLog }[] = [];
 
 /** Removes every cashier mounted by a test; call in `afterEach`. */
 export function unmountAll(): void {
+  localStorage.removeItem(LAST_USED_KEY);
   for (const { container, log } of mounted.splice(0)) {
     container.remove();
     log.dispose();
