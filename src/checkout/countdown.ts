@@ -7,9 +7,11 @@ import { announceStage, formatRemaining, remainingMs, untilNextSecond } from './
  * The time left to pay. It reads the clock it is given (the checkout passes the
  * server-corrected one, so a wrong client clock neither shortens nor stretches the order)
  * and ticks once a second. The visible clock is a `timer`, which screen readers leave alone;
- * a polite live region speaks only at 60, 30 and 10 seconds left and at the end.
+ * a polite live region speaks only at 60, 30 and 10 seconds left and at the end. (A plain
+ * `aria-live` region, not `role=status`: the checkout's own status messages keep that role.)
  *
  * @csspart countdown - The clock.
+ * @csspart announcement - The visually hidden text read to screen readers in the last minute.
  */
 export class ShouyinCountdown extends LitElement {
   static override styles = [
@@ -87,7 +89,9 @@ export class ShouyinCountdown extends LitElement {
     const stage = announceStage(left);
     return html`<span id="label">${m.countdownLabel}</span>
       <span class="clock" part="countdown" role="timer" aria-labelledby="label">${formatRemaining(left)}</span>
-      <span class="visually-hidden" role="status">${stage === undefined ? '' : m.countdownAnnounce(stage)}</span>`;
+      <span class="visually-hidden" aria-live="polite" aria-atomic="true" part="announcement"
+        >${stage === undefined ? '' : m.countdownAnnounce(stage)}</span
+      >`;
   }
 }
 

@@ -100,7 +100,7 @@ export class ShouyinQrCode extends LitElement {
           >
             ${svg`<path fill="#000" d=${shape.path}></path>`}
           </svg>`
-        : html`<div class="placeholder" role="status">${this.loading}</div>`}
+        : html`<div class="placeholder" aria-busy="true">${this.loading}</div>`}
       ${this.amount ? html`<p class="amount">${this.amount}</p>` : nothing}
       <p>${this.hint}</p>`;
   }
