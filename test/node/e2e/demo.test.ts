@@ -133,6 +133,31 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('loads the QR encoder from dist/lazy/ by URL under the same policy, and pays once the payer scans', async () => {
+    const { page, problems } = await openDemo();
+    const lazy: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/dist/lazy/')) lazy.push(new URL(request.url()).pathname);
+    });
+    await page.getByRole('button', { name: /确认支付/ }).waitFor();
+    assert.deepEqual(lazy, [], 'nothing lazy is fetched before a QR code is needed');
+    await page.getByLabel('Scenario').selectOption('action');
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('img', { name: '微信支付支付二维码' }).waitFor();
+    assert.deepEqual(lazy, ['/dist/lazy/qr.js']);
+    const paymentId = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('#events li')].find((li) => li.textContent?.includes('shouyin-pending'));
+      return item?.textContent?.match(/"paymentId":"([^"]+)"/)?.[1];
+    });
+    assert.ok(paymentId);
+    await fetch(`${origin}/api/intents/${paymentId}/confirm`, { method: 'POST' });
+    await page.getByRole('button', { name: '我已完成支付' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('publishes the SHA-384 integrity of the script-tag bundle', async () => {
     const integrity = (await (await fetch(`${origin}/dist/integrity.json`)).json()) as Record<string, string>;
     const bundle = new Uint8Array(await (await fetch(`${origin}/dist/shouyin.min.js`)).arrayBuffer());
