@@ -7,6 +7,10 @@ import './define.js';
 export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
 export { ShouyinCardForm } from './card/card-form.js';
+export { ShouyinCountdown } from './checkout/countdown.js';
+export { ShouyinNotices } from './checkout/notices.js';
+export { ShouyinQrCode } from './checkout/qr-code.js';
+export { rankChannels } from './channels/ranking.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';
@@ -17,7 +21,7 @@ export type {
   ChannelChangeReason,
   OrderDetail,
 } from './events/events.js';
-export type { Messages, MessageOverrides, UnavailableReason } from './i18n/messages.js';
+export type { Messages, MessageOverrides, UnavailableReason, ChannelMessages } from './i18n/messages.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './i18n/locale.js';
 export { ErrorCode, FailureCode } from './protocol/codes.js';
 export type {

@@ -74,6 +74,7 @@ export class CheckoutController implements ReactiveController {
 
   hostConnected(): void {
     this.scheduleExpiry();
+    this.watchMaintenance();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     globalThis.addEventListener('online', this.onConnectivity);
     globalThis.addEventListener('offline', this.onConnectivity);
@@ -164,7 +165,13 @@ export class CheckoutController implements ReactiveController {
     });
     if (chosen) this.select(chosen.id, 'recommendation');
     this.scheduleExpiry();
-    this.maintenance.watch(session.channels, () => this.serverNow(), () => this.onMaintenanceBoundary());
+    this.watchMaintenance();
+  }
+
+  /** Re-armed on every (re)connection: a cashier moved in the page keeps watching its windows. */
+  private watchMaintenance(): void {
+    const session = this.session;
+    if (session) this.maintenance.watch(session.channels, () => this.serverNow(), () => this.onMaintenanceBoundary());
   }
 
   /** What decides whether a channel can pay: the amount, the server's time, the environment. */

@@ -180,7 +180,8 @@ describe('keyboard operation of the channel radio group', () => {
       const changes: string[] = [];
       list.addEventListener('change', () => changes.push(list.value!));
       radio(list, 'card').focus();
-      await sendKeys({ press: 'Space' });
+      // ' ' rather than 'Space': Puppeteer's Firefox keyboard knows the key by its character.
+      await sendKeys({ press: ' ' });
       await list.updateComplete;
       expect(changes).to.deep.equal(['card']);
       expect(radio(list, 'card').checked).to.equal(true);
