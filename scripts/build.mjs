@@ -1,7 +1,7 @@
 // `npm run build`: the four library builds, the .d.ts types and the SRI value of the
 // script-tag bundle. Each step fails the build when it fails.
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
 
@@ -15,7 +15,12 @@ for (const mode of ['module', 'script', 'lazy', 'server']) {
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const bundle = await readFile('dist/shouyin.min.js');
-const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
-await writeFile('dist/integrity.json', `${JSON.stringify({ 'shouyin.min.js': integrity }, null, 2)}\n`);
+const integrity = sri(bundle);
+// The lazy modules too: a host can pin them with an import map's "integrity" section.
+const lazy = Object.fromEntries(
+  await Promise.all((await readdir('dist/lazy')).filter((f) => f.endsWith('.js')).map(async (f) => [`lazy/${f}`, sri(await readFile(`dist/lazy/${f}`))])),
+);
+await writeFile('dist/integrity.json', `${JSON.stringify({ 'shouyin.min.js': integrity, ...lazy }, null, 2)}\n`);
 console.log(`dist/shouyin.min.js ${bundle.length} bytes, ${integrity}`);
