@@ -5,12 +5,14 @@ import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
 import { encryptCard, type CardPayload } from '../protocol/card-payload.js';
 import { ErrorCode, FailureCode, toFailureCode } from '../protocol/codes.js';
-import type { Environment, Instrument, IntentResponse, Session } from '../protocol/schemas.js';
+import type { Channel, Environment, Instrument, Intent, IntentResponse, ResumeRecord, Session } from '../protocol/schemas.js';
 import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
+import { blockingFailure, decideFallback, loadFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
 import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
 import { buildIntent, clockOffset } from './intent.js';
+import { createResumeStore, pageSessionStorage, type ResumeStore } from './resume-store.js';
 
 export interface CheckoutDeps {
   messages(): Messages;
@@ -19,12 +21,30 @@ export interface CheckoutDeps {
   fetch?: FetchLike;
   /** Client clock, milliseconds since the epoch. */
   now?: () => number;
+  /** Waits before each status check of a pending attempt, the last one repeating; default `POLL_DELAYS_MS`. */
+  pollDelays?: () => readonly number[] | undefined;
+  /** Where an open attempt is kept across a reload; default the page's sessionStorage. */
+  storage?: () => Storage | undefined;
+}
+
+/**
+ * What the payer is told about a fallback. `offer` (prompt mode) waits for the payer to accept;
+ * `moved` (auto mode) says the cashier moved, and lets the payer go back; `preselected` says
+ * the host's first channel could not pay when the cashier loaded.
+ */
+export interface FallbackNotice {
+  kind: 'offer' | 'moved' | 'preselected';
+  from: string;
+  to: string;
+  code: FailureCode;
+  /** The target pays without new input (a wallet); a new card must still be typed. */
+  immediate: boolean;
 }
 
 export type SessionSource = { url: string } | { input: unknown };
 
 /** Status checks of a pending attempt back off; "I have paid" and coming back to the page check at once. */
-const POLL_DELAYS_MS = [2000, 3000, 5000, 8000];
+export const POLL_DELAYS_MS: readonly number[] = [2000, 3000, 5000, 8000];
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
@@ -40,6 +60,8 @@ export class CheckoutController implements ReactiveController {
   channelId: string | null = null;
   /** Whether the browser believes it has a network; the payer is told when it has none. */
   online = true;
+  /** The fallback the payer is being told about, if any. */
+  fallback: FallbackNotice | undefined;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly deps: CheckoutDeps;
@@ -53,10 +75,20 @@ export class CheckoutController implements ReactiveController {
   private wakePoll: (() => void) | undefined;
   /** Payments waiting for the browser to come back online. */
   private readonly waitingForNetwork: Array<() => void> = [];
+  /** Status checks waiting for the element to be back on the page. */
+  private readonly waitingForPage: Array<() => void> = [];
+  /** Ends the open attempt's polling when the payer abandons it. */
+  private attemptAbort: AbortController | undefined;
+  /** This order's last attempt that did not succeed: the next one names it as `previousAttempt`. */
+  private lastAttempt: string | null = null;
+  /** Channels this order's payment moved away from: never a fallback target again. */
+  private readonly givenUp = new Set<string>();
+  private readonly resume: ResumeStore;
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
     this.deps = deps;
+    this.resume = createResumeStore(deps.storage ?? pageSessionStorage);
   }
 
   hostConnected(): void {
@@ -65,6 +97,7 @@ export class CheckoutController implements ReactiveController {
     globalThis.addEventListener('online', this.onConnectivity);
     globalThis.addEventListener('offline', this.onConnectivity);
     this.online = navigator.onLine;
+    for (const resolve of this.waitingForPage.splice(0)) resolve();
   }
 
   hostDisconnected(): void {
@@ -114,6 +147,10 @@ export class CheckoutController implements ReactiveController {
     clearTimeout(this.expiryTimer);
     this.session = undefined;
     this.channelId = null;
+    this.fallback = undefined;
+    this.lastAttempt = null;
+    this.givenUp.clear();
+    this.attemptAbort?.abort();
     this.apply({ type: 'load' });
     return generation;
   }
@@ -137,14 +174,33 @@ export class CheckoutController implements ReactiveController {
     this.offset = clockOffset(session, this.clientNow());
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.fail(ErrorCode.SessionExpired);
     this.session = session;
-    const chosen = firstAvailable(session.channels, { amount: session.order.amount, now: this.serverNow() });
+    const open = this.resume.load(session.order.id);
+    const resumed = open && session.channels.find((c) => c.id === open.channel);
+    // The host's first channel cannot pay: the payment starts on its fallback, and the host hears so.
+    const moved = resumed ? undefined : loadFallback(session, (c) => this.canPay(c), (c) => blockingFailure(this.availability(c)));
+    const chosen = resumed
+      ? resumed
+      : moved
+        ? session.channels.find((c) => c.id === moved.to)
+        : firstAvailable(session.channels, { amount: session.order.amount, now: this.serverNow() });
     this.apply({ type: 'loaded' });
     emit(this.host, 'shouyin-ready', {
       ...orderDetail(session),
       channels: session.channels.map((c) => c.id),
       channel: chosen?.id ?? null,
     });
-    if (chosen) this.select(chosen.id, 'recommendation');
+    if (open && resumed) {
+      // Shown as it was when the page went away, even if the channel could not take a new payment now.
+      this.channelId = resumed.id;
+      emit(this.host, 'shouyin-channel-change', { channel: resumed.id, previous: null, reason: 'recommendation' });
+      void this.resumeAttempt(generation, session, open);
+    } else if (chosen) {
+      this.select(chosen.id, moved ? 'fallback' : 'recommendation');
+      if (moved) {
+        this.fallback = { kind: 'preselected', ...moved, immediate: false };
+        emit(this.host, 'shouyin-fallback', { ...orderDetail(session), from: moved.from, to: moved.to, reason: moved.code, previousAttempt: null });
+      }
+    }
     this.scheduleExpiry();
   }
 
@@ -163,10 +219,11 @@ export class CheckoutController implements ReactiveController {
     if (!session || channelId === this.channelId) return;
     if (this.state.phase !== Phase.Ready) return;
     const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !channelAvailability(channel, { amount: session.order.amount, now: this.serverNow() }).available) return;
+    if (!channel || !this.canPay(channel)) return;
     const previous = this.channelId;
     this.channelId = channelId;
     if (this.state.failure) this.state = { phase: Phase.Ready };
+    if (reason === 'user') this.fallback = undefined;
     this.host.requestUpdate();
     emit(this.host, 'shouyin-channel-change', { channel: channelId, previous, reason });
   }
@@ -181,22 +238,25 @@ export class CheckoutController implements ReactiveController {
     if (this.state.phase !== Phase.Ready || !session || !channelId) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
     const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !channelAvailability(channel, { amount: session.order.amount, now: this.serverNow() }).available) return;
+    if (!channel || !this.canPay(channel)) return;
     if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
     const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
-    const previousAttempt = this.state.failure?.attempt ?? null;
+    const previousAttempt = this.lastAttempt;
     if (!emit(this.host, 'shouyin-submit', { ...orderDetail(session), channel: channelId, attempt: ref.attempt, previousAttempt })) {
       return;
     }
     // Entering `paying` happens before the first await: a second click finds the flow busy.
     this.apply({ type: 'pay', attempt: ref });
+    // An auto fallback stays on screen while its payment runs; an offer the payer passed over does not.
+    if (this.fallback?.kind !== 'moved') this.fallback = undefined;
     const generation = this.generation;
+    const abort = this.newAttemptSignal();
     let prepared: Instrument;
     try {
       prepared = await instrument(session);
     } catch {
       // No usable encryption key in the session: this channel cannot take card data.
-      return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null);
+      return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null, null);
     }
     await this.networkReady();
     const intent = buildIntent({
@@ -210,9 +270,23 @@ export class CheckoutController implements ReactiveController {
       nonce: randomToken(18),
       now: this.serverNow(),
     });
-    let outcome: AttemptOutcome;
+    // Kept before it is sent: a reload from here on resumes this attempt instead of paying again.
+    this.resume.save({
+      v: 1,
+      orderId: session.order.id,
+      sessionId: session.id,
+      channel: ref.channel,
+      attempt: ref.attempt,
+      idempotencyKey: ref.idempotencyKey,
+      ...(prepared.type === 'wallet' ? { intent } : {}),
+    });
+    await this.settle(generation, session, ref, await this.send(session, intent, ref), abort.signal);
+  }
+
+  /** Posts an attempt's intent with its key (retries inside reuse both). */
+  private async send(session: Session, intent: Intent, ref: AttemptRef): Promise<AttemptOutcome> {
     try {
-      outcome = await submitIntent({
+      return await submitIntent({
         session,
         intent,
         idempotencyKey: ref.idempotencyKey,
@@ -222,9 +296,62 @@ export class CheckoutController implements ReactiveController {
       });
     } catch {
       // Signing can only throw on a key the schema let through but WebCrypto refuses.
-      outcome = { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false };
+      return { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false };
     }
-    await this.settle(generation, session, ref, outcome);
+  }
+
+  /**
+   * After a reload: shows the open attempt's real state instead of offering to pay again. The
+   * payment id is asked about on the status endpoint; an attempt that never got one is resent
+   * under its own key when it was a wallet payment (the backend answers a copy it already took
+   * with the first answer). A card attempt is never resent: its card data was not kept.
+   */
+  private async resumeAttempt(generation: number, session: Session, open: ResumeRecord): Promise<void> {
+    const ref: AttemptRef = { attempt: open.attempt, idempotencyKey: open.idempotencyKey, channel: open.channel };
+    this.apply({ type: 'pay', attempt: ref });
+    const abort = this.newAttemptSignal();
+    let outcome: AttemptOutcome;
+    if (open.paymentId) {
+      outcome = await fetchAttempt(session.endpoints.status, open.paymentId, this.base, this.deps.fetch ? { fetch: this.deps.fetch } : {});
+      // Not reachable just now: the attempt may still go through, so it is checked again shortly.
+      if (outcome.kind === 'failed' && outcome.retryable) outcome = { kind: 'answered', response: { id: open.paymentId, status: 'pending' } };
+    } else if (open.intent && open.sessionId === session.id) {
+      await this.networkReady();
+      outcome = await this.send(session, open.intent, ref);
+    } else {
+      // Whether it reached the backend is unknown: the next attempt names it, and the backend
+      // cancels it or, if it paid, answers "already paid".
+      return this.finish(generation, session, ref, FailureCode.NetworkError, true, null, null);
+    }
+    await this.settle(generation, session, ref, outcome, abort.signal);
+  }
+
+  /**
+   * The payer gives up waiting on a pending attempt ("use another channel"). It stays open on
+   * the backend until the next attempt cancels it (or, had it paid meanwhile, that attempt is
+   * answered "already paid"), so nothing can be paid twice.
+   */
+  abandon(): void {
+    const { state, session } = this;
+    if (state.phase !== Phase.Pending || !session) return;
+    this.attemptAbort?.abort();
+    this.finish(this.generation, session, state.attempt, FailureCode.Canceled, false, state.attempt.paymentId, { kind: 'abandoned' });
+  }
+
+  /** The payer accepts the offered fallback (prompt mode). */
+  acceptFallback(): void {
+    const { fallback, session } = this;
+    if (fallback?.kind !== 'offer' || !session || this.state.phase !== Phase.Ready) return;
+    this.moveTo(session, fallback, false);
+  }
+
+  /** The payer goes back from an automatic fallback to the channel it left. */
+  undoFallback(): void {
+    const fallback = this.fallback;
+    if (fallback?.kind !== 'moved' || this.state.phase !== Phase.Ready) return;
+    this.fallback = undefined;
+    this.select(fallback.from, 'user');
+    this.host.requestUpdate();
   }
 
   /** Pays with a new card: encrypted to the session's key, so only the backend can read it. */
@@ -237,18 +364,25 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** Takes an answer about an attempt to its end: success, failure, or polling while pending. */
-  private async settle(generation: number, session: Session, ref: AttemptRef, outcome: AttemptOutcome): Promise<void> {
+  private async settle(generation: number, session: Session, ref: AttemptRef, outcome: AttemptOutcome, signal: AbortSignal): Promise<void> {
     for (let poll = 0; ; poll++) {
-      if (outcome.kind === 'failed') return this.finish(generation, session, ref, outcome.code, outcome.retryable, null);
+      if (outcome.kind === 'failed') {
+        const trigger: FallbackTrigger = { kind: 'failure', code: outcome.code };
+        return this.finish(generation, session, ref, outcome.code, outcome.retryable, null, trigger);
+      }
       const response: IntentResponse = outcome.response;
       if (outcome.kind === 'already-paid' || response.status === 'succeeded') {
         return this.succeed(generation, session, { ...ref, paymentId: response.id });
       }
       if (response.status === 'failed' || response.status === 'canceled') {
         const code = response.status === 'canceled' ? FailureCode.Canceled : toFailureCode(response.failure?.code ?? '');
-        return this.finish(generation, session, ref, code, response.failure?.retryable ?? false, response.id);
+        // A cancel comes from a newer attempt elsewhere (another tab): not a reason to move.
+        const trigger: FallbackTrigger | null =
+          response.status === 'canceled' ? null : { kind: 'failure', code, ...(response.failure?.fallback ? { hint: response.failure.fallback } : {}) };
+        return this.finish(generation, session, ref, code, response.failure?.retryable ?? false, response.id, trigger);
       }
       if (poll === 0) {
+        this.keepOpen(session, ref, response.id);
         this.apply({ type: 'pending', paymentId: response.id }, generation);
         emit(this.host, 'shouyin-pending', {
           ...orderDetail(session),
@@ -259,23 +393,65 @@ export class CheckoutController implements ReactiveController {
         });
       }
       if (Date.parse(session.expiresAt) <= this.serverNow()) {
-        return this.finish(generation, session, ref, FailureCode.Expired, false, response.id);
+        return this.finish(generation, session, ref, FailureCode.Expired, false, response.id, null);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]!);
-        this.wakePoll = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+      const delays = this.deps.pollDelays?.() ?? POLL_DELAYS_MS;
+      await this.pause(delays[Math.min(poll, delays.length - 1)] ?? POLL_DELAYS_MS[0]!, signal);
+      // A cashier taken off the page stops asking until it is back (a reload starts afresh).
+      if (!this.host.isConnected) await new Promise<void>((resolve) => this.waitingForPage.push(resolve));
+      if (signal.aborted) return;
+      const next = await fetchAttempt(session.endpoints.status, response.id, this.base, {
+        signal,
+        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       });
-      this.wakePoll = undefined;
-      const next = await fetchAttempt(session.endpoints.status, response.id, this.base, this.deps.fetch ? { fetch: this.deps.fetch } : {});
+      if (signal.aborted) return;
       // A status check that fails keeps the attempt pending: the payment may still go through.
       if (next.kind !== 'failed') outcome = next;
     }
   }
 
+  /** Waits `ms`, or less when the payer asks to check now or abandons the attempt. */
+  private pause(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wakePoll = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+      this.wakePoll = done;
+    });
+  }
+
+  /** A new attempt ends the polling of any earlier one on this cashier. */
+  private newAttemptSignal(): AbortController {
+    this.attemptAbort?.abort();
+    return (this.attemptAbort = new AbortController());
+  }
+
+  /** The open attempt got its payment id: a reload asks the status endpoint about it. */
+  private keepOpen(session: Session, ref: AttemptRef, paymentId: string): void {
+    const stored = this.resume.load(session.order.id);
+    if (stored && stored.attempt !== ref.attempt) return;
+    this.resume.save({
+      v: 1,
+      orderId: session.order.id,
+      sessionId: session.id,
+      channel: ref.channel,
+      attempt: ref.attempt,
+      idempotencyKey: ref.idempotencyKey,
+      paymentId,
+    });
+  }
+
   private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }): void {
+    this.resume.clear(session.order.id);
+    if (generation === this.generation) {
+      this.fallback = undefined;
+      this.givenUp.clear();
+    }
     this.apply({ type: 'succeeded', paymentId: ref.paymentId }, generation);
     emit(this.host, 'shouyin-success', {
       ...orderDetail(session),
@@ -292,7 +468,15 @@ export class CheckoutController implements ReactiveController {
     code: FailureCode,
     retryable: boolean,
     paymentId: string | null,
+    trigger: FallbackTrigger | null,
   ): void {
+    const stored = this.resume.load(session.order.id);
+    if (!stored || stored.attempt === ref.attempt) this.resume.clear(session.order.id);
+    const current = generation === this.generation;
+    if (current) {
+      this.lastAttempt = ref.attempt;
+      this.fallback = undefined;
+    }
     this.apply({ type: 'failed', code, retryable }, generation);
     emit(this.host, 'shouyin-failure', {
       ...orderDetail(session),
@@ -303,6 +487,48 @@ export class CheckoutController implements ReactiveController {
       retryable,
       message: this.deps.messages().failures[code],
     });
+    if (current && trigger && this.state.phase === Phase.Ready) this.afterFailure(session, ref.channel, trigger);
+  }
+
+  /** Offers, makes or skips the fallback the session's mode asks for after an attempt ended badly. */
+  private afterFailure(session: Session, from: string, trigger: FallbackTrigger): void {
+    if (!triggersFallback(trigger)) return;
+    this.givenUp.add(from);
+    const decision = decideFallback({ session, from, trigger, available: (c) => this.canPay(c), exclude: this.givenUp });
+    if (decision.kind === 'none') return;
+    const notice: FallbackNotice = { kind: 'offer', from, to: decision.to, code: triggerCode(trigger), immediate: decision.immediate };
+    if (decision.kind === 'offer') {
+      this.fallback = notice;
+      this.host.requestUpdate();
+    } else {
+      this.moveTo(session, notice, true);
+    }
+  }
+
+  /** Moves the payment to the fallback's channel, tells the host, and pays at once when nothing more is needed. */
+  private moveTo(session: Session, notice: FallbackNotice, automatic: boolean): void {
+    this.select(notice.to, 'fallback');
+    if (this.channelId !== notice.to) return;
+    this.fallback = automatic ? { ...notice, kind: 'moved' } : undefined;
+    this.host.requestUpdate();
+    emit(this.host, 'shouyin-fallback', {
+      ...orderDetail(session),
+      from: notice.from,
+      to: notice.to,
+      reason: notice.code,
+      previousAttempt: this.lastAttempt,
+    });
+    if (notice.immediate) void this.pay();
+  }
+
+  private availability(channel: Channel) {
+    const session = this.session;
+    return channelAvailability(channel, { amount: session?.order.amount ?? 0, now: this.serverNow() });
+  }
+
+  /** Whether a channel can take this order's payment now. */
+  private canPay(channel: Channel): boolean {
+    return this.availability(channel).available;
   }
 
   private expire(): void {

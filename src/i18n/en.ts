@@ -112,4 +112,23 @@ export const en: Messages = {
     },
     nameError: { empty: 'Enter the name on the card', 'too-long': 'The name is too long', characters: 'The name has characters that are not allowed' },
   },
+  fallback: {
+    offer: (reason, from, to, amount) =>
+      ({
+        unavailable: `${from} is unavailable right now. Pay ${amount} with ${to} instead?`,
+        limit: `This is over your ${from} limit. Pay ${amount} with ${to} instead?`,
+        abandoned: `Pay ${amount} with ${to} instead?`,
+      })[reason],
+    accept: (to, immediate) => (immediate ? `Pay with ${to}` : `Use ${to}`),
+    moved: (reason, from, to, byCard) =>
+      ({
+        unavailable: `${from} is unavailable right now, so the payment moved to ${to}.`,
+        limit: `This is over your ${from} limit, so the payment moved to ${to}.`,
+        abandoned: `The payment moved to ${to}.`,
+      })[reason] + (byCard ? ' Enter your card details.' : ''),
+    back: (from) => `Back to ${from}`,
+    preselected: (reason, from, to) =>
+      reason === 'limit' ? `${from} cannot take this amount; ${to} is selected.` : `${from} is unavailable right now; ${to} is selected.`,
+    useAnother: 'Use another payment method',
+  },
 };

@@ -104,4 +104,23 @@ export const zhCN: Messages = {
     cvvError: { empty: '请输入安全码', incomplete: '安全码位数不足', 'too-long': '安全码位数过多', 'not-digits': '安全码只能是数字' },
     nameError: { empty: '请输入持卡人姓名', 'too-long': '姓名过长', characters: '姓名含有无效字符' },
   },
+  fallback: {
+    offer: (reason, from, to, amount) =>
+      ({
+        unavailable: `${from}暂时无法使用。改用${to}支付 ${amount}？`,
+        limit: `已超出${from}的支付限额。改用${to}支付 ${amount}？`,
+        abandoned: `改用${to}支付 ${amount}？`,
+      })[reason],
+    accept: (to, immediate) => (immediate ? `改用${to}支付` : `改用${to}`),
+    moved: (reason, from, to, byCard) =>
+      ({
+        unavailable: `${from}暂时无法使用，已改用${to}。`,
+        limit: `已超出${from}的支付限额，已改用${to}。`,
+        abandoned: `已改用${to}。`,
+      })[reason] + (byCard ? '请填写银行卡信息。' : ''),
+    back: (from) => `返回${from}`,
+    preselected: (reason, from, to) =>
+      reason === 'limit' ? `${from}无法支付此金额，已为你选择${to}。` : `${from}暂时无法使用，已为你选择${to}。`,
+    useAnother: '使用其他支付方式',
+  },
 };

@@ -54,6 +54,8 @@ export interface MountOptions {
   locale?: string;
   /** Wraps the cashier in an element with this `lang`. */
   lang?: string;
+  /** The cashier's `pollDelays`, so pending payments settle fast. */
+  pollDelays?: number[];
 }
 
 /**
@@ -68,6 +70,7 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.sessionUrl) el.setAttribute('session-url', options.sessionUrl);
   if (options.locale) el.setAttribute('locale', options.locale);
   if (options.session !== undefined) el.session = options.session;
+  if (options.pollDelays) el.pollDelays = options.pollDelays;
   container.append(el);
   document.body.append(container);
   mounted.push({ container, log });
