@@ -43,6 +43,16 @@ export interface FallbackNotice {
 
 export type SessionSource = { url: string } | { input: unknown };
 
+/**
+ * One attempt's controls. `stop` ends its waits (the payer abandoned it, or a newer attempt
+ * began); a status check already on its way still lands, since it may find the payment made.
+ * `cut` also drops its requests: the cashier left the page, as a reload does.
+ */
+interface AttemptRun {
+  stop: AbortController;
+  cut: AbortController;
+}
+
 /** Status checks of a pending attempt back off; "I have paid" and coming back to the page check at once. */
 export const POLL_DELAYS_MS: readonly number[] = [2000, 3000, 5000, 8000];
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -75,10 +85,11 @@ export class CheckoutController implements ReactiveController {
   private wakePoll: (() => void) | undefined;
   /** Payments waiting for the browser to come back online. */
   private readonly waitingForNetwork: Array<() => void> = [];
-  /** Status checks waiting for the element to be back on the page. */
-  private readonly waitingForPage: Array<() => void> = [];
-  /** Ends the open attempt's polling when the payer abandons it. */
-  private attemptAbort: AbortController | undefined;
+  /** The open attempt's controls: see `AttemptRun`. */
+  private run: AttemptRun | undefined;
+  /** The cashier left the page mid-payment and dropped its attempt; back on a page, it resumes from storage. */
+  private detached = false;
+  private source: SessionSource | undefined;
   /** This order's last attempt that did not succeed: the next one names it as `previousAttempt`. */
   private lastAttempt: string | null = null;
   /** Channels this order's payment moved away from: never a fallback target again. */
@@ -97,11 +108,21 @@ export class CheckoutController implements ReactiveController {
     globalThis.addEventListener('online', this.onConnectivity);
     globalThis.addEventListener('offline', this.onConnectivity);
     this.online = navigator.onLine;
-    for (const resolve of this.waitingForPage.splice(0)) resolve();
+    if (this.detached && this.source) void this.load(this.source);
+    this.detached = false;
   }
 
   hostDisconnected(): void {
     clearTimeout(this.expiryTimer);
+    // Moved (taken off and put back in one task), the payment goes on; taken off, it stops as on
+    // a reload, and sessionStorage holds where it stood.
+    setTimeout(() => {
+      const busy = this.state.phase === Phase.Paying || this.state.phase === Phase.Pending;
+      if (this.host.isConnected || !busy || !this.run) return;
+      this.run.stop.abort();
+      this.run.cut.abort();
+      this.detached = true;
+    });
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     globalThis.removeEventListener('online', this.onConnectivity);
     globalThis.removeEventListener('offline', this.onConnectivity);
@@ -150,13 +171,15 @@ export class CheckoutController implements ReactiveController {
     this.fallback = undefined;
     this.lastAttempt = null;
     this.givenUp.clear();
-    this.attemptAbort?.abort();
+    this.run?.stop.abort();
+    this.detached = false;
     this.apply({ type: 'load' });
     return generation;
   }
 
   async load(source: SessionSource): Promise<void> {
     const generation = this.invalidate();
+    this.source = source;
     let result: SessionResult;
     if ('url' in source) {
       const abort = (this.loadAbort = new AbortController());
@@ -235,7 +258,8 @@ export class CheckoutController implements ReactiveController {
    */
   async pay(instrument: (session: Session) => Promise<Instrument> = async () => ({ type: 'wallet' })): Promise<void> {
     const { session, channelId } = this;
-    if (this.state.phase !== Phase.Ready || !session || !channelId) return;
+    // A cashier taken off the page starts nothing (its fallback included).
+    if (this.state.phase !== Phase.Ready || !session || !channelId || !this.host.isConnected) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
     const channel = session.channels.find((c) => c.id === channelId);
     if (!channel || !this.canPay(channel)) return;
@@ -250,7 +274,7 @@ export class CheckoutController implements ReactiveController {
     // An auto fallback stays on screen while its payment runs; an offer the payer passed over does not.
     if (this.fallback?.kind !== 'moved') this.fallback = undefined;
     const generation = this.generation;
-    const abort = this.newAttemptSignal();
+    const run = this.newAttemptRun();
     let prepared: Instrument;
     try {
       prepared = await instrument(session);
@@ -259,6 +283,7 @@ export class CheckoutController implements ReactiveController {
       return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null, null);
     }
     await this.networkReady();
+    if (run.cut.signal.aborted) return;
     const intent = buildIntent({
       session,
       channel: channelId,
@@ -280,15 +305,18 @@ export class CheckoutController implements ReactiveController {
       idempotencyKey: ref.idempotencyKey,
       ...(prepared.type === 'wallet' ? { intent } : {}),
     });
-    await this.settle(generation, session, ref, await this.send(session, intent, ref), abort.signal);
+    const outcome = await this.send(session, intent, ref, run.cut.signal);
+    if (run.cut.signal.aborted) return;
+    await this.settle(generation, session, ref, outcome, run);
   }
 
   /** Posts an attempt's intent with its key (retries inside reuse both). */
-  private async send(session: Session, intent: Intent, ref: AttemptRef): Promise<AttemptOutcome> {
+  private async send(session: Session, intent: Intent, ref: AttemptRef, signal: AbortSignal): Promise<AttemptOutcome> {
     try {
       return await submitIntent({
         session,
         intent,
+        signal,
         idempotencyKey: ref.idempotencyKey,
         endpoint: new URL(session.endpoints.intents, this.base).href,
         now: this.serverNow(),
@@ -309,21 +337,24 @@ export class CheckoutController implements ReactiveController {
   private async resumeAttempt(generation: number, session: Session, open: ResumeRecord): Promise<void> {
     const ref: AttemptRef = { attempt: open.attempt, idempotencyKey: open.idempotencyKey, channel: open.channel };
     this.apply({ type: 'pay', attempt: ref });
-    const abort = this.newAttemptSignal();
+    const run = this.newAttemptRun();
+    const transport = { signal: run.cut.signal, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) };
     let outcome: AttemptOutcome;
     if (open.paymentId) {
-      outcome = await fetchAttempt(session.endpoints.status, open.paymentId, this.base, this.deps.fetch ? { fetch: this.deps.fetch } : {});
+      outcome = await fetchAttempt(session.endpoints.status, open.paymentId, this.base, transport);
       // Not reachable just now: the attempt may still go through, so it is checked again shortly.
       if (outcome.kind === 'failed' && outcome.retryable) outcome = { kind: 'answered', response: { id: open.paymentId, status: 'pending' } };
     } else if (open.intent && open.sessionId === session.id) {
       await this.networkReady();
-      outcome = await this.send(session, open.intent, ref);
+      if (run.cut.signal.aborted) return;
+      outcome = await this.send(session, open.intent, ref, run.cut.signal);
     } else {
       // Whether it reached the backend is unknown: the next attempt names it, and the backend
       // cancels it or, if it paid, answers "already paid".
       return this.finish(generation, session, ref, FailureCode.NetworkError, true, null, null);
     }
-    await this.settle(generation, session, ref, outcome, abort.signal);
+    if (run.cut.signal.aborted) return;
+    await this.settle(generation, session, ref, outcome, run);
   }
 
   /**
@@ -334,7 +365,7 @@ export class CheckoutController implements ReactiveController {
   abandon(): void {
     const { state, session } = this;
     if (state.phase !== Phase.Pending || !session) return;
-    this.attemptAbort?.abort();
+    this.run?.stop.abort();
     this.finish(this.generation, session, state.attempt, FailureCode.Canceled, false, state.attempt.paymentId, { kind: 'abandoned' });
   }
 
@@ -364,7 +395,8 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** Takes an answer about an attempt to its end: success, failure, or polling while pending. */
-  private async settle(generation: number, session: Session, ref: AttemptRef, outcome: AttemptOutcome, signal: AbortSignal): Promise<void> {
+  private async settle(generation: number, session: Session, ref: AttemptRef, outcome: AttemptOutcome, run: AttemptRun): Promise<void> {
+    const { signal } = run.stop;
     for (let poll = 0; ; poll++) {
       if (outcome.kind === 'failed') {
         const trigger: FallbackTrigger = { kind: 'failure', code: outcome.code };
@@ -397,14 +429,19 @@ export class CheckoutController implements ReactiveController {
       }
       const delays = this.deps.pollDelays?.() ?? POLL_DELAYS_MS;
       await this.pause(delays[Math.min(poll, delays.length - 1)] ?? POLL_DELAYS_MS[0]!, signal);
-      // A cashier taken off the page stops asking until it is back (a reload starts afresh).
-      if (!this.host.isConnected) await new Promise<void>((resolve) => this.waitingForPage.push(resolve));
       if (signal.aborted) return;
+      // Only `cut` drops the check: one on its way when the payer abandons may find that they did pay.
       const next = await fetchAttempt(session.endpoints.status, response.id, this.base, {
-        signal,
+        signal: run.cut.signal,
         ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       });
-      if (signal.aborted) return;
+      if (run.cut.signal.aborted) return;
+      if (signal.aborted) {
+        if (next.kind !== 'failed' && (next.kind === 'already-paid' || next.response.status === 'succeeded')) {
+          this.succeed(generation, session, { ...ref, paymentId: next.response.id });
+        }
+        return;
+      }
       // A status check that fails keeps the attempt pending: the payment may still go through.
       if (next.kind !== 'failed') outcome = next;
     }
@@ -426,9 +463,9 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** A new attempt ends the polling of any earlier one on this cashier. */
-  private newAttemptSignal(): AbortController {
-    this.attemptAbort?.abort();
-    return (this.attemptAbort = new AbortController());
+  private newAttemptRun(): AttemptRun {
+    this.run?.stop.abort();
+    return (this.run = { stop: new AbortController(), cut: new AbortController() });
   }
 
   /** The open attempt got its payment id: a reload asks the status endpoint about it. */
@@ -448,11 +485,14 @@ export class CheckoutController implements ReactiveController {
 
   private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }): void {
     this.resume.clear(session.order.id);
-    if (generation === this.generation) {
+    const current = generation === this.generation;
+    // An abandoned attempt found paid and the newer attempt answered "already paid" both say so: the host hears it once.
+    if (current && this.state.phase === Phase.Succeeded) return;
+    if (current) {
       this.fallback = undefined;
       this.givenUp.clear();
     }
-    this.apply({ type: 'succeeded', paymentId: ref.paymentId }, generation);
+    this.apply({ type: 'succeeded', paymentId: ref.paymentId, attempt: ref }, generation);
     emit(this.host, 'shouyin-success', {
       ...orderDetail(session),
       channel: ref.channel,

@@ -250,10 +250,11 @@ export class ShouyinCheckout extends LitElement {
         : byCard && !this.card.complete && this.card.missing
           ? m.card.missing[this.card.missing]
           : m.pay(amount);
+    const views = this.channelViews(m, session);
     return html`${this.renderSummary(m, session)}
       <shouyin-channel-list
         part="channels"
-        .channels=${this.channelViews(m, session)}
+        .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
@@ -273,6 +274,9 @@ export class ShouyinCheckout extends LitElement {
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
       ${this.checkout.fallback ? this.renderFallback(m, session, this.checkout.fallback, amount, busy) : nothing}
+      ${!channelId && views.every((v) => !v.available)
+        ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
+        : nothing}
       ${state.phase === Phase.Pending
         ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
         : nothing}

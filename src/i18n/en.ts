@@ -130,5 +130,6 @@ export const en: Messages = {
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from} cannot take this amount; ${to} is selected.` : `${from} is unavailable right now; ${to} is selected.`,
     useAnother: 'Use another payment method',
+    noneAvailable: 'No payment method can take this payment right now. Please try again later or contact the merchant.',
   },
 };

@@ -68,6 +68,8 @@ export interface FallbackMessages {
   preselected: (reason: FallbackReason, from: string, to: string) => string;
   /** While a payment is pending: stop waiting and choose another way to pay. */
   useAnother: string;
+  /** No channel can take this payment now. */
+  noneAvailable: string;
 }
 
 /** The card form's words. */

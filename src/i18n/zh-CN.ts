@@ -122,5 +122,6 @@ export const zhCN: Messages = {
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}无法支付此金额，已为你选择${to}。` : `${from}暂时无法使用，已为你选择${to}。`,
     useAnother: '使用其他支付方式',
+    noneAvailable: '暂无可用的支付方式，请稍后再试或联系商户。',
   },
 };

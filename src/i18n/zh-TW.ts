@@ -122,5 +122,6 @@ export const zhTW: Messages = {
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}無法支付此金額，已為你選擇${to}。` : `${from}暫時無法使用，已為你選擇${to}。`,
     useAnother: '使用其他付款方式',
+    noneAvailable: '暫無可用的付款方式，請稍後再試或聯絡商戶。',
   },
 };
