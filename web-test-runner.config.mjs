@@ -4,6 +4,7 @@
 // Env:
 //   SHOUYIN_BROWSERS     comma list of groups: chromium,firefox,webkit,chromium-phone (default all)
 //   SHOUYIN_TEST_FILES   comma list of globs overriding test/browser/**/*.test.ts
+//                        (files named *.chromium.test.ts run in the chromium group only)
 //   SHOUYIN_COUNTS_FILE  where the count reporter writes {passed, failed, skipped, ...}
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -261,7 +262,9 @@ for (const name of selectedGroups()) {
   else if (name === 'chromium-phone') browser = chromiumLauncher(info, { phone: true });
   else if (name === 'firefox') browser = firefoxLauncher(info);
   else browser = webkitLauncher(info);
-  groups.push({ name, files, browsers: [browser] });
+  // Suites that measure the cashier against the backend rather than the engine (the fault suite) run once.
+  const groupFiles = name === 'chromium' ? files : [...files, '!**/*.chromium.test.ts'];
+  groups.push({ name, files: groupFiles, browsers: [browser] });
 }
 if (groups.length === 0) {
   throw new Error('[wtr] no browser available for the selected groups (SHOUYIN_BROWSERS)');

@@ -94,9 +94,11 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const parsed = parseScenario(url.searchParams.get('scenario') ?? 'default', CHANNEL_IDS);
     if (!parsed.ok) return sendError(res, 400, parsed.code, `scenario item not accepted: ${parsed.item}`);
     const description = url.searchParams.get('description') ?? undefined;
+    const fallbackMode = url.searchParams.get('fallback') ?? 'prompt';
+    if (fallbackMode !== 'auto' && fallbackMode !== 'prompt' && fallbackMode !== 'off') return sendError(res, 400, 'fallback_invalid');
     const { encryption } = await cardKey();
     const { session, verifyKey, spec } = issueSession(
-      { amount, currency, scenario: parsed.spec, ...(description ? { description } : {}) },
+      { amount, currency, scenario: parsed.spec, fallbackMode, ...(description ? { description } : {}) },
       now(),
       encryption,
     );
@@ -117,6 +119,9 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     );
     if (!verified.ok) return sendError(res, verified.status, verified.code);
     const { intent, kid, canonicalBody, idempotencyKey } = verified;
+    // Every signed request is noted before any fault or check, so the ledger shows each try of
+    // an attempt and the key it carried (a retry without its attempt's key would show here).
+    store.addTry(store.sessionForKid(kid)!.session.order.id, { attempt: intent.attempt, idempotencyKey: idempotencyKey ?? null, at: now() });
     if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) {
       return sendError(res, 400, 'idempotency_key_missing');
     }
@@ -299,6 +304,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       amount: session.order.amount,
       currency: session.order.currency,
       paid: attempts.some((a) => a.status === 'succeeded'),
+      tries: store.triesFor(orderId).map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,

@@ -56,6 +56,8 @@ export interface SessionRequest {
   /** The injected faults, parsed (`parseScenario`), or their `?scenario=` text. */
   scenario: ScenarioSpec | string;
   description?: string;
+  /** The host's fallback policy for this order; default `prompt`. */
+  fallbackMode?: Session['fallback']['mode'];
 }
 
 export interface IssuedSession {
@@ -93,7 +95,7 @@ export function issueSession(request: SessionRequest, now: number, encryption?: 
       status: faultsFor(spec, channel.id).outcome?.fault === 'down' ? 'down' : channel.status,
     })),
     savedCards: [],
-    fallback: { mode: 'prompt' },
+    fallback: { mode: request.fallbackMode ?? 'prompt' },
     signing: {
       alg: 'HS256',
       kid: `k_${randomToken(9)}`,

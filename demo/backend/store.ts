@@ -58,6 +58,13 @@ interface IdempotencyRecord {
   at: number;
 }
 
+/** One signed request on the intents endpoint, whatever became of it. */
+export interface TryRecord {
+  attempt: string;
+  idempotencyKey: string | null;
+  at: number;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -72,6 +79,7 @@ export class Store {
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly nonces = new Map<string, number>();
   private readonly tried = new Map<string, number>();
+  private readonly triesByOrder = new Map<string, TryRecord[]>();
 
   constructor(private readonly now: () => number) {}
 
@@ -121,6 +129,17 @@ export class Store {
     const list = this.attemptsByOrder.get(record.orderId) ?? [];
     list.push(record.id);
     this.attemptsByOrder.set(record.orderId, list);
+  }
+
+  addTry(orderId: string, record: TryRecord): void {
+    const list = this.triesByOrder.get(orderId) ?? [];
+    list.push(record);
+    this.triesByOrder.set(orderId, list);
+  }
+
+  /** Every request made for an order's attempts, in arrival order. */
+  triesFor(orderId: string): TryRecord[] {
+    return this.triesByOrder.get(orderId) ?? [];
   }
 
   attempt(id: string): AttemptRecord | undefined {

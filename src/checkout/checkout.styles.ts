@@ -68,6 +68,10 @@ export const checkoutStyles = css`
   button.check {
     margin-block-end: var(--_space-small);
   }
+  .fallback {
+    display: grid;
+    gap: var(--_space-small);
+  }
   button.primary {
     border-color: transparent;
     background: var(--_color-primary);

@@ -9,8 +9,9 @@ import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
-import { CheckoutController } from './checkout-controller.js';
+import { CheckoutController, type FallbackNotice } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { fallbackReason } from './fallback.js';
 import { Phase } from './flow.js';
 
 /**
@@ -34,6 +35,7 @@ import { Phase } from './flow.js';
  * @csspart card-form - The card form (when the card channel is selected).
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
+ * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
  * @csspart success - The success view.
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
@@ -71,6 +73,12 @@ export class ShouyinCheckout extends LitElement {
     navigate: { attribute: false },
   };
 
+  /**
+   * Milliseconds to wait before each status check of a pending payment, the last one repeating
+   * (default 2000, 3000, 5000, then every 8000). For tests and hosts that pace polling themselves.
+   */
+  pollDelays: readonly number[] | undefined = undefined;
+
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
   declare sessionUrl: string | null;
   /** The session itself, when the host already has it; takes precedence over `session-url`. */
@@ -89,6 +97,7 @@ export class ShouyinCheckout extends LitElement {
     locale: () => this.resolvedLocale,
     env: () => ENVIRONMENTS.find((env) => env === this.env) ?? this.environment,
     navigate: (url) => this.navigate(url),
+    pollDelays: () => this.pollDelays,
   });
   private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
@@ -156,6 +165,18 @@ export class ShouyinCheckout extends LitElement {
 
   private onCheckPayment(): void {
     this.checkout.checkNow();
+  }
+
+  private onUseAnother(): void {
+    this.checkout.abandon();
+  }
+
+  private onAcceptFallback(): void {
+    this.checkout.acceptFallback();
+  }
+
+  private onUndoFallback(): void {
+    this.checkout.undoFallback();
   }
 
   private onCardChange(event: CustomEvent<CardChangeDetail>): void {
@@ -244,13 +265,14 @@ export class ShouyinCheckout extends LitElement {
         : byCard && !this.card.complete && this.card.missing
           ? m.card.missing[this.card.missing]
           : m.pay(amount);
+    const views = this.channelViews(m, session);
     return html`${this.renderSummary(m, session)}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
       <shouyin-channel-list
         part="channels"
-        .channels=${this.channelViews(m, session)}
+        .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
@@ -270,13 +292,18 @@ export class ShouyinCheckout extends LitElement {
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
       ${state.phase === Phase.Pending ? this.renderAction(m, session) : nothing}
+      ${this.checkout.fallback ? this.renderFallback(m, session, this.checkout.fallback, amount, busy) : nothing}
+      ${!channelId && views.every((v) => !v.available)
+        ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
+        : nothing}
       ${state.phase === Phase.Pending
         ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
         : nothing}
       ${this.checkout.online ? nothing : html`<p class="message error" part="message" role="status">${m.offline}</p>`}
       <div class="actions">
         ${state.phase === Phase.Pending
-          ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>`
+          ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
+              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button>`
           : nothing}
         <button
           type="button"
@@ -288,6 +315,32 @@ export class ShouyinCheckout extends LitElement {
           ${label}
         </button>
       </div>`;
+  }
+
+  /** What the payer is told about a fallback: an offer to accept, a move to undo, or a note. */
+  private renderFallback(m: Messages, session: Session, notice: FallbackNotice, amount: string, busy: boolean) {
+    const name = (id: string): string => {
+      const channel = session.channels.find((c) => c.id === id);
+      return channel ? (channel.label ?? m.channelName(channel.kind)) : id;
+    };
+    const reason = fallbackReason(notice.code);
+    const byCard = session.channels.find((c) => c.id === notice.to)?.kind === 'card';
+    switch (notice.kind) {
+      case 'offer':
+        return html`<div class="fallback">
+          <p class="message" part="message" role="status">${m.fallback.offer(reason, name(notice.from), name(notice.to), amount)}</p>
+          <button type="button" part="fallback-button" @click=${this.onAcceptFallback}>
+            ${m.fallback.accept(name(notice.to), notice.immediate)}
+          </button>
+        </div>`;
+      case 'moved':
+        return html`<div class="fallback">
+          <p class="message" part="message" role="status">${m.fallback.moved(reason, name(notice.from), name(notice.to), byCard)}</p>
+          ${busy ? nothing : html`<button type="button" @click=${this.onUndoFallback}>${m.fallback.back(name(notice.from))}</button>`}
+        </div>`;
+      case 'preselected':
+        return html`<p class="message" part="message" role="status">${m.fallback.preselected(reason, name(notice.from), name(notice.to))}</p>`;
+    }
   }
 
   private renderSuccess(m: Messages, session: Session, channelId: string, paymentId: string) {

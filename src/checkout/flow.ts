@@ -48,7 +48,11 @@ export type FlowEvent =
   | { type: 'load-failed'; code: ErrorCode }
   | { type: 'pay'; attempt: AttemptRef }
   | { type: 'pending'; paymentId: string }
-  | { type: 'succeeded'; paymentId: string }
+  /**
+   * `attempt`: the attempt the backend reports paid, when it is not the one on screen (an
+   * abandoned attempt found paid after all): success is what the backend says, even from `ready`.
+   */
+  | { type: 'succeeded'; paymentId: string; attempt?: AttemptRef }
   | { type: 'failed'; code: FailureCode; retryable: boolean }
   | { type: 'expire' };
 
@@ -71,8 +75,11 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         ? { phase: Phase.Pending, attempt: { ...state.attempt, paymentId: event.paymentId } }
         : state;
     case 'succeeded':
-      return state.phase === Phase.Paying || state.phase === Phase.Pending
-        ? { phase: Phase.Succeeded, attempt: { ...state.attempt, paymentId: event.paymentId } }
+      if (state.phase === Phase.Paying || state.phase === Phase.Pending) {
+        return { phase: Phase.Succeeded, attempt: { ...(event.attempt ?? state.attempt), paymentId: event.paymentId } };
+      }
+      return state.phase === Phase.Ready && event.attempt
+        ? { phase: Phase.Succeeded, attempt: { ...event.attempt, paymentId: event.paymentId } }
         : state;
     case 'failed':
       return state.phase === Phase.Paying || state.phase === Phase.Pending

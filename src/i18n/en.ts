@@ -134,4 +134,24 @@ export const en: Messages = {
     qrLoading: 'Making the QR code…',
     walletOpen: (channel) => `Finish the payment in ${channel}`,
   },
+  fallback: {
+    offer: (reason, from, to, amount) =>
+      ({
+        unavailable: `${from} is unavailable right now. Pay ${amount} with ${to} instead?`,
+        limit: `This is over your ${from} limit. Pay ${amount} with ${to} instead?`,
+        abandoned: `Pay ${amount} with ${to} instead?`,
+      })[reason],
+    accept: (to, immediate) => (immediate ? `Pay with ${to}` : `Use ${to}`),
+    moved: (reason, from, to, byCard) =>
+      ({
+        unavailable: `${from} is unavailable right now, so the payment moved to ${to}.`,
+        limit: `This is over your ${from} limit, so the payment moved to ${to}.`,
+        abandoned: `The payment moved to ${to}.`,
+      })[reason] + (byCard ? ' Enter your card details.' : ''),
+    back: (from) => `Back to ${from}`,
+    preselected: (reason, from, to) =>
+      reason === 'limit' ? `${from} cannot take this amount; ${to} is selected.` : `${from} is unavailable right now; ${to} is selected.`,
+    useAnother: 'Use another payment method',
+    noneAvailable: 'No payment method can take this payment right now. Please try again later or contact the merchant.',
+  },
 };

@@ -44,5 +44,6 @@ export function messagesFor(locale: SupportedLocale, overrides?: MessageOverride
     failures: { ...base.failures, ...overrides.failures },
     card: { ...base.card, ...overrides.card },
     channels: { ...base.channels, ...overrides.channels },
+    fallback: { ...base.fallback, ...overrides.fallback },
   } as Messages;
 }

@@ -49,6 +49,28 @@ export interface Messages {
   failures: Record<FailureCode, string>;
   card: CardMessages;
   channels: ChannelMessages;
+  fallback: FallbackMessages;
+}
+
+/** Why a payment may move to another channel, as the payer is told it. */
+export type FallbackReason = 'unavailable' | 'limit' | 'abandoned';
+
+/** Words for moving a payment to another channel; channel names arrive already localized. */
+export interface FallbackMessages {
+  /** Prompt mode's question, e.g. "WeChat Pay is unavailable right now. Pay ¥128.00 with Alipay instead?" */
+  offer: (reason: FallbackReason, from: string, to: string, amount: string) => string;
+  /** The offer's one action; `immediate` when accepting pays at once (a wallet). */
+  accept: (to: string, immediate: boolean) => string;
+  /** Auto mode moved the payment; `byCard` when the payer must now type a card. */
+  moved: (reason: FallbackReason, from: string, to: string, byCard: boolean) => string;
+  /** Goes back from an automatic move. */
+  back: (from: string) => string;
+  /** At load the host's first channel could not pay, so another one is selected. */
+  preselected: (reason: FallbackReason, from: string, to: string) => string;
+  /** While a payment is pending: stop waiting and choose another way to pay. */
+  useAnother: string;
+  /** No channel can take this payment now. */
+  noneAvailable: string;
 }
 
 /** The card form's words. */
@@ -103,9 +125,10 @@ export interface ChannelMessages {
 }
 
 /** Host overrides: any top-level string or function, or single error/failure texts. */
-export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels'>> & {
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels' | 'fallback'>> & {
   channels?: Partial<ChannelMessages>;
   card?: Partial<CardMessages>;
+  fallback?: Partial<FallbackMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

@@ -122,4 +122,24 @@ export const zhCN: Messages = {
     qrLoading: '正在生成二维码…',
     walletOpen: (channel) => `请在${channel}中完成支付`,
   },
+  fallback: {
+    offer: (reason, from, to, amount) =>
+      ({
+        unavailable: `${from}暂时无法使用。改用${to}支付 ${amount}？`,
+        limit: `已超出${from}的支付限额。改用${to}支付 ${amount}？`,
+        abandoned: `改用${to}支付 ${amount}？`,
+      })[reason],
+    accept: (to, immediate) => (immediate ? `改用${to}支付` : `改用${to}`),
+    moved: (reason, from, to, byCard) =>
+      ({
+        unavailable: `${from}暂时无法使用，已改用${to}。`,
+        limit: `已超出${from}的支付限额，已改用${to}。`,
+        abandoned: `已改用${to}。`,
+      })[reason] + (byCard ? '请填写银行卡信息。' : ''),
+    back: (from) => `返回${from}`,
+    preselected: (reason, from, to) =>
+      reason === 'limit' ? `${from}无法支付此金额，已为你选择${to}。` : `${from}暂时无法使用，已为你选择${to}。`,
+    useAnother: '使用其他支付方式',
+    noneAvailable: '暂无可用的支付方式，请稍后再试或联系商户。',
+  },
 };

@@ -122,4 +122,24 @@ export const zhTW: Messages = {
     qrLoading: '正在產生二維碼…',
     walletOpen: (channel) => `請在${channel}中完成付款`,
   },
+  fallback: {
+    offer: (reason, from, to, amount) =>
+      ({
+        unavailable: `${from}暫時無法使用。改用${to}付款 ${amount}？`,
+        limit: `已超出${from}的付款限額。改用${to}付款 ${amount}？`,
+        abandoned: `改用${to}付款 ${amount}？`,
+      })[reason],
+    accept: (to, immediate) => (immediate ? `改用${to}付款` : `改用${to}`),
+    moved: (reason, from, to, byCard) =>
+      ({
+        unavailable: `${from}暫時無法使用，已改用${to}。`,
+        limit: `已超出${from}的付款限額，已改用${to}。`,
+        abandoned: `已改用${to}。`,
+      })[reason] + (byCard ? '請填寫銀行卡資料。' : ''),
+    back: (from) => `返回${from}`,
+    preselected: (reason, from, to) =>
+      reason === 'limit' ? `${from}無法支付此金額，已為你選擇${to}。` : `${from}暫時無法使用，已為你選擇${to}。`,
+    useAnother: '使用其他付款方式',
+    noneAvailable: '暫無可用的付款方式，請稍後再試或聯絡商戶。',
+  },
 };

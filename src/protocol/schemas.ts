@@ -191,3 +191,20 @@ export const ApiErrorSchema = z.object({
   paidAttempt: z.optional(IntentResponseSchema),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/**
+ * What the cashier keeps in sessionStorage while an attempt is open, so a reload resumes it
+ * instead of paying again: ids only, never card data. `intent` is kept for wallet payments
+ * alone (it holds no instrument data), so a reload before any answer can resend it under its key.
+ */
+export const ResumeRecordSchema = z.object({
+  v: z.literal(1),
+  orderId: id,
+  sessionId: id,
+  channel: id,
+  attempt: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
+  paymentId: z.optional(id),
+  intent: z.optional(IntentSchema),
+});
+export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;

@@ -18,6 +18,8 @@ export interface Ledger {
   orderId: string;
   paid: boolean;
   attempts: LedgerAttempt[];
+  /** Every signed request for the order's attempts, with the key it carried. */
+  tries: { attempt: string; idempotencyKey: string | null; at: string }[];
 }
 
 export async function newSession(query = ''): Promise<Session> {

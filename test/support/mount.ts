@@ -61,6 +61,8 @@ export interface MountOptions {
    * is wiped, so a payment in one test does not change what the next one preselects.
    */
   lastUsed?: string;
+  /** The cashier's `pollDelays`, so pending payments settle fast. */
+  pollDelays?: number[];
 }
 
 /** Demo sessions all come from merchant `m_demo`. */
@@ -81,6 +83,7 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.locale) el.setAttribute('locale', options.locale);
   if (options.env) el.setAttribute('env', options.env);
   if (options.session !== undefined) el.session = options.session;
+  if (options.pollDelays) el.pollDelays = options.pollDelays;
   container.append(el);
   document.body.append(container);
   mounted.push({ container, log });

@@ -52,6 +52,54 @@ describe('<shouyin-checkout> on a bad network', () => {
     expect(book.attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
   });
 
+  it('slow: the answer comes late and the payment is made once', async () => {
+    const started = performance.now();
+    const { log } = await payIn('slow@700');
+    const success = await log.next('shouyin-success');
+    expect(performance.now() - started).to.be.at.least(650);
+    expect((await ledger(success.orderId)).attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
+  });
+
+  // Failures that are the payer's account: shown with their own words, nothing retried or moved, even in auto mode.
+  for (const [scenario, code, words] of [
+    ['declined', 'declined', '拒绝'],
+    ['insufficient', 'insufficient_funds', '余额不足'],
+  ] as const) {
+    it(`${scenario}: fails with ${code}, said in the payer's words, and nothing moves`, async () => {
+      const { el, log } = await mountCheckout({ sessionUrl: `/api/session?scenario=${scenario}&fallback=auto` });
+      getByRole(el, 'button', { name: /确认支付/ }).click();
+      const failure = await log.next('shouyin-failure');
+      expect(failure).to.include({ code, retryable: false });
+      expect(textOf(await findByRole(el, 'alert'))).to.contain(words);
+      expect(log.of('shouyin-fallback')).to.have.length(0);
+      const book = await ledger(failure.orderId);
+      expect(book.attempts).to.have.length(1);
+      expect(book.tries).to.have.length(1);
+    });
+  }
+
+  it('pending-forever: the payer is told it is being confirmed, for as long as it lasts, and nothing is paid twice', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=pending-forever', pollDelays: [40] });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    const pending = await log.next('shouyin-pending');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await el.updateComplete;
+    expect(textOf(getByRole(el, 'status'))).to.contain('正在确认支付结果');
+    expect(getByRole(el, 'button', { name: '正在支付…' }).getAttribute('aria-disabled')).to.equal('true');
+    getByRole(el, 'button', { name: '我已完成支付' });
+    getByRole(el, 'button', { name: '使用其他支付方式' });
+    expect(log.of('shouyin-failure')).to.have.length(0);
+    expect((await ledger(pending.orderId)).attempts.map((a) => a.status)).to.deep.equal(['pending']);
+  });
+
+  it('pending@n: settles after n checks on the cashier\'s own polling', async () => {
+    const { log } = await mountCheckout({ sessionUrl: '/api/session?scenario=pending@3', pollDelays: [30] });
+    const el = document.querySelector('shouyin-checkout')!;
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    const success = await log.next('shouyin-success');
+    expect((await ledger(success.orderId)).attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
+  });
+
   it('tells the payer when the backend stays unavailable, and charges nothing', async () => {
     const { el, log } = await payIn('flaky@1');
     const failure = await log.next('shouyin-failure', 9000);

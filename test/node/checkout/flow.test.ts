@@ -41,6 +41,19 @@ describe('checkout flow', () => {
     assert.equal(transition(expired, { type: 'succeeded', paymentId: 'x' }), expired);
   });
 
+  it('shows success for an attempt the backend reports paid after the payer left it, from ready or from a newer attempt', () => {
+    const left = { ...attempt, attempt: 'att_left0000' };
+    const failed = run([{ type: 'pay', attempt: left }, { type: 'failed', code: 'canceled', retryable: false }], ready);
+    assert.deepEqual(transition(failed, { type: 'succeeded', paymentId: 'pay_9', attempt: left }), {
+      phase: Phase.Succeeded,
+      attempt: { ...left, paymentId: 'pay_9' },
+    });
+    const paying = transition(failed, { type: 'pay', attempt });
+    assert.equal((transition(paying, { type: 'succeeded', paymentId: 'pay_9', attempt: left }) as { attempt: { attempt: string } }).attempt.attempt, 'att_left0000');
+    // Without naming the attempt, a plain ready state has nothing to show as paid.
+    assert.equal(transition(failed, { type: 'succeeded', paymentId: 'pay_9' }), failed);
+  });
+
   it('starts over for a new session, even after success', () => {
     const paid = run([{ type: 'pay', attempt }, { type: 'succeeded', paymentId: 'pay_1' }], ready);
     assert.deepEqual(transition(paid, { type: 'load' }), { phase: Phase.Loading });

@@ -1,0 +1,52 @@
+/**
+ * The open attempt of an order, kept across a reload (sessionStorage, keyed by order id).
+ * Storage is injected; a page without it (a sandboxed frame, a full quota, Safari's old
+ * private mode throwing on write) simply does not resume: every access is best effort and
+ * nothing here throws. What is read back is parsed by its schema like any other input.
+ */
+import { ResumeRecordSchema, type ResumeRecord } from '../protocol/schemas.js';
+
+const PREFIX = 'shouyin:attempt:';
+
+export interface ResumeStore {
+  load(orderId: string): ResumeRecord | undefined;
+  save(record: ResumeRecord): void;
+  clear(orderId: string): void;
+}
+
+/** `storage` is asked on every access, so a host may swap it and a throwing getter is contained. */
+export function createResumeStore(storage: () => Storage | undefined): ResumeStore {
+  const attempt = <T>(work: (s: Storage) => T): T | undefined => {
+    try {
+      const s = storage();
+      return s ? work(s) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    load(orderId) {
+      const text = attempt((s) => s.getItem(PREFIX + orderId));
+      if (!text) return undefined;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+      const parsed = ResumeRecordSchema.safeParse(json);
+      return parsed.success && parsed.data.orderId === orderId ? parsed.data : undefined;
+    },
+    save(record) {
+      attempt((s) => s.setItem(PREFIX + record.orderId, JSON.stringify(record)));
+    },
+    clear(orderId) {
+      attempt((s) => s.removeItem(PREFIX + orderId));
+    },
+  };
+}
+
+/** The page's sessionStorage, when it has one that may be touched. */
+export function pageSessionStorage(): Storage | undefined {
+  return globalThis.sessionStorage;
+}

@@ -1,0 +1,148 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ledger, newSession } from '../../support/backend.js';
+import { mountCheckout, unmountAll } from '../../support/mount.js';
+import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { randomToken } from '../../../src/protocol/base64url.js';
+import type { Session } from '../../../src/protocol/schemas.js';
+import { signIntent } from '../../../src/server/sign-intent.js';
+
+/**
+ * A reload in the middle of a payment. The page going away is the cashier leaving it; the
+ * reloaded page is a new cashier for the same order, which knows only what sessionStorage kept.
+ */
+describe('<shouyin-checkout> after a reload mid-payment', () => {
+  beforeEach(() => sessionStorage.clear());
+  afterEach(unmountAll);
+
+  /** Mounts a fresh cashier for the order, as the reloaded page does (a copy: nothing is shared in memory). */
+  const open = (session: Session, pollDelays?: number[]) =>
+    mountCheckout({ session: JSON.parse(JSON.stringify(session)) as unknown, ...(pollDelays ? { pollDelays } : {}) });
+
+  const kept = (orderId: string) => sessionStorage.getItem(`shouyin:attempt:${orderId}`);
+
+  async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
+    const deadline = performance.now() + timeout;
+    while (!check()) {
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('pending: the reloaded cashier shows the attempt as pending, keeps checking, and pays once', async () => {
+    const session = await newSession('scenario=pending@3');
+    const first = await open(session, [60_000]);
+    getByRole(first.el, 'button', { name: /确认支付/ }).click();
+    const pending = await first.log.next('shouyin-pending');
+    unmountAll();
+
+    const { el, log } = await open(session, [50]);
+    await until(() => log.of('shouyin-pending').length > 0 || log.of('shouyin-success').length > 0, 'the resumed attempt');
+    await el.updateComplete;
+    expect(log.of('shouyin-submit')).to.have.length(0);
+    expect(log.of('shouyin-pending')[0]).to.include({ attempt: pending.attempt, paymentId: pending.paymentId });
+    expect(queryAllByRole(el, 'status').map(textOf).join()).to.contain('正在确认支付结果');
+    const success = await log.next('shouyin-success');
+    expect(success).to.include({ attempt: pending.attempt, paymentId: pending.paymentId });
+    const book = await ledger(session.order.id);
+    expect(book.attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
+    expect(book.tries).to.have.length(1);
+    expect(kept(session.order.id)).to.equal(null);
+  });
+
+  it('succeeded while the page was away: the reloaded cashier shows success, not the pay button', async () => {
+    const session = await newSession('scenario=pending@1');
+    const first = await open(session, [60_000]);
+    getByRole(first.el, 'button', { name: /确认支付/ }).click();
+    const pending = await first.log.next('shouyin-pending');
+    unmountAll();
+    // The payer finishes in the wallet app meanwhile.
+    await fetch(`/api/intents/${pending.paymentId}`);
+
+    const { el, log } = await open(session, [60_000]);
+    const success = await log.first('shouyin-success');
+    expect(success.paymentId).to.equal(pending.paymentId);
+    expect(textOf(await findByRole(el, 'status'))).to.contain('支付成功');
+    expect(log.of('shouyin-submit')).to.have.length(0);
+    expect(kept(session.order.id)).to.equal(null);
+  });
+
+  it('ended while the page was away: the reloaded cashier is ready, with the reason, and the next attempt names it', async () => {
+    const session = await newSession('scenario=wechat:pending-forever');
+    const first = await open(session, [60_000]);
+    getByRole(first.el, 'button', { name: /确认支付/ }).click();
+    const pending = await first.log.next('shouyin-pending');
+    unmountAll();
+    // Another device pays the order on Alipay: the pending WeChat attempt is canceled by it.
+    const intent = {
+      v: 1 as const, sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency,
+      channel: 'alipay', instrument: { type: 'wallet' as const }, attempt: randomToken(12), env: 'desktop' as const, locale: 'zh-CN',
+      nonce: randomToken(18), createdAt: new Date().toISOString(),
+    };
+    const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, idempotencyKey: randomToken(18) });
+    expect((await fetch('/api/intents', { method: 'POST', headers: signed.headers, body: signed.body })).status).to.equal(200);
+
+    const { el, log } = await open(session, [60_000]);
+    const failure = await log.first('shouyin-failure');
+    expect(failure).to.include({ attempt: pending.attempt, code: 'canceled' });
+    await el.updateComplete;
+    expect(textOf(getByRole(el, 'alert'))).to.contain('支付已取消');
+    // Paying again is safe: the order was paid elsewhere, and the backend says so.
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    await log.next('shouyin-success');
+    expect(log.of('shouyin-submit')[0]!.previousAttempt).to.equal(pending.attempt);
+    expect((await ledger(session.order.id)).attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
+  });
+
+  it('reloaded before any answer came: the wallet intent is resent under its own key, and paid once', async () => {
+    const session = await newSession('scenario=slow@600');
+    const first = await open(session);
+    getByRole(first.el, 'button', { name: /确认支付/ }).click();
+    const submit = await first.log.first('shouyin-submit');
+    await until(() => kept(session.order.id) !== null, 'the attempt to be kept');
+    unmountAll();
+
+    const { el, log } = await open(session);
+    await el.updateComplete;
+    // While the backend is asked, the cashier does not offer to pay.
+    expect(getByRole(el, 'button', { name: '正在支付…' }).getAttribute('aria-disabled')).to.equal('true');
+    const success = await log.next('shouyin-success');
+    expect(success.attempt).to.equal(submit.attempt);
+    const book = await ledger(session.order.id);
+    expect(book.attempts).to.have.length(1);
+    expect(book.tries.length).to.be.at.least(2);
+    expect(new Set(book.tries.map((t) => `${t.attempt}/${t.idempotencyKey}`)).size).to.equal(1);
+  });
+
+  it('keeps no card data: a card attempt is kept as ids only, and not resent after a reload', async () => {
+    const session = await newSession('scenario=slow@400');
+    const first = await open(session);
+    getByRole(first.el, 'radio', { name: '银行卡' }).click();
+    await first.el.updateComplete;
+    await findByRole(first.el, 'group', { name: '银行卡信息' });
+    const type = async (el: ShouyinCheckout, name: string, text: string) => {
+      getByRole(el, 'textbox', { name }).focus();
+      for (const char of text) await sendKeys({ type: char });
+      await el.updateComplete;
+    };
+    await type(first.el, '卡号', '4242424242424242');
+    await type(first.el, '有效期', '1230');
+    await type(first.el, '安全码', '737');
+    getByRole(first.el, 'button', { name: /确认支付/ }).click();
+    await until(() => kept(session.order.id) !== null, 'the attempt to be kept');
+    const text = kept(session.order.id)!;
+    expect(text).not.to.contain('4242');
+    expect(text).not.to.contain('737');
+    expect(JSON.parse(text)).to.have.keys('v', 'orderId', 'sessionId', 'channel', 'attempt', 'idempotencyKey');
+    unmountAll();
+
+    const { el, log } = await open(session);
+    // Whether that attempt arrived is unknown; the payer is told, and the next attempt names it.
+    const failure = await log.first('shouyin-failure');
+    expect(failure).to.include({ channel: 'card', code: 'network_error' });
+    await el.updateComplete;
+    getByRole(el, 'alert');
+    expect(log.of('shouyin-fallback')).to.have.length(0);
+  });
+});
