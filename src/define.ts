@@ -1,12 +1,14 @@
 import { ShouyinCardForm } from './card/card-form.js';
 import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
+import { ShouyinSavedCards } from './saved-cards/saved-cards.js';
 import { VERSION } from './version.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-card-form', ShouyinCardForm],
   ['shouyin-channel-list', ShouyinChannelList],
   ['shouyin-checkout', ShouyinCheckout],
+  ['shouyin-saved-cards', ShouyinSavedCards],
 ];
 
 const VERSION_KEY = Symbol.for('shouyin.version');

@@ -7,6 +7,8 @@ import './define.js';
 export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
 export { ShouyinCardForm } from './card/card-form.js';
+export { ShouyinSavedCards } from './saved-cards/saved-cards.js';
+export type { BeforeCardRemove, SavedCardChangeDetail } from './saved-cards/saved-cards.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';
@@ -19,7 +21,7 @@ export type {
 } from './events/events.js';
 export type { Messages, MessageOverrides, UnavailableReason } from './i18n/messages.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './i18n/locale.js';
-export { ErrorCode, FailureCode } from './protocol/codes.js';
+export { CardRemovalCode, ErrorCode, FailureCode } from './protocol/codes.js';
 export type {
   Session,
   SessionInput,

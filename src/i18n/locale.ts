@@ -43,5 +43,6 @@ export function messagesFor(locale: SupportedLocale, overrides?: MessageOverride
     errors: { ...base.errors, ...overrides.errors },
     failures: { ...base.failures, ...overrides.failures },
     card: { ...base.card, ...overrides.card },
+    savedCards: { ...base.savedCards, ...overrides.savedCards },
   } as Messages;
 }
