@@ -177,7 +177,7 @@ describe('removing a saved card', () => {
     await sendKeys({ press: 'Tab' });
     expect(textOf(deepActive()!)).to.equal('删除');
     await sendKeys({ press: 'Enter' });
-    const removed = await log.next('shouyin-card-remove');
+    const removed = await log.first('shouyin-card-remove');
     expect(Object.keys(removed).sort()).to.deep.equal(['brand', 'cardId', 'last4']);
     expect([removed.brand, removed.last4]).to.deep.equal(['visa', '4242']);
     await settle(el);
@@ -250,7 +250,7 @@ describe('removing a saved card', () => {
     await chooseCardChannel(el);
     getByRole(el, 'button', { name: '删除 银联 尾号 1265' }).click();
     getByRole(await findByRole(el, 'dialog'), 'button', { name: '删除' }).click();
-    await log.next('shouyin-card-remove');
+    await log.first('shouyin-card-remove');
     await settle(el);
     await findByRole(el, 'group', { name: '银行卡信息' });
     const empty = el.shadowRoot!.querySelector('shouyin-saved-cards')!.shadowRoot!.querySelector('#empty')!;
@@ -280,7 +280,7 @@ describe('paying with a saved card', () => {
     await chooseCardChannel(second.el);
     getByRole(second.el, 'button', { name: '删除 银联 尾号 1234' }).click();
     getByRole(await findByRole(second.el, 'dialog'), 'button', { name: '删除' }).click();
-    await second.log.next('shouyin-card-remove');
+    await second.log.first('shouyin-card-remove');
 
     const after = await ledger(success.orderId);
     expect(after.paid).to.equal(true);
@@ -335,7 +335,7 @@ describe('<shouyin-saved-cards> alone', () => {
       expect((getByRole(list, 'radio', { name: '银联 尾号 1265' }) as HTMLInputElement).checked).to.equal(true);
       getByRole(list, 'button', { name: '删除 银联 尾号 1265' }).click();
       getByRole(await findByRole(list, 'dialog'), 'button', { name: '删除' }).click();
-      const removed = await log.next('shouyin-card-remove');
+      const removed = await log.first('shouyin-card-remove');
       expect(removed.last4).to.equal('1265');
       expect((await newSession(`payer=${who}`)).savedCards).to.deep.equal([]);
       expect(textOf(list.shadowRoot!.querySelector('#empty')!)).to.equal('没有已保存的银行卡，请在下方填写新卡。');
