@@ -5,14 +5,13 @@ import { maskPan } from '../card/digits.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
 import { cvvMask } from '../card/number-mask.js';
 import { validateCvv } from '../card/validate.js';
-import { emit } from '../events/events.js';
 import { messagesFor, resolveLocale } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
-import { CardRemovalCode } from '../protocol/codes.js';
 import type { SavedCard } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
-import { removeCard, type CardRemovalResult } from '../transport/card-client.js';
+import { removeCard } from '../transport/card-client.js';
 import { parseSession } from '../transport/session-client.js';
+import { RemovalController, type BeforeCardRemove, type CardRemover } from './removal-controller.js';
 import { savedCardsStyles } from './saved-cards.styles.js';
 import { CardState, expiryText, partitionCards, preselectCard, type RatedCard } from './status.js';
 
@@ -30,9 +29,7 @@ export interface SavedCardChangeDetail {
   complete: boolean;
 }
 
-/** The host's last word before a card is removed, e.g. to verify the payer again. */
-export type BeforeCardRemove = (card: SavedCard) => boolean | Promise<boolean>;
-export type CardRemover = (card: SavedCard) => Promise<CardRemovalResult>;
+export type { BeforeCardRemove, CardRemover };
 
 /**
  * The payer's saved cards as one radio group, with "use a new card" as its last option. Cards
@@ -66,9 +63,6 @@ export class ShouyinSavedCards extends LitElement {
     remover: { attribute: false },
     beforeCardRemove: { attribute: false },
     removed: { state: true },
-    confirming: { state: true },
-    busy: { state: true },
-    notice: { state: true },
     showUnusable: { state: true },
     cvvShown: { state: true },
   };
@@ -94,9 +88,6 @@ export class ShouyinSavedCards extends LitElement {
   /** Optional host hook: resolve `false` (or reject) to keep the card. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
   private declare removed: ReadonlySet<string>;
-  private declare confirming: SavedCard | null;
-  private declare busy: string | null;
-  private declare notice: { text: string; alert: boolean } | null;
   private declare showUnusable: boolean;
   private declare cvvShown: boolean;
 
@@ -109,8 +100,13 @@ export class ShouyinSavedCards extends LitElement {
   private chosen = false;
   private cvvLength = 3;
   private lastChange = '';
-  private returnFocus: HTMLElement | null = null;
-  private proceeding = false;
+  private readonly removal = new RemovalController(this, {
+    messages: () => this.m.savedCards,
+    cardName: (card) => this.cardName(card),
+    beforeCardRemove: () => this.beforeCardRemove,
+    remover: () => this.remover,
+    removed: (card) => (this.removed = new Set([...this.removed, card.id])),
+  });
 
   constructor() {
     super();
@@ -125,9 +121,6 @@ export class ShouyinSavedCards extends LitElement {
     this.remover = undefined;
     this.beforeCardRemove = undefined;
     this.removed = new Set();
-    this.confirming = null;
-    this.busy = null;
-    this.notice = null;
     this.showUnusable = true;
     this.cvvShown = false;
   }
@@ -200,65 +193,6 @@ export class ShouyinSavedCards extends LitElement {
     this.cvvShown = false;
   }
 
-  private async onRemoveClick(card: SavedCard, event: Event): Promise<void> {
-    if (this.busy || this.disabled) return;
-    this.returnFocus = event.currentTarget as HTMLElement;
-    this.confirming = card;
-    this.notice = null;
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    this.renderRoot.querySelector<HTMLButtonElement>('#cancel')?.focus();
-  }
-
-  private onDialogClose(): void {
-    const card = this.confirming;
-    this.confirming = null;
-    if (this.proceeding && card) void this.removeNow(card);
-    else this.returnFocus?.focus();
-    this.proceeding = false;
-  }
-
-  private onConfirm(): void {
-    this.proceeding = true;
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  private onCancel(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  /** After the payer confirmed: the host's hook (with our dialog closed, so its own UI works), then the backend. */
-  private async removeNow(card: SavedCard): Promise<void> {
-    const m = this.m.savedCards;
-    this.busy = card.id;
-    this.returnFocus?.focus();
-    let allowed = true;
-    if (this.beforeCardRemove) {
-      try {
-        allowed = (await this.beforeCardRemove(card)) === true;
-      } catch {
-        allowed = false;
-      }
-    }
-    const result: CardRemovalResult = !allowed
-      ? { ok: false, code: CardRemovalCode.Unavailable }
-      : this.remover
-        ? await this.remover(card)
-        : { ok: false, code: CardRemovalCode.Unavailable };
-    this.busy = null;
-    if (!result.ok) {
-      this.notice = { text: allowed ? m.removeErrors[result.code] : m.removeVetoed, alert: allowed };
-      return;
-    }
-    this.removed = new Set([...this.removed, card.id]);
-    this.notice = { text: m.removed(this.cardName(card)), alert: false };
-    emit(this, 'shouyin-card-remove', { cardId: card.id, brand: card.brand, last4: card.last4 });
-    await this.updateComplete;
-    const next = this.renderRoot.querySelector<HTMLElement>('input[name="saved-card"]:checked, #empty');
-    next?.focus();
-  }
-
   /** Checks the CVV when one is asked for; returns what to pay with, or shows the error and focuses the field. */
   take(): SavedCardChoice | undefined {
     const card = this.selected;
@@ -288,6 +222,7 @@ export class ShouyinSavedCards extends LitElement {
     const s = m.savedCards;
     const visible = this.visible;
     const { usable, unusable } = partitionCards(visible, this.now);
+    const notice = this.removal.notice;
     return html`${visible.length === 0
         ? html`<p class="empty" id="empty" tabindex="-1">${s.empty}</p>`
         : html`<fieldset ?disabled=${this.disabled}>
@@ -302,8 +237,8 @@ export class ShouyinSavedCards extends LitElement {
             </fieldset>
             ${usable.length === 0 ? html`<p class="empty">${s.noUsable}</p>` : nothing} ${this.renderCvv(m)}
             ${unusable.length > 0 ? this.renderUnusable(m, unusable) : nothing}`}
-      ${this.notice?.alert ? html`<p class="notice error" role="alert">${this.notice.text}</p>` : nothing}
-      <p class="notice" role="status">${this.notice && !this.notice.alert ? this.notice.text : ''}</p>
+      ${notice?.alert ? html`<p class="notice error" role="alert">${notice.text}</p>` : nothing}
+      <p class="notice" role="status">${notice && !notice.alert ? notice.text : ''}</p>
       ${this.renderDialog(m)}`;
   }
 
@@ -336,7 +271,7 @@ export class ShouyinSavedCards extends LitElement {
             ? s.expired
             : s.problem[status.problem ?? 'other'];
     const advice = status.selectable ? '' : status.problem ? s.problemAdvice[status.problem] : s.expiredAdvice;
-    const busy = this.busy === card.id;
+    const busy = this.removal.busy === card.id;
     return html`<div class="row ${status.selectable ? '' : 'unusable'}" part="saved-card">
       <label class="option">
         <input
@@ -365,7 +300,7 @@ export class ShouyinSavedCards extends LitElement {
         part="remove-button"
         aria-label=${busy ? `${s.removing} ${name}` : s.removeLabel(name)}
         aria-disabled=${busy || this.disabled ? 'true' : 'false'}
-        @click=${(event: Event) => this.onRemoveClick(card, event)}
+        @click=${(event: Event) => !this.disabled && this.removal.ask(card, event.currentTarget as HTMLElement)}
       >
         ${busy ? s.removing : s.remove}
       </button>
@@ -398,13 +333,13 @@ export class ShouyinSavedCards extends LitElement {
 
   private renderDialog(m: Messages) {
     const s = m.savedCards;
-    const card = this.confirming;
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-text" @close=${this.onDialogClose}>
+    const card = this.removal.confirming;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-text" @close=${() => this.removal.closed()}>
       <h2 id="dialog-title">${s.confirmTitle}</h2>
       <p id="dialog-text">${card ? s.confirmText(this.cardName(card)) : ''}</p>
       <div class="dialog-actions">
-        <button type="button" id="cancel" @click=${this.onCancel}>${s.cancel}</button>
-        <button type="button" class="danger" @click=${this.onConfirm}>${s.confirm}</button>
+        <button type="button" data-cancel @click=${() => this.removal.cancel()}>${s.cancel}</button>
+        <button type="button" class="danger" @click=${() => this.removal.confirm()}>${s.confirm}</button>
       </div>
     </dialog>`;
   }
