@@ -119,7 +119,7 @@ export const en: Messages = {
     hideUnusable: 'Hide cards that cannot pay',
     newCard: 'Use a new card',
     cardName: (brand, last4) => `${brand} ending ${last4}`,
-    expiry: (mmYY) => `Expires ${mmYY}`,
+    expiry: (mmYY) => `Valid thru ${mmYY}`,
     active: 'Active',
     expiring: (mmYY) => `Expires ${mmYY}`,
     expired: 'Expired',

@@ -114,6 +114,9 @@ describe('<shouyin-saved-cards> status', () => {
     const lost = getByRole(el, 'radio', { name: '银联 尾号 0005' }) as HTMLInputElement;
     expect(lost.disabled).to.equal(true);
     expect(accessibleDescription(lost)).to.contain('已挂失').and.to.contain('请删除后使用其他银行卡');
+    for (const target of [...queryAllByRole(list, 'button'), ...queryAllByRole(list, 'radio').map((r) => r.closest('label')!)]) {
+      expect(target.getBoundingClientRect().height, accessibleDescription(target)).to.be.at.least(44);
+    }
     // Masked as first 6 and last 4 at most.
     expect(textOf(in31.closest('[part="saved-card"]')!)).to.contain('6222 02•• •••• 3112');
   });
@@ -298,6 +301,8 @@ describe('paying with a saved card', () => {
     getByRole(el, 'button', { name: '请填写安全码' });
     const cvv = getByRole(el, 'textbox', { name: '美国运通 尾号 0005 的安全码' }) as HTMLInputElement;
     expect(accessibleDescription(cvv)).to.equal('卡背面 4 位数字');
+    expect(parseFloat(getComputedStyle(cvv).fontSize)).to.be.at.least(16);
+    expect(cvv.getBoundingClientRect().height).to.be.at.least(44);
     cvv.focus();
     for (const char of '123') await sendKeys({ type: char });
     el.submit();
