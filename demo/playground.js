@@ -20,6 +20,9 @@ function sessionUrl() {
     currency: String(data.get('currency') || 'CNY'),
     scenario: String(data.get('scenario') || 'default'),
   });
+  // Demo payers keep their wallet across orders (removals stick) until the server restarts.
+  if (data.get('payer')) query.set('payer', String(data.get('payer')));
+  if (data.get('savedCardCvv')) query.set('savedCardCvv', '1');
   return `/api/session?${query}`;
 }
 

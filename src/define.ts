@@ -4,6 +4,7 @@ import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
 import { ShouyinNotices } from './checkout/notices.js';
 import { ShouyinQrCode } from './checkout/qr-code.js';
+import { ShouyinSavedCards } from './saved-cards/saved-cards.js';
 import { VERSION } from './version.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
@@ -13,6 +14,7 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-countdown', ShouyinCountdown],
   ['shouyin-notices', ShouyinNotices],
   ['shouyin-qr-code', ShouyinQrCode],
+  ['shouyin-saved-cards', ShouyinSavedCards],
 ];
 
 const VERSION_KEY = Symbol.for('shouyin.version');

@@ -11,6 +11,8 @@ export { ShouyinCountdown } from './checkout/countdown.js';
 export { ShouyinNotices } from './checkout/notices.js';
 export { ShouyinQrCode } from './checkout/qr-code.js';
 export { rankChannels } from './channels/ranking.js';
+export { ShouyinSavedCards } from './saved-cards/saved-cards.js';
+export type { BeforeCardRemove, SavedCardChangeDetail } from './saved-cards/saved-cards.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';
@@ -23,7 +25,7 @@ export type {
 } from './events/events.js';
 export type { Messages, MessageOverrides, UnavailableReason, ChannelMessages } from './i18n/messages.js';
 export { SUPPORTED_LOCALES, type SupportedLocale } from './i18n/locale.js';
-export { ErrorCode, FailureCode } from './protocol/codes.js';
+export { CardRemovalCode, ErrorCode, FailureCode } from './protocol/codes.js';
 export type {
   Session,
   SessionInput,

@@ -10,6 +10,7 @@ import { generateCardKey, type CardKey } from './card-key.js';
 import { readBody, sendError, sendJson, sendText } from './http.js';
 import { channelRefusal, dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
+import { SavedCards, type SavedCardIntake } from './saved-cards.js';
 import { FaultName, faultsFor, parseScenario, type ChannelFaults } from './scenario-spec.js';
 import { decideOutcome, type Outcome } from './scenarios.js';
 import { CHANNEL_IDS, issueSession } from './session-factory.js';
@@ -53,6 +54,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     });
     return cardKeyPromise;
   }
+  const savedCards = new SavedCards(store, now, cardKey);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -74,6 +76,9 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       } else if (path.startsWith('/api/orders/')) {
         if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
         getLedger(decodeURIComponent(path.slice('/api/orders/'.length)), res);
+      } else if (path.startsWith('/api/cards/')) {
+        if (req.method !== 'DELETE') { methodNotAllowed(res, 'DELETE'); return true; }
+        await savedCards.handleDelete(req, res, decodeURIComponent(path.slice('/api/cards/'.length)));
       } else {
         sendError(res, 404, 'not_found');
       }
@@ -106,6 +111,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
     // (so a long-running demo or test server never wears a channel out for everyone).
     const payer = url.searchParams.get('payer') ?? `p_${randomToken(9)}`;
+    savedCards.decorate(session, payer, url);
     store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer });
     sendJson(res, 200, session);
   }
@@ -174,17 +180,22 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     if (Date.parse(session.expiresAt) <= now()) return error(410, 'session_expired');
     const channel = session.channels.find((c) => c.id === intent.channel);
     if (!channel) return error(400, 'channel_unknown');
-    // A new card only on a card channel, and no wallet payment on one: it would "pay" by card
-    // with no card at all. (Saved cards are left as they were until they get their own rules.)
+    // A card (new or saved) only on a card channel, and no wallet payment on one: it would
+    // "pay" by card with no card at all.
     const { type } = intent.instrument;
-    if ((type === 'card' && channel.kind !== 'card') || (type === 'wallet' && channel.kind === 'card')) {
-      return error(400, 'instrument_mismatch');
-    }
+    if ((type !== 'wallet') !== (channel.kind === 'card')) return error(400, 'instrument_mismatch');
     let card: Exclude<CardIntake, { kind: 'unreadable' }> | undefined;
     if (intent.instrument.type === 'card') {
       const intake = await readCard(intent.instrument.encrypted, await cardKey(), yearMonthAt(now()));
       if (intake.kind === 'unreadable') return error(400, 'card_undecryptable');
       card = intake;
+    }
+    let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
+    if (intent.instrument.type === 'saved-card') {
+      const intake = await savedCards.intake(intent.instrument, session, record.payer);
+      if (intake.kind === 'unknown') return error(400, 'card_unknown');
+      if (intake.kind === 'unreadable') return error(400, 'card_undecryptable');
+      saved = intake;
     }
     // From here to `addAttempt` there is no await: the order's state cannot change under us.
     const attempts = store.attemptsFor(session.order.id);
@@ -197,11 +208,12 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const at = now();
     const malformed = faults.outcome?.fault === FaultName.MalformedResponse;
     const refusal = malformed ? undefined : channelRefusal(channel, intent.amount, at, takenToday(channel.id, at, record.payer));
+    const cardRefusal = malformed ? undefined : card?.kind === 'invalid' ? 'card_invalid' : saved?.kind === 'refused' ? saved.code : undefined;
     const outcome: Outcome = refusal
       ? { status: 'failed', failure: refusal }
-      : card?.kind === 'invalid' && !malformed
-        ? { status: 'failed', failure: { code: 'card_invalid', retryable: false } }
-        : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : undefined);
+      : cardRefusal
+        ? { status: 'failed', failure: { code: cardRefusal, retryable: false } }
+        : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : saved?.kind === 'usable' ? saved.outcome : undefined);
     const id = `pay_${randomToken(12)}`;
     const action = outcome.status === 'requires_action' ? actionFor(channel, intent.env, id) : outcome.action;
     const attempt: AttemptRecord = {
@@ -211,12 +223,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       orderId: session.order.id,
       sessionId: session.id,
       channel: channel.id,
-      instrument: card
-        ? card.card
-        : {
-            type: intent.instrument.type,
-            ...(intent.instrument.type === 'saved-card' ? { cardId: intent.instrument.cardId } : {}),
-          },
+      instrument: card ? card.card : saved ? saved.card : { type: intent.instrument.type },
       env: intent.env,
       amount: intent.amount,
       currency: intent.currency,

@@ -53,6 +53,25 @@ export const cardFormStyles = css`
   .brand {
     position: absolute;
     inset-inline-end: 10px;
+  }
+  .hint {
+    margin: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+  }
+  .error {
+    margin: 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-danger);
+  }
+`;
+
+/**
+ * The brand badge (`<span class="brand" data-brand="visa">`), shared by the card form and the
+ * saved card list so a brand looks the same in both.
+ */
+export const brandStyles = css`
+  .brand {
     padding: 2px 6px;
     border-radius: 4px;
     font-size: 12px;
@@ -70,14 +89,4 @@ export const cardFormStyles = css`
   .brand[data-brand='diners'] { background: #004a97; }
   .brand[data-brand='maestro'] { background: #0099df; }
   .brand[data-brand='mir'] { background: #0f754e; }
-  .hint {
-    margin: 0;
-    font-size: var(--_font-size-small);
-    color: var(--_color-text-muted);
-  }
-  .error {
-    margin: 0;
-    font-size: var(--_font-size-small);
-    color: var(--_color-danger);
-  }
 `;

@@ -4,7 +4,7 @@ import type { CardPayload } from '../protocol/card-payload.js';
 import { base, tokens } from '../theme/tokens.js';
 import { caretForDigitIndex, deleteBackward, deleteForward } from './caret.js';
 import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
-import { cardFormStyles } from './card-form.styles.js';
+import { brandStyles, cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController } from './masked-input-controller.js';
 import { cvvMask, expiryMask, numberMask } from './number-mask.js';
 
@@ -28,7 +28,7 @@ export interface CardChangeDetail {
  * @csspart name - The holder name input.
  */
 export class ShouyinCardForm extends LitElement {
-  static override styles = [tokens, base, cardFormStyles];
+  static override styles = [tokens, base, brandStyles, cardFormStyles];
 
   static override properties = {
     messages: { attribute: false },

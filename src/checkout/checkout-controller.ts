@@ -6,9 +6,11 @@ import { recommendChannel } from '../channels/ranking.js';
 import { emit, type ChannelChangeReason, type OrderDetail } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
-import { encryptCard, type CardPayload } from '../protocol/card-payload.js';
+import { encryptCard, encryptSavedCardCvv, type CardPayload } from '../protocol/card-payload.js';
 import { ErrorCode, FailureCode, toFailureCode } from '../protocol/codes.js';
-import type { Channel, Environment, Instrument, Intent, IntentResponse, ResumeRecord, Session } from '../protocol/schemas.js';
+import type { Channel, Environment, Instrument, Intent, IntentResponse, ResumeRecord, SavedCard, Session } from '../protocol/schemas.js';
+import type { SavedCardChoice } from '../saved-cards/saved-cards.js';
+import { removeCard, type CardRemovalResult } from '../transport/card-client.js';
 import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
@@ -441,6 +443,36 @@ export class CheckoutController implements ReactiveController {
       if (!key) throw new Error('the session has no card encryption key');
       return { type: 'card', encrypted: await encryptCard(card, key) };
     });
+  }
+
+  /**
+   * Pays with a saved card. When the session asks for its CVV again, the CVV is encrypted to
+   * the session's key like a new card and sent as `encryptedCvv`.
+   */
+  paySavedCard({ cardId, cvv }: SavedCardChoice): Promise<void> {
+    return this.pay(async (session) => {
+      if (cvv === undefined) return { type: 'saved-card', cardId };
+      if (!session.encryption) throw new Error('the session has no card encryption key');
+      return { type: 'saved-card', cardId, encryptedCvv: await encryptSavedCardCvv({ cvv }, session.encryption) };
+    });
+  }
+
+  /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
+  async removeSavedCard(card: SavedCard): Promise<CardRemovalResult> {
+    const session = this.session;
+    if (!session) return { ok: false, code: 'removal_unavailable' };
+    const result = await removeCard({
+      session,
+      cardId: card.id,
+      base: this.base,
+      now: this.serverNow(),
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+    if (result.ok) {
+      session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
+      this.host.requestUpdate();
+    }
+    return result;
   }
 
   /** Takes an answer about an attempt to its end: success, failure, or polling while pending. */

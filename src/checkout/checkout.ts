@@ -8,6 +8,8 @@ import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
+import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
+import { preselectCard } from '../saved-cards/status.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController, type FallbackNotice } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -26,6 +28,7 @@ import { Phase } from './flow.js';
  * @fires shouyin-failure - An attempt failed; `detail.code` says why.
  * @fires shouyin-fallback - The payment moved to another channel.
  * @fires shouyin-expire - The order's time ran out.
+ * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
  *
  * @csspart base - The panel that holds everything.
@@ -33,6 +36,7 @@ import { Phase } from './flow.js';
  * @csspart amount - The amount due.
  * @csspart channels - The channel list.
  * @csspart card-form - The card form (when the card channel is selected).
+ * @csspart saved-cards - The saved card list (card channel, when the session has saved cards).
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
@@ -71,6 +75,7 @@ export class ShouyinCheckout extends LitElement {
     strings: { attribute: false },
     env: {},
     navigate: { attribute: false },
+    beforeCardRemove: { attribute: false },
   };
 
   /**
@@ -91,6 +96,8 @@ export class ShouyinCheckout extends LitElement {
   declare env: string | null;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
+  /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
+  declare beforeCardRemove: BeforeCardRemove | undefined;
 
   private readonly checkout = new CheckoutController(this, {
     messages: () => this.messages,
@@ -102,6 +109,10 @@ export class ShouyinCheckout extends LitElement {
   private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
+  /** What the saved card list last said, for the session it said it about. */
+  private saved: (SavedCardChangeDetail & { sessionId: string }) | undefined;
+  /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
+  private savedListFor: string | undefined;
 
   constructor() {
     super();
@@ -111,11 +122,19 @@ export class ShouyinCheckout extends LitElement {
     this.strings = undefined;
     this.env = null;
     this.navigate = (url) => globalThis.location.assign(url);
+    this.beforeCardRemove = undefined;
     // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
     // gone after a failure (the number and expiry stay, so the payer can retry or switch).
     this.addEventListener('shouyin-success', () => this.cardForm?.reset());
     this.addEventListener('shouyin-expire', () => this.cardForm?.reset());
     this.addEventListener('shouyin-failure', () => this.cardForm?.clearCvv());
+    for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
+      this.addEventListener(name, () => this.savedCards?.clearCvv());
+    }
+  }
+
+  private get savedCards(): ShouyinSavedCards | null {
+    return this.renderRoot?.querySelector('shouyin-saved-cards') ?? null;
   }
 
   private get cardForm(): ShouyinCardForm | null {
@@ -159,6 +178,11 @@ export class ShouyinCheckout extends LitElement {
     const { session, channelId } = this.checkout;
     const channel = session?.channels.find((c) => c.id === channelId);
     if (channel?.kind !== 'card') return void this.checkout.pay();
+    if (this.savedCards?.value) {
+      const choice = this.savedCards.take();
+      if (choice) void this.checkout.paySavedCard(choice);
+      return;
+    }
     const payload = this.cardForm?.take();
     if (payload) void this.checkout.payByCard(payload);
   }
@@ -186,6 +210,14 @@ export class ShouyinCheckout extends LitElement {
     this.card = event.detail;
     if (changed) this.requestUpdate();
   }
+
+  private onSavedCardChange(event: CustomEvent<SavedCardChangeDetail>): void {
+    const sessionId = this.checkout.session?.id;
+    if (sessionId) this.saved = { ...event.detail, sessionId };
+    this.requestUpdate();
+  }
+
+  private readonly removeSavedCard = (card: Session['savedCards'][number]) => this.checkout.removeSavedCard(card);
 
   private onReload(): void {
     if (this.session !== undefined) void this.checkout.load({ input: this.session });
@@ -258,13 +290,25 @@ export class ShouyinCheckout extends LitElement {
     const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
     const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
+    if (session.savedCards.length > 0) this.savedListFor = session.id;
+    const listed = byCard && this.savedListFor === session.id;
+    const requireCvv = session.card?.savedCardCvv ?? false;
+    const saved =
+      this.saved?.sessionId === session.id
+        ? this.saved
+        : { cardId: preselectCard(session.savedCards, this.checkout.serverNow()), complete: !requireCvv };
+    const bySavedCard = listed && saved.cardId !== null;
     const label = busy
       ? m.paying
       : !channelId
         ? m.selectChannel
-        : byCard && !this.card.complete && this.card.missing
-          ? m.card.missing[this.card.missing]
-          : m.pay(amount);
+        : bySavedCard
+          ? saved.complete
+            ? m.pay(amount)
+            : m.card.missing.cvv
+          : byCard && !this.card.complete && this.card.missing
+            ? m.card.missing[this.card.missing]
+            : m.pay(amount);
     const views = this.channelViews(m, session);
     return html`${this.renderSummary(m, session)}
       ${session.notices?.length
@@ -278,7 +322,20 @@ export class ShouyinCheckout extends LitElement {
         ?disabled=${busy}
         @change=${this.onChannelChange}
       ></shouyin-channel-list>
-      ${byCard
+      ${listed
+        ? html`<shouyin-saved-cards
+            part="saved-cards"
+            .cards=${session.savedCards}
+            .now=${this.checkout.serverNow()}
+            .messages=${m}
+            .remover=${this.removeSavedCard}
+            .beforeCardRemove=${this.beforeCardRemove}
+            ?require-cvv=${requireCvv}
+            ?disabled=${busy}
+            @saved-card-change=${this.onSavedCardChange}
+          ></shouyin-saved-cards>`
+        : nothing}
+      ${byCard && !bySavedCard
         ? html`<shouyin-card-form
             part="card-form"
             .messages=${m.card}

@@ -1,6 +1,7 @@
 import type { CardField } from '../card/card-fields.js';
 import type { CvvProblem, ExpiryProblem, NameProblem, NumberProblem } from '../card/validate.js';
-import type { ErrorCode, FailureCode } from '../protocol/codes.js';
+import type { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
+import type { CardProblem } from '../saved-cards/status.js';
 
 /** Why a channel cannot take this payment right now; each has words in every catalog. */
 export type UnavailableReason =
@@ -50,6 +51,7 @@ export interface Messages {
   card: CardMessages;
   channels: ChannelMessages;
   fallback: FallbackMessages;
+  savedCards: SavedCardsMessages;
 }
 
 /** Why a payment may move to another channel, as the payer is told it. */
@@ -124,11 +126,49 @@ export interface ChannelMessages {
   walletOpen: (channel: string) => string;
 }
 
+/** The saved card list's words. `name` is a card's name as built by `cardName`. */
+export interface SavedCardsMessages {
+  legend: string;
+  /** Heading of the cards that cannot pay (expired, abnormal). */
+  unusableLegend: string;
+  /** The toggle that hides or shows the cards that cannot pay. */
+  showUnusable: (count: number) => string;
+  hideUnusable: string;
+  newCard: string;
+  /** A card by brand and last 4 digits: "银联 尾号 1234". */
+  cardName: (brand: string, last4: string) => string;
+  expiry: (mmYY: string) => string;
+  /** Status badges; `expiring` gets the expiry (`expires 12/26`). */
+  active: string;
+  expiring: (mmYY: string) => string;
+  expired: string;
+  problem: Record<CardProblem, string>;
+  /** What the payer can do about a card that cannot pay. */
+  expiredAdvice: string;
+  problemAdvice: Record<CardProblem, string>;
+  /** Shown once no saved card is left (all removed, or none can pay). */
+  empty: string;
+  noUsable: string;
+  cvvLabel: (name: string) => string;
+  remove: string;
+  removeLabel: (name: string) => string;
+  confirmTitle: string;
+  confirmText: (name: string) => string;
+  confirm: string;
+  cancel: string;
+  removing: string;
+  removed: (name: string) => string;
+  /** The host's check (`beforeCardRemove`) said no. */
+  removeVetoed: string;
+  removeErrors: Record<CardRemovalCode, string>;
+}
+
 /** Host overrides: any top-level string or function, or single error/failure texts. */
-export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels' | 'fallback'>> & {
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels' | 'fallback' | 'savedCards'>> & {
   channels?: Partial<ChannelMessages>;
   card?: Partial<CardMessages>;
   fallback?: Partial<FallbackMessages>;
+  savedCards?: Partial<SavedCardsMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

@@ -58,3 +58,17 @@ export async function encryptCard(
     plaintext.fill(0);
   }
 }
+
+/** A saved card's CVV as a compact JWE for `instrument.encryptedCvv`, sealed like a new card. */
+export async function encryptSavedCardCvv(
+  { cvv }: SavedCardCvv,
+  recipient: JweRecipient,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<string> {
+  const plaintext = encoder.encode(JSON.stringify({ cvv }));
+  try {
+    return await encryptJwe(plaintext, recipient, subtle);
+  } finally {
+    plaintext.fill(0);
+  }
+}

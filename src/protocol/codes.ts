@@ -60,6 +60,8 @@ export const RejectCode = {
   UnknownKid: 'unknown_kid',
   BodyMalformed: 'body_malformed',
   IntentMalformed: 'intent_malformed',
+  /** A signed card removal whose body is not a `CardRemoval`. */
+  RemovalMalformed: 'removal_malformed',
 } as const;
 export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
 
@@ -69,3 +71,20 @@ const knownFailureCodes = new Set<string>(Object.values(FailureCode));
 export function toFailureCode(code: string): FailureCode {
   return knownFailureCodes.has(code) ? (code as FailureCode) : FailureCode.Unknown;
 }
+
+/** Why a saved card was not removed; the payer sees the catalog's text for it. */
+export const CardRemovalCode = {
+  /** The backend has no such card for this payer. */
+  NotFound: 'card_not_found',
+  /** A payment with the card is still open; it can be removed once that ends. */
+  InUse: 'card_in_use',
+  /** The session has no `endpoints.cards`, or is gone. */
+  Unavailable: 'removal_unavailable',
+  SessionExpired: 'session_expired',
+  NetworkError: 'network_error',
+  Timeout: 'timeout',
+  SignatureRejected: 'signature_rejected',
+  RequestRejected: 'request_rejected',
+  ServerError: 'server_error',
+} as const;
+export type CardRemovalCode = (typeof CardRemovalCode)[keyof typeof CardRemovalCode];

@@ -105,8 +105,11 @@ export const SessionSchema = z.object({
     cards: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
-  /** What the card form asks for beyond number, expiry and CVV. */
-  card: z.optional(z.object({ holderName: z.optional(z.boolean()) })),
+  /**
+   * What the card form asks for beyond number, expiry and CVV; `savedCardCvv` asks for a saved
+   * card's CVV again (sent encrypted as `instrument.encryptedCvv`).
+   */
+  card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()) })),
 });
 export type Session = z.infer<typeof SessionSchema>;
 /** What a host may hand in: defaults not yet applied. */
@@ -208,3 +211,20 @@ export const ResumeRecordSchema = z.object({
   intent: z.optional(IntentSchema),
 });
 export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
+
+/**
+ * The signed body of `DELETE {endpoints.cards}/{cardId}`: which card, for which session, when.
+ * Signed like an intent (`Shouyin-Signature` over its canonical JSON); the card id in the body
+ * must match the one in the path.
+ */
+export const CardRemovalSchema = z.object({
+  v: z.literal(1),
+  sessionId: id,
+  cardId: id,
+  createdAt: datetime,
+});
+export type CardRemoval = z.infer<typeof CardRemovalSchema>;
+
+/** The answer to a removal that succeeded (also to a repeat of one). */
+export const CardRemovedSchema = z.object({ cardId: id, removed: z.literal(true) });
+export type CardRemoved = z.infer<typeof CardRemovedSchema>;

@@ -1,4 +1,4 @@
-import { CardPayloadSchema, type CardPayload } from '../protocol/card-payload.js';
+import { CardPayloadSchema, SavedCardCvvSchema, type CardPayload, type SavedCardCvv } from '../protocol/card-payload.js';
 import { JweProblem, decryptJwe, readJweHeader } from '../protocol/jwe.js';
 
 /** Why `decryptCard` could not hand back a card. */
@@ -24,6 +24,8 @@ export interface DecryptCardOptions {
 
 export type DecryptCardResult = { ok: true; card: CardPayload; kid?: string } | { ok: false; code: DecryptCardCode };
 
+export type DecryptSavedCardCvvResult = { ok: true; cvv: SavedCardCvv['cvv']; kid?: string } | { ok: false; code: DecryptCardCode };
+
 /**
  * Far above any card JWE (about 700 characters with RSA-2048, 1,100 with RSA-4096), far below
  * what would make parsing it costly.
@@ -36,7 +38,7 @@ const FROM_JWE: Record<JweProblem, DecryptCardCode> = {
   [JweProblem.Decrypt]: DecryptCardCode.JweDecryptFailed,
 };
 
-const fail = (code: DecryptCardCode): DecryptCardResult => ({ ok: false, code });
+const fail = (code: DecryptCardCode) => ({ ok: false, code }) as const;
 
 /**
  * Reads the card from a payment intent's `instrument.encrypted`. The key is the backend's
@@ -52,8 +54,31 @@ const fail = (code: DecryptCardCode): DecryptCardResult => ({ ok: false, code })
 export async function decryptCard(
   jwe: string,
   privateKey: CryptoKey | JsonWebKey,
-  { subtle = globalThis.crypto.subtle, expectedKid }: DecryptCardOptions = {},
+  options: DecryptCardOptions = {},
 ): Promise<DecryptCardResult> {
+  const result = await decryptJson(jwe, privateKey, CardPayloadSchema, options);
+  return result.ok ? { ok: true, card: result.data, ...(result.kid !== undefined ? { kid: result.kid } : {}) } : result;
+}
+
+/**
+ * Reads a saved card's CVV from `instrument.encryptedCvv` (a JWE of `{ cvv }`), with the same
+ * key, checks and codes as `decryptCard`.
+ */
+export async function decryptSavedCardCvv(
+  jwe: string,
+  privateKey: CryptoKey | JsonWebKey,
+  options: DecryptCardOptions = {},
+): Promise<DecryptSavedCardCvvResult> {
+  const result = await decryptJson(jwe, privateKey, SavedCardCvvSchema, options);
+  return result.ok ? { ok: true, cvv: result.data.cvv, ...(result.kid !== undefined ? { kid: result.kid } : {}) } : result;
+}
+
+async function decryptJson<T>(
+  jwe: string,
+  privateKey: CryptoKey | JsonWebKey,
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },
+  { subtle = globalThis.crypto.subtle, expectedKid }: DecryptCardOptions,
+): Promise<{ ok: true; data: T; kid: string | undefined } | { ok: false; code: DecryptCardCode }> {
   if (typeof jwe !== 'string' || jwe.length > MAX_JWE_LENGTH) return fail(DecryptCardCode.JweMalformed);
   const head = readJweHeader(jwe);
   if (!head.ok) return fail(FROM_JWE[head.reason]);
@@ -73,10 +98,9 @@ export async function decryptCard(
   } finally {
     decrypted.plaintext.fill(0);
   }
-  const parsed = CardPayloadSchema.safeParse(content);
+  const parsed = schema.safeParse(content);
   if (!parsed.success) return fail(DecryptCardCode.CardMalformed);
-  const { kid } = decrypted.header;
-  return { ok: true, card: parsed.data, ...(kid !== undefined ? { kid } : {}) };
+  return { ok: true, data: parsed.data, kid: decrypted.header.kid };
 }
 
 /** A JWK always has `kty`; a `CryptoKey` never does. */

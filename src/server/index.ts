@@ -2,18 +2,20 @@
  * Host-side helpers: verify the cashier's signed intents on Node 20+, Deno, Bun or an edge
  * runtime (anything with WebCrypto). Built to `dist/server.js`; import from `shouyin/server`.
  */
-export { verifyIntent, readHeader } from './verify-intent.js';
-export type { HeaderBag, IntentRequest, VerifyIntentOptions, VerifyIntentResult } from './verify-intent.js';
+export { verifyIntent, verifySigned, readHeader } from './verify-intent.js';
+export type { BodySchema, HeaderBag, IntentRequest, VerifyIntentOptions, VerifyIntentResult, VerifySignedResult } from './verify-intent.js';
+export { verifyCardRemoval } from './verify-card-removal.js';
+export type { VerifyCardRemovalResult } from './verify-card-removal.js';
 export { signIntent } from './sign-intent.js';
 export type { SignIntentOptions } from './sign-intent.js';
-export { decryptCard, DecryptCardCode } from './decrypt-card.js';
+export { decryptCard, decryptSavedCardCvv, DecryptCardCode } from './decrypt-card.js';
 export type { DecryptCardOptions, DecryptCardResult } from './decrypt-card.js';
-export { CardPayloadSchema, SavedCardCvvSchema, encryptCard } from '../protocol/card-payload.js';
+export { CardPayloadSchema, SavedCardCvvSchema, encryptCard, encryptSavedCardCvv } from '../protocol/card-payload.js';
 export type { CardPayload, SavedCardCvv } from '../protocol/card-payload.js';
 export { JWE_ALG, JWE_ENC, JweProblem, decryptJwe, encryptJwe, readJweHeader } from '../protocol/jwe.js';
 export type { DecryptJweResult, JweHeader, JweRecipient, ReadJweHeaderResult } from '../protocol/jwe.js';
 export { canonicalize } from '../protocol/canonical-json.js';
 export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, parseSignatureHeader, hmacSha256 } from '../protocol/signature.js';
 export { toBase64Url, fromBase64Url, randomToken } from '../protocol/base64url.js';
-export { ErrorCode, FailureCode, RejectCode } from '../protocol/codes.js';
+export { CardRemovalCode, ErrorCode, FailureCode, RejectCode } from '../protocol/codes.js';
 export * from '../protocol/schemas.js';

@@ -43,14 +43,29 @@ export type VerifyIntentResult =
       status: 400 | 401;
     };
 
-const reject = (code: RejectCode, status: 400 | 401): VerifyIntentResult => ({ ok: false, code, status });
+/** What a schema must offer to parse a verified body (any zod or zod/mini schema does). */
+export interface BodySchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false };
+}
+
+export type VerifySignedResult<T> =
+  | { ok: true; body: T; kid: string; timestamp: number; canonicalBody: string; headers: HeaderBag }
+  | { ok: false; code: RejectCode; status: 400 | 401 };
+
+const reject = (code: RejectCode, status: 400 | 401) => ({ ok: false, code, status }) as const;
 
 /**
- * Verifies a payment intent request as the cashier sends it: the signature header, its age,
- * the MAC over the canonical body (compared in constant time), then the body's schema.
- * Replays and idempotency are the caller's business: a retry legitimately repeats the nonce.
+ * Verifies a request signed the Shouyin way: the signature header, its age, the MAC over the
+ * canonical body (compared in constant time), then the body against `schema` (`malformed` is
+ * the code when it does not match). Intents and card removals both go through here, so every
+ * signed request the cashier sends is checked by the same steps in the same order.
  */
-export async function verifyIntent(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyIntentResult> {
+export async function verifySigned<T>(
+  request: IntentRequest,
+  options: VerifyIntentOptions,
+  schema: BodySchema<T>,
+  malformed: RejectCode,
+): Promise<VerifySignedResult<T>> {
   const { toleranceSeconds = 300, now = Date.now, subtle = globalThis.crypto.subtle } = options;
   const rawHeader = readHeader(request.headers, SIGNATURE_HEADER);
   if (!rawHeader) return reject(RejectCode.SignatureMissing, 401);
@@ -71,16 +86,20 @@ export async function verifyIntent(request: IntentRequest, options: VerifyIntent
   if (!(await verifyMac(key, signature.t, canonicalBody, signature.v1, subtle))) {
     return reject(RejectCode.SignatureMismatch, 401);
   }
-  const parsed = IntentSchema.safeParse(body);
-  if (!parsed.success) return reject(RejectCode.IntentMalformed, 400);
-  return {
-    ok: true,
-    intent: parsed.data,
-    kid: signature.kid,
-    timestamp: signature.t,
-    canonicalBody,
-    idempotencyKey: readHeader(request.headers, IDEMPOTENCY_HEADER) ?? undefined,
-  };
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return reject(malformed, 400);
+  return { ok: true, body: parsed.data, kid: signature.kid, timestamp: signature.t, canonicalBody, headers: request.headers };
+}
+
+/**
+ * Verifies a payment intent request as the cashier sends it (see `verifySigned`).
+ * Replays and idempotency are the caller's business: a retry legitimately repeats the nonce.
+ */
+export async function verifyIntent(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyIntentResult> {
+  const verified = await verifySigned(request, options, IntentSchema, RejectCode.IntentMalformed);
+  if (!verified.ok) return verified;
+  const { body: intent, kid, timestamp, canonicalBody, headers } = verified;
+  return { ok: true, intent, kid, timestamp, canonicalBody, idempotencyKey: readHeader(headers, IDEMPOTENCY_HEADER) ?? undefined };
 }
 
 export function readHeader(headers: HeaderBag, name: string): string | null {

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomToken } from '../../src/protocol/base64url.js';
 import type { Session } from '../../src/protocol/schemas.js';
-import { SIGNATURE_HEADER, signIntent, verifyIntent } from '../../src/server/index.js';
+import { SIGNATURE_HEADER, signIntent, verifyCardRemoval, verifyIntent } from '../../src/server/index.js';
+import { signBody } from '../../src/protocol/signature.js';
 import { intentFor } from './helpers.js';
 
 const key = randomToken(32);
@@ -92,5 +93,28 @@ describe('verifyIntent', () => {
       code: 'intent_malformed',
       status: 400,
     });
+  });
+});
+
+describe('verifyCardRemoval', () => {
+  const key = 'k'.repeat(43);
+  const removal = { v: 1, sessionId: 'cs_1', cardId: 'sc_1', createdAt: '2026-11-30T02:00:00.000Z' };
+  const at = Date.parse('2026-11-30T02:00:00Z');
+  const sign = async (body: unknown) => {
+    const { canonicalBody, header } = await signBody({ body, key, kid: 'k1', now: at });
+    return { headers: { 'shouyin-signature': header }, body: canonicalBody };
+  };
+
+  it('accepts a removal signed like an intent, and refuses an intent, a tampered body and another key', async () => {
+    const options = { keyFor: (kid: string) => (kid === 'k1' ? key : undefined), now: () => at };
+    const ok = await verifyCardRemoval(await sign(removal), options);
+    assert.deepEqual(ok, { ok: true, removal, kid: 'k1', timestamp: at / 1000 });
+    const notRemoval = await verifyCardRemoval(await sign({ ...removal, v: 2 }), options);
+    assert.deepEqual(notRemoval, { ok: false, code: 'removal_malformed', status: 400 });
+    const signed = await sign(removal);
+    const tampered = await verifyCardRemoval({ ...signed, body: signed.body.replace('sc_1', 'sc_2') }, options);
+    assert.deepEqual(tampered, { ok: false, code: 'signature_mismatch', status: 401 });
+    const late = await verifyCardRemoval(signed, { ...options, now: () => at + 301_000 });
+    assert.deepEqual(late, { ok: false, code: 'signature_expired', status: 401 });
   });
 });

@@ -158,6 +158,29 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('lists saved cards, removes one through its dialog and pays with another, CVV asked again, under the same policy', async () => {
+    const { page, problems } = await openDemo();
+    await page.getByLabel('Payer (saved cards)').selectOption('demo-mixed');
+    await page.getByLabel("Ask a saved card's CVV again").check();
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('radio', { name: '银联 尾号 1234' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: '万事达卡 尾号 4444' }).isDisabled(), true);
+    await page.getByRole('button', { name: '删除 Visa 尾号 4242' }).click();
+    const dialog = page.getByRole('dialog', { name: '删除银行卡' });
+    await dialog.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('status').getByText('已删除 Visa 尾号 4242').waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Visa 尾号 4242' }).count(), 0);
+    await page.getByRole('radio', { name: '美国运通 尾号 0005' }).check();
+    await page.getByRole('textbox', { name: '美国运通 尾号 0005 的安全码' }).click();
+    await page.keyboard.type('1234');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.equal(await page.locator('#events li', { hasText: 'shouyin-card-remove' }).count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('publishes the SHA-384 integrity of the script-tag bundle', async () => {
     const integrity = (await (await fetch(`${origin}/dist/integrity.json`)).json()) as Record<string, string>;
     const bundle = new Uint8Array(await (await fetch(`${origin}/dist/shouyin.min.js`)).arrayBuffer());

@@ -1,0 +1,18 @@
+import { RejectCode } from '../protocol/codes.js';
+import { CardRemovalSchema, type CardRemoval } from '../protocol/schemas.js';
+import { verifySigned, type IntentRequest, type VerifyIntentOptions } from './verify-intent.js';
+
+export type VerifyCardRemovalResult =
+  | { ok: true; removal: CardRemoval; kid: string; timestamp: number }
+  | { ok: false; code: RejectCode; status: 400 | 401 };
+
+/**
+ * Verifies the signed body of a saved card's `DELETE`, exactly as `verifyIntent` verifies an
+ * intent (same header, tolerance, constant-time MAC), then parses it as a `CardRemoval`.
+ * Whether the card is the session's payer's, and matches the path, is the caller's business.
+ */
+export async function verifyCardRemoval(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyCardRemovalResult> {
+  const verified = await verifySigned(request, options, CardRemovalSchema, RejectCode.RemovalMalformed);
+  if (!verified.ok) return verified;
+  return { ok: true, removal: verified.body, kid: verified.kid, timestamp: verified.timestamp };
+}

@@ -1,0 +1,64 @@
+import { CardRemovalCode } from '../protocol/codes.js';
+import { ApiErrorSchema, CardRemovedSchema, type CardRemoval, type Session } from '../protocol/schemas.js';
+import { SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
+import { NOT_JSON, requestJson, type HttpResult } from './http.js';
+import { statusUrl, type TransportOptions } from './intent-client.js';
+import { withRetries } from './retry.js';
+
+export type CardRemovalResult = { ok: true } | { ok: false; code: CardRemovalCode };
+
+export interface RemoveCardOptions extends TransportOptions {
+  session: Session;
+  cardId: string;
+  /** Absolute URL `endpoints.cards` is resolved against. */
+  base: string;
+  /** Milliseconds since the epoch (server-corrected), for `createdAt` and the signature. */
+  now: number;
+}
+
+/**
+ * `DELETE {endpoints.cards}/{cardId}` with a signed `CardRemoval` body, signed like an intent.
+ * A removal is idempotent on the backend (removing a removed card answers as the first time
+ * did), so network faults, 502/503/504 and 429 are retried like an intent's.
+ */
+export async function removeCard(options: RemoveCardOptions): Promise<CardRemovalResult> {
+  const { session, cardId, base, now, retry, ...transport } = options;
+  if (!session.endpoints.cards) return { ok: false, code: CardRemovalCode.Unavailable };
+  const url = statusUrl(session.endpoints.cards, cardId, base);
+  const removal: CardRemoval = { v: 1, sessionId: session.id, cardId, createdAt: new Date(now).toISOString() };
+  const clock = retry?.now ?? Date.now;
+  const started = clock();
+  const send = async (): Promise<HttpResult> => {
+    const { canonicalBody, header } = await signBody({
+      body: removal,
+      key: session.signing.key,
+      kid: session.signing.kid,
+      now: now + (clock() - started),
+    });
+    return requestJson(url, {
+      ...transport,
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header },
+      body: canonicalBody,
+    });
+  };
+  return interpretRemoval(await withRetries(send, { ...retry, ...(transport.signal ? { signal: transport.signal } : {}) }), cardId);
+}
+
+/** Maps the backend's answer to a removal result. Pure. */
+export function interpretRemoval(result: HttpResult, cardId: string): CardRemovalResult {
+  if (!result.ok) return { ok: false, code: result.reason === 'timeout' ? CardRemovalCode.Timeout : CardRemovalCode.NetworkError };
+  const { status, json } = result;
+  if (status >= 200 && status <= 299) {
+    const parsed = json === NOT_JSON ? undefined : CardRemovedSchema.safeParse(json);
+    return parsed?.success && parsed.data.cardId === cardId ? { ok: true } : { ok: false, code: CardRemovalCode.ServerError };
+  }
+  const error = json === NOT_JSON ? undefined : ApiErrorSchema.safeParse(json);
+  const code = error?.success ? error.data.error.code : undefined;
+  if (status === 401) return { ok: false, code: CardRemovalCode.SignatureRejected };
+  if (status === 410) return { ok: false, code: CardRemovalCode.SessionExpired };
+  if (status === 404 && code === CardRemovalCode.NotFound) return { ok: false, code: CardRemovalCode.NotFound };
+  if (status === 409 && code === CardRemovalCode.InUse) return { ok: false, code: CardRemovalCode.InUse };
+  if (status >= 500 || status === 429 || status === 408) return { ok: false, code: CardRemovalCode.ServerError };
+  return { ok: false, code: CardRemovalCode.RequestRejected };
+}
