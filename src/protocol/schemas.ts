@@ -1,14 +1,14 @@
 /**
  * The contract, version 1. Every byte that crosses a boundary is parsed by one of these
  * schemas, and the types everywhere else are inferred from them. The browser bundle and the
- * host-side helpers import this same module (zod/mini keeps it small in the browser).
+ * host-side helpers import this same module (zod/mini, through ./zod.ts, keeps it small in
+ * the browser). `z.union` rather than `z.discriminatedUnion`: the literal `type` already
+ * keeps the options apart, and the union alone is ~0.5 KB gzip less.
  */
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
-/** A whole number; a refinement, because zod's `int()` format check costs ~0.4 KB gzip. */
-const int = () => z.number().check(z.refine(Number.isSafeInteger));
-const minorUnits = int().check(z.nonnegative());
+const minorUnits = z.int().check(z.nonnegative());
 /** RFC 3339 date-time with `Z` or an offset (a regex keeps zod's ISO module out of the bundle). */
 const datetime = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/),
@@ -53,8 +53,8 @@ export const SavedCardSchema = z.object({
   brand: z.string().check(z.minLength(1), z.maxLength(32)),
   first6: z.optional(z.string().check(z.regex(/^\d{6}$/))),
   last4: z.string().check(z.regex(/^\d{4}$/)),
-  expMonth: int().check(z.gte(1), z.lte(12)),
-  expYear: int().check(z.gte(2000), z.lte(2100)),
+  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  expYear: z.int().check(z.gte(2000), z.lte(2100)),
   status: z.enum([SavedCardStatus.Active, SavedCardStatus.Abnormal, SavedCardStatus.Frozen]),
   reason: z.optional(z.string().check(z.maxLength(64))),
 });
@@ -79,7 +79,7 @@ export const SessionSchema = z.object({
   serverTime: z.optional(datetime),
   order: z.object({
     id,
-    amount: int().check(z.positive()),
+    amount: z.int().check(z.positive()),
     currency,
     description: z.optional(z.string().check(z.maxLength(200))),
     merchant: z.object({ id, name: z.string().check(z.minLength(1), z.maxLength(100)) }),
@@ -128,7 +128,7 @@ export const IntentSchema = z.object({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
-  amount: int().check(z.positive()),
+  amount: z.int().check(z.positive()),
   currency,
   channel: id,
   instrument: InstrumentSchema,
