@@ -29,6 +29,69 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/** Where a template literal's text parts lie: [from, to) offsets in `code`, and the offset after its closing backtick. */
+function templateParts(code: string, start: number, parts: Array<[number, number]> | null): number {
+  let i = start;
+  let from = i;
+  while (i < code.length) {
+    const char = code[i];
+    if (char === '\\') i += 2;
+    else if (char === '`') {
+      parts?.push([from, i]);
+      return i + 1;
+    } else if (char === '$' && code[i + 1] === '{') {
+      parts?.push([from, i]);
+      i = skipExpression(code, i + 2);
+      from = i;
+    } else i++;
+  }
+  throw new Error('unterminated template literal');
+}
+
+/** The offset after the `}` that closes the `${` expression starting at `start`. */
+function skipExpression(code: string, start: number): number {
+  let depth = 1;
+  let i = start;
+  while (i < code.length) {
+    const char = code[i]!;
+    if (char === '`') i = templateParts(code, i + 1, null);
+    else if (char === "'" || char === '"') {
+      for (i++; i < code.length && code[i] !== char; i++) if (code[i] === '\\') i++;
+      i++;
+    } else {
+      if (char === '{') depth++;
+      else if (char === '}' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  throw new Error('unterminated template expression');
+}
+
+/**
+ * Collapses the indentation in the text of Lit `html` and `svg` templates: each run of white
+ * space that holds a line break becomes one space, or nothing before a tag's closing `>`.
+ * HTML renders a run of spaces as one space, so the page looks the same (no template here
+ * has a `<pre>` or `white-space: pre`); the bundle carries no indentation.
+ */
+function collapseTemplateWhitespace(): Plugin {
+  return {
+    name: 'shouyin:collapse-template-whitespace',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+      const parts: Array<[number, number]> = [];
+      for (const match of code.matchAll(/\b(?:html|svg)`/g)) templateParts(code, match.index + match[0].length, parts);
+      let out = '';
+      let at = 0;
+      for (const [from, to] of parts.sort((a, b) => a[0] - b[0])) {
+        if (from < at) continue; // a part of a template nested in one already collapsed
+        out += code.slice(at, from) + code.slice(from, to).replace(/\s*\n\s*(\/?>)?/g, (_run, close?: string) => close ?? ' ');
+        at = to;
+      }
+      return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
 /**
  * imask's pattern module defines the `a` placeholder (any letter) with a 6 KB character class
  * of Unicode letters; the card masks use only `0`. `\p{L}` is the same class, in 8 bytes.
@@ -54,7 +117,7 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'script':
       return {
         ...common,
-        plugins: [minifyLitCss(), compactImaskLetters()],
+        plugins: [minifyLitCss(), collapseTemplateWhitespace(), compactImaskLetters()],
         build: {
           ...common.build,
           minify: true,
