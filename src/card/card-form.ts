@@ -6,7 +6,7 @@ import { caretForDigitIndex, deleteBackward, deleteForward } from './caret.js';
 import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
 import { brandStyles, cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController } from './masked-input-controller.js';
-import { cvvMask, expiryMask, numberMask } from './number-mask.js';
+import { cvvMask, expiryMask, fitNumber, numberMask } from './number-mask.js';
 
 
 /** What the card form tells the checkout as the payer types: never the number itself. */
@@ -52,7 +52,8 @@ export class ShouyinCardForm extends LitElement {
 
   private readonly number = new MaskedInputController(this, {
     input: () => this.input('number'),
-    mask: numberMask as never,
+    mask: numberMask,
+    fit: fitNumber,
     onAccept: () => this.onEntry(),
   });
   private readonly expiry = new MaskedInputController(this, {

@@ -11,21 +11,23 @@
 import * as z from 'zod/mini';
 import { encryptJwe, type JweRecipient } from './jwe.js';
 
-const cvv = z.string().check(z.regex(/^[0-9]{3,4}$/));
+// The schemas are for the backend (decryptCard): marked `@__PURE__` down to each `.check()`
+// call, so the browser bundle, which only encrypts, can drop them and the checks they use.
+const cvv = /* @__PURE__ */ z.string().check(z.regex(/^[0-9]{3,4}$/));
 
 /** Counted in code points, as the card form counts: a rare CJK character is one, not two. */
 const MAX_HOLDER_NAME = 64;
 
-export const CardPayloadSchema = z.object({
+export const CardPayloadSchema = /* @__PURE__ */ z.object({
   /** ASCII digits only, no separators: `normalizeDigits` has run. */
-  number: z.string().check(z.regex(/^[0-9]{12,19}$/)),
-  expMonth: z.int().check(z.gte(1), z.lte(12)),
+  number: /* @__PURE__ */ z.string().check(z.regex(/^[0-9]{12,19}$/)),
+  expMonth: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(12)),
   /** Four digits: the form has already resolved a two-digit year. */
-  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  expYear: /* @__PURE__ */ z.int().check(z.gte(2000), z.lte(2100)),
   cvv: z.optional(cvv),
   /** Left out, not empty, when the form does not ask for it. */
   holderName: z.optional(
-    z.string().check(
+    /* @__PURE__ */ z.string().check(
       z.minLength(1),
       z.refine((name) => [...name].length <= MAX_HOLDER_NAME),
     ),
@@ -34,7 +36,7 @@ export const CardPayloadSchema = z.object({
 export type CardPayload = z.infer<typeof CardPayloadSchema>;
 
 /** What a saved card that needs its CVV again carries in `instrument.encryptedCvv`. */
-export const SavedCardCvvSchema = z.object({ cvv });
+export const SavedCardCvvSchema = /* @__PURE__ */ z.object({ cvv });
 export type SavedCardCvv = z.infer<typeof SavedCardCvvSchema>;
 
 const encoder = new TextEncoder();

@@ -1,9 +1,11 @@
 /**
  * The contract, version 1. Every byte that crosses a boundary is parsed by one of these
  * schemas, and the types everywhere else are inferred from them. The browser bundle and the
- * host-side helpers import this same module (zod/mini keeps it small in the browser).
+ * host-side helpers import this same module (zod/mini, through ./zod.ts, keeps it small in
+ * the browser). `z.union` rather than `z.discriminatedUnion`: the literal `type` already
+ * keeps the options apart, and the union alone is ~0.5 KB gzip less.
  */
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const minorUnits = z.int().check(z.nonnegative());
@@ -118,7 +120,7 @@ export type SessionInput = z.input<typeof SessionSchema>;
 export const ENVIRONMENTS = ['desktop', 'mobile', 'wechat', 'wechat-miniprogram', 'alipay', 'unionpay'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export const InstrumentSchema = z.discriminatedUnion('type', [
+export const InstrumentSchema = z.union([
   z.object({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
   z.object({ type: z.literal('wallet') }),
@@ -151,7 +153,7 @@ export const AttemptStatus = {
 } as const;
 export type AttemptStatus = (typeof AttemptStatus)[keyof typeof AttemptStatus];
 
-export const ActionSchema = z.discriminatedUnion('type', [
+export const ActionSchema = z.union([
   z.object({ type: z.literal('qr'), content: z.string().check(z.minLength(1), z.maxLength(2048)) }),
   z.object({
     type: z.literal('redirect'),
@@ -160,7 +162,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('bridge'),
     bridge: z.enum(['wechat', 'alipay']),
-    params: z.record(z.string(), z.unknown()),
+    params: z.looseObject({}),
   }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;

@@ -107,6 +107,18 @@ describe('<shouyin-card-form> typing', () => {
     expect(amex.value).to.equal('3782 822463 10005');
   });
 
+  it('takes a longer number pasted over a whole shorter one, and refuses a digit that does not fit', async () => {
+    const input = await typeInto('卡号', '378282246310005');
+    input.setSelectionRange(6, 6); // "3782 8|22463 10005": the Amex number is full
+    await sendKeys({ type: '9' });
+    expect(input.value).to.equal('3782 822463 10005');
+    input.select();
+    document.execCommand('insertText', false, '6205500000000000004');
+    await form.updateComplete;
+    expect(input.value).to.equal('6205 5000 0000 0000 004');
+    expect(changes.at(-1)?.brand).to.equal('unionpay');
+  });
+
   it('turns full-width IME digits into plain digits', async () => {
     const input = await typeInto('卡号', '４２４２４２４２４２４２４２４２');
     expect(input.value).to.equal('4242 4242 4242 4242');
