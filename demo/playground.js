@@ -40,8 +40,44 @@ form.addEventListener('input', (event) => {
   if (['locale', 'primary', 'radius'].includes(event.target.name)) applyLook();
 });
 
+// With the `action` scenario a wallet payment waits for its payer. These stand in for them:
+// the button pays whatever attempt is waiting (as scanning the QR code would), and inside a
+// simulated WeChat or Alipay the bridge's sheet pays at once. Either way the wallet tells the
+// backend first, and the cashier only believes the backend.
+const payerPays = document.getElementById('payer-pays');
+let waiting = null;
+checkout.addEventListener('shouyin-pending', (event) => {
+  waiting = event.detail.action ? event.detail.paymentId : null;
+  payerPays.disabled = !waiting;
+});
+for (const name of ['shouyin-success', 'shouyin-failure', 'shouyin-ready']) {
+  checkout.addEventListener(name, () => {
+    waiting = null;
+    payerPays.disabled = true;
+  });
+}
+const confirmPaid = (paymentId) => fetch(`/api/intents/${encodeURIComponent(paymentId)}/confirm`, { method: 'POST' });
+payerPays.addEventListener('click', async () => {
+  if (!waiting) return;
+  // The cashier sees it at its next status check, or at once on "我已完成支付".
+  await confirmPaid(waiting);
+});
+function simulateBridges(env) {
+  const pay = (paymentId, answer) => void confirmPaid(paymentId).then(answer);
+  globalThis.WeixinJSBridge =
+    env === 'wechat'
+      ? { invoke: (_method, params, cb) => pay(String(params.package).replace('prepay_id=', ''), () => cb({ err_msg: 'get_brand_wcpay_request:ok' })) }
+      : undefined;
+  globalThis.AlipayJSBridge =
+    env === 'alipay' ? { call: (_method, params, cb) => pay(String(params.tradeNO), () => cb({ resultCode: '9000' })) } : undefined;
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   applyLook();
+  const env = String(new FormData(form).get('env') || '');
+  if (env) checkout.setAttribute('env', env);
+  else checkout.removeAttribute('env');
+  simulateBridges(env);
   checkout.setAttribute('session-url', `${sessionUrl()}&t=${Date.now()}`);
 });

@@ -1,0 +1,72 @@
+import { afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ReactiveControllerHost } from 'lit';
+import { ActionController } from '../../../src/checkout/action-controller.js';
+import type { FailureCode } from '../../../src/protocol/codes.js';
+import type { Action } from '../../../src/protocol/schemas.js';
+
+type Callback = (result: unknown) => void;
+const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown };
+afterEach(() => {
+  delete g.WeixinJSBridge;
+  delete g.AlipayJSBridge;
+});
+
+function setup() {
+  const seen = { updates: 0, navigated: [] as string[], checks: 0, gaveUp: [] as FailureCode[] };
+  const host = { requestUpdate: () => void seen.updates++ } as unknown as ReactiveControllerHost;
+  const actions = new ActionController(host, {
+    navigate: (url) => void seen.navigated.push(url),
+    checkNow: () => void seen.checks++,
+    bridgeTimeoutMs: 20,
+  });
+  const start = (action: Action | undefined) => actions.start(action, 'wechat', (code) => void seen.gaveUp.push(code));
+  return { actions, seen, start };
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('carrying out actions', () => {
+  it('shows a QR code and leaves the page alone', () => {
+    const { actions, seen, start } = setup();
+    start({ type: 'qr', content: 'weixin://wxpay/bizpayurl?pr=1' });
+    assert.deepEqual(actions.view, { type: 'qr', content: 'weixin://wxpay/bizpayurl?pr=1', channel: 'wechat' });
+    assert.deepEqual(seen.navigated, []);
+    assert.equal(seen.updates, 1);
+  });
+
+  it('redirects through the injected navigation', () => {
+    const { actions, seen, start } = setup();
+    start({ type: 'redirect', url: 'https://wx.tenpay.com/x' });
+    assert.deepEqual(seen.navigated, ['https://wx.tenpay.com/x']);
+    assert.deepEqual(actions.view, { type: 'redirect', channel: 'wechat' });
+  });
+
+  const bridgeCases: [string, Action, (cb: Callback) => void, { checks: number; gaveUp: FailureCode[] }][] = [
+    ['WeChat ok only asks the backend', { type: 'bridge', bridge: 'wechat', params: {} }, (cb) => cb({ err_msg: 'get_brand_wcpay_request:ok' }), { checks: 1, gaveUp: [] }],
+    ['WeChat cancel ends the attempt', { type: 'bridge', bridge: 'wechat', params: {} }, (cb) => cb({ err_msg: 'get_brand_wcpay_request:cancel' }), { checks: 0, gaveUp: ['canceled'] }],
+    ['WeChat fail ends it as failed', { type: 'bridge', bridge: 'wechat', params: {} }, (cb) => cb({ err_msg: 'get_brand_wcpay_request:fail' }), { checks: 0, gaveUp: ['payment_failed'] }],
+    ['Alipay 9000 only asks the backend', { type: 'bridge', bridge: 'alipay', params: {} }, (cb) => cb({ resultCode: '9000' }), { checks: 1, gaveUp: [] }],
+    ['Alipay 6001 ends the attempt', { type: 'bridge', bridge: 'alipay', params: {} }, (cb) => cb({ resultCode: '6001' }), { checks: 0, gaveUp: ['canceled'] }],
+  ];
+  for (const [name, action, answer, expected] of bridgeCases) {
+    it(name, async () => {
+      g.WeixinJSBridge = { invoke: (_m: string, _p: unknown, cb: Callback) => answer(cb) };
+      g.AlipayJSBridge = { call: (_m: string, _p: unknown, cb: Callback) => answer(cb) };
+      const { seen, start } = setup();
+      start(action);
+      await tick();
+      assert.deepEqual({ checks: seen.checks, gaveUp: seen.gaveUp }, expected);
+    });
+  }
+
+  it('ignores the sheet of an attempt that has been replaced', async () => {
+    let answer: Callback | undefined;
+    g.WeixinJSBridge = { invoke: (_m: string, _p: unknown, cb: Callback) => void (answer = cb) };
+    const { seen, start } = setup();
+    start({ type: 'bridge', bridge: 'wechat', params: {} });
+    start(undefined);
+    answer!({ err_msg: 'get_brand_wcpay_request:cancel' });
+    await tick();
+    assert.deepEqual(seen.gaveUp, []);
+  });
+});
