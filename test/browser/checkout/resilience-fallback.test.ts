@@ -35,6 +35,7 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     expect(await statusText(el, /改用/)).to.equal('已超出微信支付的支付限额。改用支付宝支付 ¥128.00？');
     expect(log.of('shouyin-fallback')).to.have.length(0);
     expect(checked(el)).to.equal('wechat');
+    await expect(el).to.be.accessible();
 
     getByRole(el, 'button', { name: '改用支付宝支付' }).click();
     const success = await log.next('shouyin-success');
@@ -101,6 +102,7 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     expect(await statusText(el, /已改用/)).to.equal('已超出云闪付的支付限额，已改用银行卡。请填写银行卡信息。');
     await findByRole(el, 'textbox', { name: '卡号' });
     expect(log.of('shouyin-submit')).to.have.length(1);
+    await expect(el).to.be.accessible();
 
     getByRole(el, 'button', { name: '返回云闪付' }).click();
     await el.updateComplete;
