@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ledger } from '../../support/backend.js';
+import { ledger, newSession } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
@@ -74,6 +74,18 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     const wechatTries = book.tries.filter((t) => t.attempt === failure!.attempt);
     expect(wechatTries).to.have.length(4);
     expect(new Set(wechatTries.map((t) => t.idempotencyKey)).size).to.equal(1);
+  });
+
+  it('prompt: a network fault on every try (the intents endpoint unreachable) offers another channel', async () => {
+    const session = await newSession('fallback=prompt');
+    // Nothing listens on port 9: every try fails at the network, as on a dead connection.
+    const unreachable = { ...session, endpoints: { ...session.endpoints, intents: 'http://127.0.0.1:9/api/intents' } };
+    const { el, log } = await mountCheckout({ session: unreachable });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    const failure = await log.next('shouyin-failure', 9000);
+    expect(failure).to.include({ code: 'network_error', retryable: true });
+    expect(await statusText(el, /改用/)).to.equal('微信支付暂时无法使用。改用支付宝支付 ¥128.00？');
+    expect((await ledger(session.order.id)).tries).to.have.length(0);
   });
 
   it('auto: tells the payer while the moved payment runs, and lets them go back when it fails', async () => {
