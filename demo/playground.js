@@ -19,6 +19,7 @@ function sessionUrl() {
     amount: String(data.get('amount') || '12800'),
     currency: String(data.get('currency') || 'CNY'),
     scenario: String(data.get('scenario') || 'default'),
+    fallback: String(data.get('fallback') || 'prompt'),
   });
   // Demo payers keep their wallet across orders (removals stick) until the server restarts.
   if (data.get('payer')) query.set('payer', String(data.get('payer')));

@@ -92,6 +92,12 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
   }
 
   async function createSession(url: URL, res: ServerResponse): Promise<void> {
+    // The same order again, as a host's backend answers a reloaded checkout page.
+    const orderId = url.searchParams.get('order');
+    if (orderId !== null) {
+      const existing = [...store.sessions.values()].find((r) => r.session.order.id === orderId);
+      return existing ? sendJson(res, 200, existing.session) : sendError(res, 404, 'order_not_found');
+    }
     const amount = Number(url.searchParams.get('amount') ?? '12800');
     const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();
     if (!Number.isSafeInteger(amount) || amount <= 0) return sendError(res, 400, 'amount_invalid');

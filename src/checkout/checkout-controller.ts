@@ -217,6 +217,8 @@ export class CheckoutController implements ReactiveController {
     this.session = session;
     const open = this.resume.load(session.order.id);
     const resumed = open && session.channels.find((c) => c.id === open.channel);
+    // A channel the host no longer offers cannot be asked about through this session.
+    if (open && !resumed) this.resume.clear(session.order.id);
     // The host's first channel cannot pay: the payment starts on its fallback, and the host hears so.
     const moved = resumed ? undefined : loadFallback(session, (c) => this.canPay(c), (c) => blockingFailure(this.availability(c)));
     const chosen = resumed

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ledger } from '../../support/backend.js';
+import { ledger, newSession } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
@@ -35,6 +35,7 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     expect(await statusText(el, /改用/)).to.equal('已超出微信支付的支付限额。改用支付宝支付 ¥128.00？');
     expect(log.of('shouyin-fallback')).to.have.length(0);
     expect(checked(el)).to.equal('wechat');
+    await expect(el).to.be.accessible();
 
     getByRole(el, 'button', { name: '改用支付宝支付' }).click();
     const success = await log.next('shouyin-success');
@@ -75,6 +76,18 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     expect(new Set(wechatTries.map((t) => t.idempotencyKey)).size).to.equal(1);
   });
 
+  it('prompt: a network fault on every try (the intents endpoint unreachable) offers another channel', async () => {
+    const session = await newSession('fallback=prompt');
+    // Nothing listens on port 9: every try fails at the network, as on a dead connection.
+    const unreachable = { ...session, endpoints: { ...session.endpoints, intents: 'http://127.0.0.1:9/api/intents' } };
+    const { el, log } = await mountCheckout({ session: unreachable });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    const failure = await log.next('shouyin-failure', 9000);
+    expect(failure).to.include({ code: 'network_error', retryable: true });
+    expect(await statusText(el, /改用/)).to.equal('微信支付暂时无法使用。改用支付宝支付 ¥128.00？');
+    expect((await ledger(session.order.id)).tries).to.have.length(0);
+  });
+
   it('auto: tells the payer while the moved payment runs, and lets them go back when it fails', async () => {
     const { el, log } = await mountCheckout({ sessionUrl: url('wechat:limit,alipay:declined', 'auto') });
     getByRole(el, 'button', { name: /确认支付/ }).click();
@@ -101,6 +114,7 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     expect(await statusText(el, /已改用/)).to.equal('已超出云闪付的支付限额，已改用银行卡。请填写银行卡信息。');
     await findByRole(el, 'textbox', { name: '卡号' });
     expect(log.of('shouyin-submit')).to.have.length(1);
+    await expect(el).to.be.accessible();
 
     getByRole(el, 'button', { name: '返回云闪付' }).click();
     await el.updateComplete;

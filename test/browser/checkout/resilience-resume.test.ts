@@ -109,9 +109,11 @@ describe('<shouyin-checkout> after a reload mid-payment', () => {
     expect(getByRole(el, 'button', { name: '正在支付…' }).getAttribute('aria-disabled')).to.equal('true');
     const success = await log.next('shouyin-success');
     expect(success.attempt).to.equal(submit.attempt);
+    expect(log.of('shouyin-submit')).to.have.length(0);
     const book = await ledger(session.order.id);
     expect(book.attempts).to.have.length(1);
-    expect(book.tries.length).to.be.at.least(2);
+    // The first request may have left before the page went (two tries) or not (one): either way, one key.
+    expect(book.tries.length).to.be.at.least(1);
     expect(new Set(book.tries.map((t) => `${t.attempt}/${t.idempotencyKey}`)).size).to.equal(1);
   });
 

@@ -93,8 +93,7 @@ describe('<shouyin-checkout> on a bad network', () => {
   });
 
   it('pending@n: settles after n checks on the cashier\'s own polling', async () => {
-    const { log } = await mountCheckout({ sessionUrl: '/api/session?scenario=pending@3', pollDelays: [30] });
-    const el = document.querySelector('shouyin-checkout')!;
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=pending@3', pollDelays: [30] });
     getByRole(el, 'button', { name: /确认支付/ }).click();
     const success = await log.next('shouyin-success');
     expect((await ledger(success.orderId)).attempts.map((a) => a.status)).to.deep.equal(['succeeded']);

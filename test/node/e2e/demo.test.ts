@@ -188,3 +188,39 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     assert.equal(integrity['shouyin.min.js'], `sha384-${digest}`);
   });
 });
+
+describe('demo page: a real reload in the middle of a payment', () => {
+  it('shows the pending payment after the reload instead of offering to pay again, and pays once after a fallback', async () => {
+    const { page, problems } = await openDemo();
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).waitFor();
+    // The host's page for one order: the first visit issues it, every reload asks for the same order.
+    let orderId = '';
+    await page.route('**/api/session?**', async (route) => {
+      const url = new URL(route.request().url());
+      if (orderId) return route.continue({ url: `${url.origin}/api/session?order=${orderId}` });
+      url.searchParams.set('scenario', 'wechat:pending-forever');
+      const response = await route.fetch({ url: url.href });
+      orderId = ((await response.json()) as { order: { id: string } }).order.id;
+      return route.fulfill({ response });
+    });
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByText('正在确认支付结果').waitFor();
+
+    await page.reload();
+    await page.getByText('正在确认支付结果').waitFor();
+    assert.equal(await page.getByRole('button', { name: '我已完成支付' }).count(), 1);
+    assert.equal(await page.locator('#events li', { hasText: 'shouyin-submit' }).count(), 0);
+    const stored = await page.evaluate((id) => sessionStorage.getItem(`shouyin:attempt:${id}`), orderId);
+    assert.ok(stored && !/encrypted|cvv/i.test(stored), 'the open attempt is kept, without card data');
+
+    await page.getByRole('button', { name: '使用其他支付方式' }).click();
+    await page.getByRole('button', { name: '改用支付宝支付' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const ledger = (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { attempts: { channel: string; status: string }[] };
+    assert.deepEqual(ledger.attempts.map((a) => [a.channel, a.status]), [['wechat', 'canceled'], ['alipay', 'succeeded']]);
+    assert.equal(await page.evaluate((id) => sessionStorage.getItem(`shouyin:attempt:${id}`), orderId), null);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
