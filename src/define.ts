@@ -4,8 +4,8 @@ import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
 import { ShouyinNotices } from './checkout/notices.js';
 import { ShouyinQrCode } from './checkout/qr-code.js';
-import { ShouyinSavedCards } from './saved-cards/saved-cards.js';
-import { VERSION } from './version.js';
+import { loadSavedCards } from './lazy/load.js';
+import { defineTags } from './registry.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-card-form', ShouyinCardForm],
@@ -14,33 +14,26 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-countdown', ShouyinCountdown],
   ['shouyin-notices', ShouyinNotices],
   ['shouyin-qr-code', ShouyinQrCode],
-  ['shouyin-saved-cards', ShouyinSavedCards],
 ];
 
-const VERSION_KEY = Symbol.for('shouyin.version');
-
 /**
- * Registers every Shouyin element. A page may load the script twice, or two versions of it:
- * tags that already exist are left alone (the first copy wins), with one console warning
- * that names both versions, instead of the `NotSupportedError` a second `define` throws.
+ * Registers every eager Shouyin element (see `defineTags` for a second copy on the page).
+ * `<shouyin-saved-cards>` is a lazy chunk: `loadSavedCards()` registers it.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
-  const skipped: string[] = [];
-  for (const [tag, element] of ELEMENTS) {
-    if (registry.get(tag)) {
-      skipped.push(tag);
-      continue;
-    }
-    registry.define(tag, element);
-  }
-  const registered = globalThis as { [VERSION_KEY]?: string };
-  if (skipped.length > 0) {
-    console.warn(
-      `shouyin ${VERSION}: ${skipped.join(', ')} already defined by shouyin ${registered[VERSION_KEY] ?? 'unknown'}; this copy is not registered.`,
-    );
-  } else {
-    registered[VERSION_KEY] = VERSION;
-  }
+  defineTags(ELEMENTS, registry);
 }
 
-if (typeof customElements !== 'undefined') defineElements();
+/**
+ * A `<shouyin-saved-cards>` in the page's markup (a "my cards" page) gets its chunk without a
+ * call; the checkout loads it for the lists it renders itself.
+ */
+function loadWhenInMarkup(): void {
+  if (document.querySelector('shouyin-saved-cards')) void loadSavedCards();
+}
+
+if (typeof customElements !== 'undefined') {
+  defineElements();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadWhenInMarkup, { once: true });
+  else loadWhenInMarkup();
+}

@@ -11,8 +11,9 @@ export { ShouyinCountdown } from './checkout/countdown.js';
 export { ShouyinNotices } from './checkout/notices.js';
 export { ShouyinQrCode } from './checkout/qr-code.js';
 export { rankChannels } from './channels/ranking.js';
-export { ShouyinSavedCards } from './saved-cards/saved-cards.js';
-export type { BeforeCardRemove, SavedCardChangeDetail } from './saved-cards/saved-cards.js';
+// A lazy chunk: `loadSavedCards()` resolves to it (the class included) once it is registered.
+export type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from './saved-cards/saved-cards.js';
+export { loadSavedCards } from './lazy/load.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';

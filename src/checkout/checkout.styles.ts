@@ -118,6 +118,12 @@ export const checkoutStyles = css`
     inline-size: 60%;
     justify-self: center;
   }
+  .saved-cards-loading span,
+  .saved-cards-loading span:first-child {
+    block-size: 66px;
+    inline-size: auto;
+    justify-self: stretch;
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span {
       animation: pulse 1.2s ease-in-out infinite alternate;

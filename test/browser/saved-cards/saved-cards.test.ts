@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../src/index.js';
+import { loadSavedCards } from '../../../src/index.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { randomToken } from '../../../src/protocol/base64url.js';
 import type { SavedCard, Session } from '../../../src/protocol/schemas.js';
@@ -331,6 +331,8 @@ describe('<shouyin-saved-cards> alone', () => {
     const who = payer('single');
     const session = await newSession(`payer=${who}`);
     const log = new EventLog();
+    // A lazy chunk: a page that creates the element itself loads it first.
+    await loadSavedCards();
     const list = document.createElement('shouyin-saved-cards');
     list.session = session;
     document.body.append(list);
