@@ -352,6 +352,8 @@ export class ShouyinCheckout extends LitElement {
             .cards=${session.savedCards}
             .now=${this.checkout.serverNow()}
             .messages=${m}
+            .locale=${this.resolvedLocale}
+            .strings=${this.strings?.savedCards}
             .remover=${this.removeSavedCard}
             .beforeCardRemove=${this.beforeCardRemove}
             ?require-cvv=${requireCvv}

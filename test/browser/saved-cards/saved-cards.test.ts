@@ -326,6 +326,20 @@ describe('paying with a saved card', () => {
   });
 });
 
+describe('<shouyin-saved-cards> strings (from the saved cards chunk)', () => {
+  it("speak the checkout's language, with the host's overrides laid over them", async () => {
+    const { el } = await mountCheckout({ sessionUrl: `/api/session?payer=${payer('single')}`, locale: 'en' });
+    el.strings = { savedCards: { newCard: 'Pay with a different card' } };
+    getByRole(el, 'radio', { name: 'Bank card' }).click();
+    await el.updateComplete;
+    await findByRole(el, 'radiogroup', { name: 'Saved cards' });
+    await settle(el);
+    expect((getByRole(el, 'radio', { name: 'UnionPay ending 1265' }) as HTMLInputElement).checked).to.equal(true);
+    getByRole(el, 'radio', { name: 'Pay with a different card' });
+    getByRole(el, 'button', { name: 'Remove UnionPay ending 1265' });
+  });
+});
+
 describe('<shouyin-saved-cards> alone', () => {
   it('takes everything from the session and removes a card itself', async () => {
     const who = payer('single');
