@@ -9,8 +9,8 @@ import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
+import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
-import { preselectCard } from '../saved-cards/status.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController, type FallbackNotice } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -115,7 +115,7 @@ export class ShouyinCheckout extends LitElement {
   /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
   private savedListFor: string | undefined;
   /** The saved cards chunk (a lazy one), and the session it was last asked for. */
-  private savedCardsChunk: { state: 'loading' | 'ready' | 'failed'; for: string } | undefined;
+  private savedCardsChunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
 
   constructor() {
     super();
@@ -186,7 +186,7 @@ export class ShouyinCheckout extends LitElement {
     if (chunk && (chunk.state !== 'failed' || chunk.for === sessionId)) return;
     const loading: NonNullable<typeof chunk> = (this.savedCardsChunk = { state: 'loading', for: sessionId });
     void loadSavedCards().then(
-      () => (loading.state = 'ready'),
+      (chunk) => Object.assign(loading, { state: 'ready', chunk }),
       () => (loading.state = 'failed'),
     ).finally(() => this.requestUpdate());
   }
@@ -315,11 +315,13 @@ export class ShouyinCheckout extends LitElement {
     if (session.savedCards.length > 0) this.savedListFor = session.id;
     const chunk = this.savedCardsChunk?.state;
     const listed = byCard && this.savedListFor === session.id && chunk !== 'failed';
+    const rules = this.savedCardsChunk?.chunk;
     const requireCvv = session.card?.savedCardCvv ?? false;
     const saved =
       this.saved?.sessionId === session.id
         ? this.saved
-        : { cardId: preselectCard(session.savedCards, this.checkout.serverNow()), complete: !requireCvv };
+        : { cardId: rules ? rules.preselectCard(session.savedCards, this.checkout.serverNow()) : undefined, complete: !requireCvv };
+    // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
     const bySavedCard = listed && saved.cardId !== null;
     const label = busy
       ? m.paying

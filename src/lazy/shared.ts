@@ -22,7 +22,6 @@ export { messagesFor, resolveLocale } from '../i18n/locale.js';
 export { CardRemovalCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';
 export { SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
-export { CardState, expiryText, partitionCards, preselectCard } from '../saved-cards/status.js';
 export { base, tokens } from '../theme/tokens.js';
 export { NOT_JSON, requestJson } from '../transport/http.js';
 export { statusUrl } from '../transport/intent-client.js';
