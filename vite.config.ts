@@ -17,7 +17,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 export const LAZY_CHUNKS: Record<string, string> = {
-  qr: 'src/lazy/qr-encoder.ts',
+  qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
 };
 

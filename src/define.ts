@@ -3,8 +3,7 @@ import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
 import { ShouyinNotices } from './checkout/notices.js';
-import { ShouyinQrCode } from './checkout/qr-code.js';
-import { loadSavedCards } from './lazy/load.js';
+import { loadQrCode, loadSavedCards } from './lazy/load.js';
 import { defineTags } from './registry.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
@@ -13,23 +12,29 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-checkout', ShouyinCheckout],
   ['shouyin-countdown', ShouyinCountdown],
   ['shouyin-notices', ShouyinNotices],
-  ['shouyin-qr-code', ShouyinQrCode],
+];
+
+/** Elements in lazy chunks, and what loads and registers each. */
+const LAZY_ELEMENTS: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+  ['shouyin-qr-code', loadQrCode],
+  ['shouyin-saved-cards', loadSavedCards],
 ];
 
 /**
  * Registers every eager Shouyin element (see `defineTags` for a second copy on the page).
- * `<shouyin-saved-cards>` is a lazy chunk: `loadSavedCards()` registers it.
+ * `<shouyin-qr-code>` and `<shouyin-saved-cards>` are lazy chunks: `loadQrCode()` and
+ * `loadSavedCards()` register them.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
   defineTags(ELEMENTS, registry);
 }
 
 /**
- * A `<shouyin-saved-cards>` in the page's markup (a "my cards" page) gets its chunk without a
- * call; the checkout loads it for the lists it renders itself.
+ * A lazy element in the page's markup (a "my cards" page) gets its chunk without a call; the
+ * checkout loads them for the elements it renders itself.
  */
 function loadWhenInMarkup(): void {
-  if (document.querySelector('shouyin-saved-cards')) void loadSavedCards();
+  for (const [tag, load] of LAZY_ELEMENTS) if (document.querySelector(tag)) void load();
 }
 
 if (typeof customElements !== 'undefined') {

@@ -4,7 +4,7 @@ import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { formatMoney } from '../i18n/format.js';
-import { loadSavedCards } from '../lazy/load.js';
+import { loadQrCode, loadSavedCards } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
@@ -174,6 +174,8 @@ export class ShouyinCheckout extends LitElement {
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
     if (session?.savedCards.length) this.requireSavedCards(session.id);
+    // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
+    if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
   }
 
   /**
@@ -460,8 +462,8 @@ export class ShouyinCheckout extends LitElement {
       .label=${m.channels.qrLabel(name)}
       .hint=${m.channels.scanWith(channel.kind, name)}
       .amount=${m.channels.qrAmount(formatMoney(session.order.amount, session.order.currency, this.resolvedLocale))}
-      .loading=${m.channels.qrLoading}
-    ></shouyin-qr-code>`;
+      ><div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div></shouyin-qr-code
+    >`;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

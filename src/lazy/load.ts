@@ -1,6 +1,6 @@
 /**
- * Loads code that only some payers need: the QR encoder (desktop payers of a wallet) and the
- * saved cards list (payers with saved cards).
+ * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
+ * wallet) and the saved cards list (payers with saved cards), and registers their elements.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
  * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
@@ -14,7 +14,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
-import type * as QrEncoder from './qr-encoder.js';
+import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import { defineTags } from '../registry.js';
 import { RUNTIME_KEY } from './runtime-key.js';
@@ -51,9 +51,12 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   }));
 }
 
-export const loadQrEncoder = once(
-  (): Promise<typeof QrEncoder> => (SCRIPT ? fromBundle('qr') : import('./qr-encoder.js')),
-);
+/** Loads `<shouyin-qr-code>` with its encoder and registers it; the checkout calls it when a backend asks for a QR code. */
+export const loadQrCode = once(async (): Promise<typeof QrCode> => {
+  const chunk: typeof QrCode = await (SCRIPT ? fromBundle('qr') : import('./qr.js'));
+  defineTags([['shouyin-qr-code', chunk.ShouyinQrCode]]);
+  return chunk;
+});
 
 /**
  * Loads `<shouyin-saved-cards>` and registers it. The checkout calls it as soon as a session

@@ -10,7 +10,7 @@
  * file does not export fails the lazy build, rather than carrying a copy of that module. A
  * module only a chunk needs is not named here; it goes into the chunk.
  */
-export { LitElement, css, html, nothing } from 'lit';
+export { LitElement, css, html, nothing, svg } from 'lit';
 export { brandById } from '../card/brands.js';
 export { brandStyles } from '../card/card-form.styles.js';
 export { maskPan } from '../card/digits.js';
