@@ -230,7 +230,9 @@ export default defineConfig(({ mode }): UserConfig => {
           ...common.build,
           minify: false,
           lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'shouyin.js' },
-          rolldownOptions: { external: DEPENDENCIES },
+          // The modules the lazy chunks share with the entry stay in shouyin.js (which may then
+          // export a few internal names for them) instead of moving to a common chunk of their own.
+          rolldownOptions: { external: DEPENDENCIES, preserveEntrySignatures: 'allow-extension' },
         },
       };
   }
