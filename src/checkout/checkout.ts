@@ -404,7 +404,10 @@ export class ShouyinCheckout extends LitElement {
       </div>`;
   }
 
-  /** Until the saved cards chunk is there: a row per card and one for a new card, so the list does not push the page down. */
+  /**
+   * Until the saved cards chunk is there (it usually is by the time the payer picks the card
+   * channel): a row per card and one for a new card where the list will be, and no card form.
+   */
   private renderSavedCardsLoading(m: Messages, session: Session) {
     return html`<div class="skeleton saved-cards-loading" part="saved-cards" aria-busy="true">
       ${session.savedCards.map(() => html`<span></span>`)}<span></span>
