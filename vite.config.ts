@@ -1,4 +1,6 @@
+import { build as esbuild } from 'esbuild';
 import { transform as transformCss } from 'lightningcss';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -6,11 +8,22 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * - `module`: dist/shouyin.js, ES module for bundlers; lit, zod and imask stay imports.
  * - `script`: dist/shouyin.min.js, one self-contained minified file that works from a
  *   classic `<script>` or a `<script type="module">` (an IIFE is valid in both).
- * - `lazy`: dist/lazy/<name>.js, ES modules the script-tag bundle imports by URL when it
- *   first needs them (the QR encoder); an IIFE cannot split, so they are built apart.
+ * - `lazy-<name>`: dist/lazy/<name>.js, one ES module each (LAZY_CHUNKS) that the script-tag
+ *   bundle imports by URL when it first needs it; an IIFE cannot split, so they are built
+ *   apart, one build each so that no two share a file. They read Lit and the other modules of
+ *   src/lazy/shared.ts from the bundle (`sharedRuntime`).
  * - `server`: dist/server.js, the host-side helpers (verifyIntent, signIntent) for Node 20+
  *   and edge runtimes.
  */
+/** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
+export const LAZY_CHUNKS: Record<string, string> = {
+  qr: 'src/lazy/qr.ts',
+  'saved-cards': 'src/lazy/saved-cards.ts',
+};
+
+/** Packages a lazy chunk may carry itself; any other (Lit, zod, imask) would be a second copy. */
+const CHUNK_OWN_PACKAGES = /\/node_modules\/uqr\//;
+
 const DEPENDENCIES = /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|imask|uqr)(\/|$)/;
 
 /**
@@ -110,11 +123,80 @@ function compactImaskLetters(): Plugin {
   };
 }
 
+const SHARED = fileURLToPath(new URL('src/lazy/shared.ts', import.meta.url));
+const RUNTIME_KEY = fileURLToPath(new URL('src/lazy/runtime-key.ts', import.meta.url));
+const RUNTIME_ID = '\0shouyin:runtime';
+
+/**
+ * Lazy chunks take the modules of src/lazy/shared.ts from the script-tag bundle: every import
+ * that resolves to one of them resolves to one virtual module instead, which reads the names
+ * shared.ts exports from the namespace the bundle published under `RUNTIME_KEY`. A chunk that
+ * imports a name shared.ts does not export fails to build (missing export); a chunk that
+ * carries a package other than its own (a second Lit) fails too.
+ */
+function sharedRuntime(): Plugin {
+  let names: string[] = [];
+  const sharedIds = new Set<string>();
+  return {
+    name: 'shouyin:shared-runtime',
+    // Before Vite's own resolver, which would otherwise answer first.
+    enforce: 'pre',
+    async buildStart() {
+      // esbuild, unbundled, reads shared.ts's export names and import specifiers as written.
+      const { metafile } = await esbuild({ entryPoints: [SHARED], bundle: false, write: false, metafile: true, format: 'esm', outdir: 'out', logLevel: 'silent' });
+      const [output] = Object.values(metafile.outputs);
+      names = output!.exports;
+      sharedIds.clear();
+      for (const { path } of output!.imports) {
+        const resolved = await this.resolve(path, SHARED);
+        if (!resolved) this.error(`shared.ts: cannot resolve ${path}`);
+        sharedIds.add(resolved.id);
+      }
+    },
+    async resolveId(source, importer) {
+      if (source === RUNTIME_ID) return RUNTIME_ID;
+      if (!importer || importer === RUNTIME_ID) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved && sharedIds.has(resolved.id) ? RUNTIME_ID : null;
+    },
+    load(id) {
+      if (id !== RUNTIME_ID) return null;
+      return [
+        `import { RUNTIME_KEY } from ${JSON.stringify(RUNTIME_KEY)};`,
+        'const runtime = globalThis[RUNTIME_KEY];',
+        "if (!runtime) throw new Error('shouyin: dist/lazy/ chunks are loaded by shouyin.min.js, not on their own');",
+        `export const { ${names.join(', ')} } = runtime;`,
+      ].join('\n');
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const copies = file.moduleIds.filter((id) => id.includes('/node_modules/') && !CHUNK_OWN_PACKAGES.test(id));
+        if (copies.length > 0) this.error(`${file.fileName} carries its own copy of ${copies.join(', ')}: share it through src/lazy/shared.ts`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
     publicDir: false,
     build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: true },
   };
+  if (mode.startsWith('lazy-')) {
+    const name = mode.slice('lazy-'.length);
+    const entry = LAZY_CHUNKS[name];
+    if (!entry) throw new Error(`vite.config.ts: no lazy chunk named ${name}`);
+    return {
+      ...common,
+      plugins: [sharedRuntime(), minifyLitCss(), collapseTemplateWhitespace()],
+      build: {
+        ...common.build,
+        minify: true,
+        lib: { entry: { [name]: entry }, formats: ['es'], fileName: (_format, chunk) => `lazy/${chunk}.js` },
+      },
+    };
+  }
   switch (mode) {
     case 'script':
       return {
@@ -126,15 +208,6 @@ export default defineConfig(({ mode }): UserConfig => {
           ...common.build,
           minify: true,
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
-        },
-      };
-    case 'lazy':
-      return {
-        ...common,
-        build: {
-          ...common.build,
-          minify: true,
-          lib: { entry: { qr: 'src/lazy/qr-encoder.ts' }, formats: ['es'], fileName: (_format, name) => `lazy/${name}.js` },
         },
       };
     case 'server':
@@ -151,11 +224,15 @@ export default defineConfig(({ mode }): UserConfig => {
     default:
       return {
         ...common,
+        // Lazy chunks by module path only (src/lazy/load.ts): the bundler using dist/shouyin.js splits them.
+        define: { __SHOUYIN_SCRIPT__: 'false' },
         build: {
           ...common.build,
           minify: false,
           lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'shouyin.js' },
-          rolldownOptions: { external: DEPENDENCIES },
+          // The modules the lazy chunks share with the entry stay in shouyin.js (which may then
+          // export a few internal names for them) instead of moving to a common chunk of their own.
+          rolldownOptions: { external: DEPENDENCIES, preserveEntrySignatures: 'allow-extension' },
         },
       };
   }

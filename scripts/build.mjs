@@ -11,25 +11,35 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
 await rm('dist', { recursive: true, force: true });
-for (const mode of ['module', 'script', 'lazy', 'server']) {
+// One build per lazy chunk (vite.config.ts LAZY_CHUNKS names them), so no two share a file.
+const LAZY = ['qr', 'saved-cards'].map((name) => `lazy-${name}`);
+for (const mode of ['module', 'script', ...LAZY, 'server']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
-// A second pass over the script-tag bundle: terser's compressor, run three times over
-// Rolldown's minified output, finds about 0.6 KB gzip more (sequences, inlined constants,
-// dead branches). Default, safe options only: no `unsafe*`, no property mangling, and
-// top-level names (the `Shouyin` global) kept. The source map is carried through.
-const script = await readFile('dist/shouyin.min.js', 'utf8');
-const squeezed = await minify(script, {
-  ecma: 2020,
-  compress: { passes: 3 },
-  mangle: true,
-  sourceMap: { content: await readFile('dist/shouyin.min.js.map', 'utf8'), url: 'shouyin.min.js.map' },
-});
-if (!squeezed.code || typeof squeezed.map !== 'string') throw new Error('terser gave no code or map for shouyin.min.js');
-await writeFile('dist/shouyin.min.js', squeezed.code);
-await writeFile('dist/shouyin.min.js.map', squeezed.map);
+// A second pass over the script-tag bundle and the lazy chunks: terser's compressor, run
+// three times over Rolldown's minified output, finds about 0.6 KB gzip more (sequences,
+// inlined constants, dead branches). Default, safe options only: no `unsafe*`, no property
+// mangling, and top-level names (the `Shouyin` global) kept. The source map is carried through.
+async function squeeze(file, options) {
+  const squeezed = await minify(await readFile(file, 'utf8'), {
+    ecma: 2020,
+    compress: { passes: 3 },
+    mangle: true,
+    ...options,
+    sourceMap: { content: await readFile(`${file}.map`, 'utf8'), url: `${file.split('/').pop()}.map` },
+  });
+  if (!squeezed.code || typeof squeezed.map !== 'string') throw new Error(`terser gave no code or map for ${file}`);
+  await writeFile(file, squeezed.code);
+  await writeFile(`${file}.map`, squeezed.map);
+}
+await squeeze('dist/shouyin.min.js');
+// Vite leaves an ES library's white space (and comments) as written; the lazy chunks are
+// ES modules, so terser may rename their top-level names too.
+for (const file of (await readdir('dist/lazy')).filter((f) => f.endsWith('.js'))) {
+  await squeeze(`dist/lazy/${file}`, { module: true });
+}
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const bundle = await readFile('dist/shouyin.min.js');

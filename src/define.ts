@@ -3,9 +3,8 @@ import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
 import { ShouyinNotices } from './checkout/notices.js';
-import { ShouyinQrCode } from './checkout/qr-code.js';
-import { ShouyinSavedCards } from './saved-cards/saved-cards.js';
-import { VERSION } from './version.js';
+import { loadQrCode, loadSavedCards } from './lazy/load.js';
+import { defineTags } from './registry.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-card-form', ShouyinCardForm],
@@ -13,34 +12,33 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-checkout', ShouyinCheckout],
   ['shouyin-countdown', ShouyinCountdown],
   ['shouyin-notices', ShouyinNotices],
-  ['shouyin-qr-code', ShouyinQrCode],
-  ['shouyin-saved-cards', ShouyinSavedCards],
 ];
 
-const VERSION_KEY = Symbol.for('shouyin.version');
+/** Elements in lazy chunks, and what loads and registers each. */
+const LAZY_ELEMENTS: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+  ['shouyin-qr-code', loadQrCode],
+  ['shouyin-saved-cards', loadSavedCards],
+];
 
 /**
- * Registers every Shouyin element. A page may load the script twice, or two versions of it:
- * tags that already exist are left alone (the first copy wins), with one console warning
- * that names both versions, instead of the `NotSupportedError` a second `define` throws.
+ * Registers every eager Shouyin element (see `defineTags` for a second copy on the page).
+ * `<shouyin-qr-code>` and `<shouyin-saved-cards>` are lazy chunks: `loadQrCode()` and
+ * `loadSavedCards()` register them.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
-  const skipped: string[] = [];
-  for (const [tag, element] of ELEMENTS) {
-    if (registry.get(tag)) {
-      skipped.push(tag);
-      continue;
-    }
-    registry.define(tag, element);
-  }
-  const registered = globalThis as { [VERSION_KEY]?: string };
-  if (skipped.length > 0) {
-    console.warn(
-      `shouyin ${VERSION}: ${skipped.join(', ')} already defined by shouyin ${registered[VERSION_KEY] ?? 'unknown'}; this copy is not registered.`,
-    );
-  } else {
-    registered[VERSION_KEY] = VERSION;
-  }
+  defineTags(ELEMENTS, registry);
 }
 
-if (typeof customElements !== 'undefined') defineElements();
+/**
+ * A lazy element in the page's markup (a "my cards" page) gets its chunk without a call; the
+ * checkout loads them for the elements it renders itself.
+ */
+function loadWhenInMarkup(): void {
+  for (const [tag, load] of LAZY_ELEMENTS) if (document.querySelector(tag)) void load();
+}
+
+if (typeof customElements !== 'undefined') {
+  defineElements();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadWhenInMarkup, { once: true });
+  else loadWhenInMarkup();
+}

@@ -10,7 +10,8 @@ import { encryptCard, encryptSavedCardCvv, type CardPayload } from '../protocol/
 import { ErrorCode, FailureCode, toFailureCode } from '../protocol/codes.js';
 import type { Channel, Environment, Instrument, Intent, IntentResponse, ResumeRecord, SavedCard, Session } from '../protocol/schemas.js';
 import type { SavedCardChoice } from '../saved-cards/saved-cards.js';
-import { removeCard, type CardRemovalResult } from '../transport/card-client.js';
+import { loadSavedCards } from '../lazy/load.js';
+import type { CardRemovalResult } from '../transport/card-client.js';
 import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
@@ -463,6 +464,8 @@ export class CheckoutController implements ReactiveController {
   async removeSavedCard(card: SavedCard): Promise<CardRemovalResult> {
     const session = this.session;
     if (!session) return { ok: false, code: 'removal_unavailable' };
+    // The saved cards chunk: loaded already, since its list asked.
+    const { removeCard } = await loadSavedCards();
     const result = await removeCard({
       session,
       cardId: card.id,

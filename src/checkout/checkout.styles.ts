@@ -118,6 +118,26 @@ export const checkoutStyles = css`
     inline-size: 60%;
     justify-self: center;
   }
+  /* <shouyin-qr-code> before its chunk is there: the placeholder it is given, where the code will be. */
+  shouyin-qr-code:not(:defined) {
+    display: grid;
+    justify-items: center;
+  }
+  .qr-loading {
+    display: grid;
+    place-items: center;
+    inline-size: var(--shouyin-qr-size, 200px);
+    block-size: var(--shouyin-qr-size, 200px);
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    background: var(--_color-surface-muted);
+  }
+  .saved-cards-loading span,
+  .saved-cards-loading span:first-child {
+    block-size: 66px;
+    inline-size: auto;
+    justify-self: stretch;
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span {
       animation: pulse 1.2s ease-in-out infinite alternate;

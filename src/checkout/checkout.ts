@@ -4,12 +4,13 @@ import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { formatMoney } from '../i18n/format.js';
+import { loadQrCode, loadSavedCards } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
+import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
-import { preselectCard } from '../saved-cards/status.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController, type FallbackNotice } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -113,6 +114,8 @@ export class ShouyinCheckout extends LitElement {
   private saved: (SavedCardChangeDetail & { sessionId: string }) | undefined;
   /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
   private savedListFor: string | undefined;
+  /** The saved cards chunk (a lazy one), and the session it was last asked for. */
+  private savedCardsChunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
 
   constructor() {
     super();
@@ -163,10 +166,31 @@ export class ShouyinCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.hasUpdated && !changed.has('session') && !changed.has('sessionUrl')) return;
-    if (this.session !== undefined) void this.checkout.load({ input: this.session });
-    else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
-    else this.checkout.fail(ErrorCode.SessionMissing);
+    if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
+      if (this.session !== undefined) void this.checkout.load({ input: this.session });
+      else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
+      else this.checkout.fail(ErrorCode.SessionMissing);
+    }
+    // After the load: an inline session is there at once.
+    const { session } = this.checkout;
+    if (session?.savedCards.length) this.requireSavedCards(session.id);
+    // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
+    if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
+  }
+
+  /**
+   * Starts loading the saved cards chunk as soon as a session with saved cards arrives, so it is
+   * there (or nearly) when the payer picks the card channel. If it cannot load, the card form
+   * takes its place; the next session tries again.
+   */
+  private requireSavedCards(sessionId: string): void {
+    const chunk = this.savedCardsChunk;
+    if (chunk && (chunk.state !== 'failed' || chunk.for === sessionId)) return;
+    const loading: NonNullable<typeof chunk> = (this.savedCardsChunk = { state: 'loading', for: sessionId });
+    void loadSavedCards().then(
+      (chunk) => Object.assign(loading, { state: 'ready', chunk }),
+      () => (loading.state = 'failed'),
+    ).finally(() => this.requestUpdate());
   }
 
   private onChannelChange(event: Event): void {
@@ -291,12 +315,15 @@ export class ShouyinCheckout extends LitElement {
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
     const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
     if (session.savedCards.length > 0) this.savedListFor = session.id;
-    const listed = byCard && this.savedListFor === session.id;
+    const chunk = this.savedCardsChunk?.state;
+    const listed = byCard && this.savedListFor === session.id && chunk !== 'failed';
+    const rules = this.savedCardsChunk?.chunk;
     const requireCvv = session.card?.savedCardCvv ?? false;
     const saved =
       this.saved?.sessionId === session.id
         ? this.saved
-        : { cardId: preselectCard(session.savedCards, this.checkout.serverNow()), complete: !requireCvv };
+        : { cardId: rules ? rules.preselectCard(session.savedCards, this.checkout.serverNow()) : undefined, complete: !requireCvv };
+    // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
     const bySavedCard = listed && saved.cardId !== null;
     const label = busy
       ? m.paying
@@ -322,12 +349,15 @@ export class ShouyinCheckout extends LitElement {
         ?disabled=${busy}
         @change=${this.onChannelChange}
       ></shouyin-channel-list>
-      ${listed
+      ${listed && chunk !== 'ready' ? this.renderSavedCardsLoading(m, session) : nothing}
+      ${listed && chunk === 'ready'
         ? html`<shouyin-saved-cards
             part="saved-cards"
             .cards=${session.savedCards}
             .now=${this.checkout.serverNow()}
             .messages=${m}
+            .locale=${this.resolvedLocale}
+            .strings=${this.strings?.savedCards}
             .remover=${this.removeSavedCard}
             .beforeCardRemove=${this.beforeCardRemove}
             ?require-cvv=${requireCvv}
@@ -372,6 +402,17 @@ export class ShouyinCheckout extends LitElement {
           ${label}
         </button>
       </div>`;
+  }
+
+  /**
+   * Until the saved cards chunk is there (it usually is by the time the payer picks the card
+   * channel): a row per card and one for a new card where the list will be, and no card form.
+   */
+  private renderSavedCardsLoading(m: Messages, session: Session) {
+    return html`<div class="skeleton saved-cards-loading" part="saved-cards" aria-busy="true">
+      ${session.savedCards.map(() => html`<span></span>`)}<span></span>
+      <p class="visually-hidden" role="status">${m.loading}</p>
+    </div>`;
   }
 
   /** What the payer is told about a fallback: an offer to accept, a move to undo, or a note. */
@@ -424,8 +465,8 @@ export class ShouyinCheckout extends LitElement {
       .label=${m.channels.qrLabel(name)}
       .hint=${m.channels.scanWith(channel.kind, name)}
       .amount=${m.channels.qrAmount(formatMoney(session.order.amount, session.order.currency, this.resolvedLocale))}
-      .loading=${m.channels.qrLoading}
-    ></shouyin-qr-code>`;
+      ><div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div></shouyin-qr-code
+    >`;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { loadQrEncoder } from '../lazy/load.js';
-import type { QrShape } from '../lazy/qr-encoder.js';
+import { qrShape, type QrShape } from '../lazy/qr-encoder.js';
 import { base, tokens } from '../theme/tokens.js';
 
 /** The quiet zone around the code, in modules, as the QR standard asks. */
@@ -8,7 +7,9 @@ const QUIET = 4;
 
 /**
  * A QR code to scan with a wallet app, drawn as SVG from a Lit template (no HTML strings, so
- * it works under Trusted Types). The encoder is loaded on first use, outside the main bundle.
+ * it works under Trusted Types). It comes with its encoder in a lazy chunk (`loadQrCode()`),
+ * outside the main bundle: the checkout loads it when a backend asks for a QR code, and gives
+ * it light-DOM content to show until it is defined.
  *
  * @csspart qr - The SVG image.
  * @cssproperty --shouyin-qr-size - Width and height of the code (default 200px).
@@ -24,18 +25,10 @@ export class ShouyinQrCode extends LitElement {
         gap: var(--_space-small);
         text-align: center;
       }
-      svg,
-      .placeholder {
+      svg {
         inline-size: var(--shouyin-qr-size, 200px);
         block-size: var(--shouyin-qr-size, 200px);
         background: #fff;
-      }
-      .placeholder {
-        display: grid;
-        place-items: center;
-        font-size: var(--_font-size-small);
-        color: var(--_color-text-muted);
-        background: var(--_color-surface-muted);
       }
       p {
         margin: 0;
@@ -51,7 +44,6 @@ export class ShouyinQrCode extends LitElement {
     label: {},
     hint: {},
     amount: {},
-    loading: {},
     shape: { state: true },
   };
 
@@ -63,8 +55,6 @@ export class ShouyinQrCode extends LitElement {
   declare hint: string;
   /** The amount, already in words. */
   declare amount: string;
-  /** Shown while the encoder loads. */
-  declare loading: string;
   declare private shape: QrShape | undefined;
 
   constructor() {
@@ -73,18 +63,11 @@ export class ShouyinQrCode extends LitElement {
     this.label = '';
     this.hint = '';
     this.amount = '';
-    this.loading = '';
     this.shape = undefined;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (!changed.has('content')) return;
-    const content = this.content;
-    this.shape = undefined;
-    if (!content) return;
-    void loadQrEncoder().then(({ qrShape }) => {
-      if (this.content === content) this.shape = qrShape(content);
-    });
+    if (changed.has('content')) this.shape = this.content ? qrShape(this.content) : undefined;
   }
 
   override render() {
@@ -100,7 +83,7 @@ export class ShouyinQrCode extends LitElement {
           >
             ${svg`<path fill="#000" d=${shape.path}></path>`}
           </svg>`
-        : html`<div class="placeholder" aria-busy="true">${this.loading}</div>`}
+        : nothing}
       ${this.amount ? html`<p class="amount">${this.amount}</p>` : nothing}
       <p>${this.hint}</p>`;
   }

@@ -1,4 +1,4 @@
-import type { Messages } from './messages.js';
+import type { Messages, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: 'WeChat Pay',
@@ -154,6 +154,10 @@ export const en: Messages = {
     useAnother: 'Use another payment method',
     noneAvailable: 'No payment method can take this payment right now. Please try again later or contact the merchant.',
   },
+};
+
+/** The saved cards chunk's strings, apart so that only that chunk (dist/lazy/saved-cards.js) carries them. */
+export const enSavedCards: SavedCardsCatalog = {
   savedCards: {
     legend: 'Saved cards',
     unusableLegend: 'Cards that cannot pay',

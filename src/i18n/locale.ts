@@ -45,6 +45,5 @@ export function messagesFor(locale: SupportedLocale, overrides?: MessageOverride
     card: { ...base.card, ...overrides.card },
     channels: { ...base.channels, ...overrides.channels },
     fallback: { ...base.fallback, ...overrides.fallback },
-    savedCards: { ...base.savedCards, ...overrides.savedCards },
   } as Messages;
 }

@@ -51,7 +51,6 @@ export interface Messages {
   card: CardMessages;
   channels: ChannelMessages;
   fallback: FallbackMessages;
-  savedCards: SavedCardsMessages;
 }
 
 /** Why a payment may move to another channel, as the payer is told it. */
@@ -126,6 +125,15 @@ export interface ChannelMessages {
   walletOpen: (channel: string) => string;
 }
 
+/**
+ * The saved cards chunk's strings. Each catalog file exports them apart from its `Messages`
+ * (`zhCNSavedCards`, …), so that only the chunk carries them; a missing key is still a type
+ * error, and a host still overrides them through `strings.savedCards`.
+ */
+export interface SavedCardsCatalog {
+  savedCards: SavedCardsMessages;
+}
+
 /** The saved card list's words. `name` is a card's name as built by `cardName`. */
 export interface SavedCardsMessages {
   legend: string;
@@ -164,7 +172,7 @@ export interface SavedCardsMessages {
 }
 
 /** Host overrides: any top-level string or function, or single error/failure texts. */
-export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels' | 'fallback' | 'savedCards'>> & {
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'card' | 'channels' | 'fallback'>> & {
   channels?: Partial<ChannelMessages>;
   card?: Partial<CardMessages>;
   fallback?: Partial<FallbackMessages>;

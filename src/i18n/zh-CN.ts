@@ -1,4 +1,4 @@
-import type { Messages } from './messages.js';
+import type { Messages, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -142,6 +142,10 @@ export const zhCN: Messages = {
     useAnother: '使用其他支付方式',
     noneAvailable: '暂无可用的支付方式，请稍后再试或联系商户。',
   },
+};
+
+/** The saved cards chunk's strings, apart so that only that chunk (dist/lazy/saved-cards.js) carries them. */
+export const zhCNSavedCards: SavedCardsCatalog = {
   savedCards: {
     legend: '已保存的银行卡',
     unusableLegend: '无法使用的银行卡',

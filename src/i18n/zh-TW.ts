@@ -1,4 +1,4 @@
-import type { Messages } from './messages.js';
+import type { Messages, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -142,6 +142,10 @@ export const zhTW: Messages = {
     useAnother: '使用其他付款方式',
     noneAvailable: '暫無可用的付款方式，請稍後再試或聯絡商戶。',
   },
+};
+
+/** The saved cards chunk's strings, apart so that only that chunk (dist/lazy/saved-cards.js) carries them. */
+export const zhTWSavedCards: SavedCardsCatalog = {
   savedCards: {
     legend: '已儲存的銀行卡',
     unusableLegend: '無法使用的銀行卡',

@@ -1,15 +1,29 @@
 /**
- * Loads code that most payers never need. The script-tag bundle is one IIFE, which cannot
- * split, so its lazy modules are separate ES module files next to it (`dist/lazy/<name>.js`,
- * built by scripts/build.mjs) and are imported by URL, relative to the bundle's own URL. Any
- * other build (ES module, tests from source) imports them by module path and lets the
- * bundler split. `import()` of a same-origin URL passes `script-src 'self'`, and is not a
- * Trusted Types sink.
+ * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
+ * wallet) and the saved cards list (payers with saved cards), and registers their elements.
+ *
+ * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
+ * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
+ * by URL, relative to the bundle's own URL. A chunk does not carry its own Lit: before the
+ * first import, the bundle publishes `./shared.ts` (its Lit and the modules chunks share with
+ * it) under `RUNTIME_KEY`, and the lazy build reads those imports from there. Any other build
+ * (ES module, tests from source) imports the chunks by module path and lets the bundler split;
+ * nothing is published there.
+ *
+ * `import()` of a same-origin URL passes `script-src 'self'`, and is not a Trusted Types sink;
+ * a global symbol needs no `eval` and no inline script. Works from a classic and a module
+ * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
-import type * as QrEncoder from './qr-encoder.js';
+import type * as QrCode from './qr.js';
+import type * as SavedCards from './saved-cards.js';
+import { defineTags } from '../registry.js';
+import { RUNTIME_KEY } from './runtime-key.js';
+import * as shared from './shared.js';
 
-/** Replaced with `true` in the script-tag build only (vite.config.ts). */
+/** `true` in the script-tag build, `false` in the ES module build (vite.config.ts); unset from source. */
 declare const __SHOUYIN_SCRIPT__: boolean | undefined;
+
+const SCRIPT = typeof __SHOUYIN_SCRIPT__ !== 'undefined' && __SHOUYIN_SCRIPT__;
 
 /**
  * The bundle's URL, read while it runs for the first time (`currentScript` is only set then,
@@ -22,9 +36,35 @@ const bundleUrl =
       document.querySelector<HTMLScriptElement>('script[src*="shouyin"][src$=".js"]')?.src ??
       '');
 
-export function loadQrEncoder(): Promise<typeof QrEncoder> {
-  if (typeof __SHOUYIN_SCRIPT__ !== 'undefined' && __SHOUYIN_SCRIPT__) {
-    return import(/* @vite-ignore */ new URL('lazy/qr.js', bundleUrl || document.baseURI).href) as Promise<typeof QrEncoder>;
-  }
-  return import('./qr-encoder.js');
+/** Imports `dist/lazy/<name>.js`, with the shared runtime published first (the first copy's stays). */
+function fromBundle<T>(name: string): Promise<T> {
+  (globalThis as { [RUNTIME_KEY]?: typeof shared })[RUNTIME_KEY] ??= shared;
+  return import(/* @vite-ignore */ new URL(`lazy/${name}.js`, bundleUrl || document.baseURI).href) as Promise<T>;
 }
+
+/** One load per chunk; a failed one (the network) is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  }));
+}
+
+/** Loads `<shouyin-qr-code>` with its encoder and registers it; the checkout calls it when a backend asks for a QR code. */
+export const loadQrCode = once(async (): Promise<typeof QrCode> => {
+  const chunk: typeof QrCode = await (SCRIPT ? fromBundle('qr') : import('./qr.js'));
+  defineTags([['shouyin-qr-code', chunk.ShouyinQrCode]]);
+  return chunk;
+});
+
+/**
+ * Loads `<shouyin-saved-cards>` and registers it. The checkout calls it as soon as a session
+ * with saved cards arrives; a page that creates the element itself (a "my cards" page) awaits it
+ * first. It resolves to the chunk: the element's class and the card removal request.
+ */
+export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
+  const chunk: typeof SavedCards = await (SCRIPT ? fromBundle('saved-cards') : import('./saved-cards.js'));
+  defineTags([['shouyin-saved-cards', chunk.ShouyinSavedCards]]);
+  return chunk;
+});

@@ -1,5 +1,5 @@
 /**
- * The QR encoder, a module of its own: the script-tag bundle loads it (dist/lazy/qr.js) only
+ * The QR encoder, in the QR chunk with its element: the script-tag bundle loads it (dist/lazy/qr.js) only
  * when a backend asks for a QR code, so desktop-only code costs phones nothing.
  */
 import { encode } from 'uqr';

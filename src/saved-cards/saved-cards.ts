@@ -5,12 +5,13 @@ import { maskPan } from '../card/digits.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
 import { cvvMask } from '../card/number-mask.js';
 import { validateCvv } from '../card/validate.js';
-import { messagesFor, resolveLocale } from '../i18n/locale.js';
-import type { Messages } from '../i18n/messages.js';
+import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
+import type { Messages, SavedCardsMessages } from '../i18n/messages.js';
 import type { SavedCard } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
 import { removeCard } from '../transport/card-client.js';
 import { parseSession } from '../transport/session-client.js';
+import { savedCardsMessagesFor } from './messages.js';
 import { RemovalController, type BeforeCardRemove, type CardRemover } from './removal-controller.js';
 import { savedCardsStyles } from './saved-cards.styles.js';
 import { CardState, expiryText, partitionCards, preselectCard, type RatedCard } from './status.js';
@@ -59,6 +60,7 @@ export class ShouyinSavedCards extends LitElement {
     disabled: { type: Boolean, reflect: true },
     locale: {},
     messages: { attribute: false },
+    strings: { attribute: false },
     session: { attribute: false },
     remover: { attribute: false },
     beforeCardRemove: { attribute: false },
@@ -77,10 +79,12 @@ export class ShouyinSavedCards extends LitElement {
   declare requireCvv: boolean;
   /** Disables selection and removal (while paying). */
   declare disabled: boolean;
-  /** `zh-CN` (default), `zh-TW` or `en`, when no `messages` are given. */
+  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides. The checkout passes its own. */
   declare locale: string | null;
-  /** The catalog to use; the checkout passes its own. */
+  /** The catalog to use for what the list shares with the card form; the checkout passes its own. */
   declare messages: Messages | undefined;
+  /** Host overrides for single strings of the list (the checkout passes its `strings.savedCards`). */
+  declare strings: Partial<SavedCardsMessages> | undefined;
   /** Used alone: the session (as for `<shouyin-checkout>`); gives `cards`, `now`, `requireCvv` and `remover`. */
   declare session: unknown;
   /** Removes a card on the backend; the checkout's signs a `DELETE` to `endpoints.cards`. */
@@ -101,7 +105,7 @@ export class ShouyinSavedCards extends LitElement {
   private cvvLength = 3;
   private lastChange = '';
   private readonly removal = new RemovalController(this, {
-    messages: () => this.m.savedCards,
+    messages: () => this.s,
     cardName: (card) => this.cardName(card),
     beforeCardRemove: () => this.beforeCardRemove,
     remover: () => this.remover,
@@ -117,6 +121,7 @@ export class ShouyinSavedCards extends LitElement {
     this.disabled = false;
     this.locale = null;
     this.messages = undefined;
+    this.strings = undefined;
     this.session = undefined;
     this.remover = undefined;
     this.beforeCardRemove = undefined;
@@ -125,8 +130,17 @@ export class ShouyinSavedCards extends LitElement {
     this.cvvShown = false;
   }
 
+  private get resolvedLocale(): SupportedLocale {
+    return resolveLocale(this.locale, this.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang);
+  }
+
   private get m(): Messages {
-    return this.messages ?? messagesFor(resolveLocale(this.locale, this.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang));
+    return this.messages ?? messagesFor(this.resolvedLocale);
+  }
+
+  /** The list's own strings, which come with this chunk. */
+  private get s(): SavedCardsMessages {
+    return savedCardsMessagesFor(this.resolvedLocale, this.strings);
   }
 
   private get visible(): SavedCard[] {
@@ -214,12 +228,12 @@ export class ShouyinSavedCards extends LitElement {
 
   private cardName(card: SavedCard): string {
     const brand = brandById(card.brand);
-    return this.m.savedCards.cardName(this.m.card.brandName(card.brand, brand?.name ?? card.brand), card.last4);
+    return this.s.cardName(this.m.card.brandName(card.brand, brand?.name ?? card.brand), card.last4);
   }
 
   override render() {
     const m = this.m;
-    const s = m.savedCards;
+    const s = this.s;
     const visible = this.visible;
     const { usable, unusable } = partitionCards(visible, this.now);
     const notice = this.removal.notice;
@@ -239,11 +253,11 @@ export class ShouyinSavedCards extends LitElement {
             ${unusable.length > 0 ? this.renderUnusable(m, unusable) : nothing}`}
       ${notice?.alert ? html`<p class="notice error" role="alert">${notice.text}</p>` : nothing}
       <p class="notice" role="status">${notice && !notice.alert ? notice.text : ''}</p>
-      ${this.renderDialog(m)}`;
+      ${this.renderDialog()}`;
   }
 
   private renderUnusable(m: Messages, unusable: RatedCard[]) {
-    const s = m.savedCards;
+    const s = this.s;
     return html`<div class="section">
       <button type="button" class="toggle" aria-expanded=${this.showUnusable ? 'true' : 'false'} @click=${() => (this.showUnusable = !this.showUnusable)}>
         ${this.showUnusable ? s.hideUnusable : s.showUnusable(unusable.length)}
@@ -258,7 +272,7 @@ export class ShouyinSavedCards extends LitElement {
   }
 
   private renderCard(m: Messages, { card, status }: RatedCard, key: string) {
-    const s = m.savedCards;
+    const s = this.s;
     const brand = brandById(card.brand);
     const name = this.cardName(card);
     const expiry = expiryText(card);
@@ -313,7 +327,7 @@ export class ShouyinSavedCards extends LitElement {
     const problem = card && this.cvvShown ? validateCvv(this.cvv.value, brandById(card.brand)) : undefined;
     const error = problem && !problem.ok ? m.card.cvvError[problem.reason] : undefined;
     return html`<div class="cvv" ?hidden=${!card}>
-      <label for="cvv">${card ? m.savedCards.cvvLabel(this.cardName(card)) : m.card.label.cvv}</label>
+      <label for="cvv">${card ? this.s.cvvLabel(this.cardName(card)) : m.card.label.cvv}</label>
       <input
         id="cvv"
         part="cvv"
@@ -331,8 +345,8 @@ export class ShouyinSavedCards extends LitElement {
     </div>`;
   }
 
-  private renderDialog(m: Messages) {
-    const s = m.savedCards;
+  private renderDialog() {
+    const s = this.s;
     const card = this.removal.confirming;
     return html`<dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-text" @close=${() => this.removal.closed()}>
       <h2 id="dialog-title">${s.confirmTitle}</h2>

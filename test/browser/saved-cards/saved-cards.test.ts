@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../src/index.js';
+import { loadSavedCards } from '../../../src/index.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { randomToken } from '../../../src/protocol/base64url.js';
 import type { SavedCard, Session } from '../../../src/protocol/schemas.js';
@@ -326,11 +326,27 @@ describe('paying with a saved card', () => {
   });
 });
 
+describe('<shouyin-saved-cards> strings (from the saved cards chunk)', () => {
+  it("speak the checkout's language, with the host's overrides laid over them", async () => {
+    const { el } = await mountCheckout({ sessionUrl: `/api/session?payer=${payer('single')}`, locale: 'en' });
+    el.strings = { savedCards: { newCard: 'Pay with a different card' } };
+    getByRole(el, 'radio', { name: 'Bank card' }).click();
+    await el.updateComplete;
+    await findByRole(el, 'radiogroup', { name: 'Saved cards' });
+    await settle(el);
+    expect((getByRole(el, 'radio', { name: 'UnionPay ending 1265' }) as HTMLInputElement).checked).to.equal(true);
+    getByRole(el, 'radio', { name: 'Pay with a different card' });
+    getByRole(el, 'button', { name: 'Remove UnionPay ending 1265' });
+  });
+});
+
 describe('<shouyin-saved-cards> alone', () => {
   it('takes everything from the session and removes a card itself', async () => {
     const who = payer('single');
     const session = await newSession(`payer=${who}`);
     const log = new EventLog();
+    // A lazy chunk: a page that creates the element itself loads it first.
+    await loadSavedCards();
     const list = document.createElement('shouyin-saved-cards');
     list.session = session;
     document.body.append(list);

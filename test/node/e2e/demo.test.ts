@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -38,10 +39,17 @@ after(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** Opens the demo page and records CSP violations, console errors and page errors. */
-async function openDemo(): Promise<{ page: Page; problems: string[] }> {
+/**
+ * Opens the demo page (or `html` served at `/e2e.html` with the demo's policy, `csp` changing
+ * it) and records CSP violations, console errors, page errors and the lazy chunks fetched.
+ */
+async function openDemo(html?: string, csp = (policy: string) => policy): Promise<{ page: Page; problems: string[]; lazy: string[] }> {
   const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
   const problems: string[] = [];
+  const lazy: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/dist/lazy/')) lazy.push(new URL(request.url()).pathname);
+  });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content Security Policy|Trusted Type/i.test(message.text())) {
@@ -54,14 +62,20 @@ async function openDemo(): Promise<{ page: Page; problems: string[] }> {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const response = await page.goto(`${origin}/`);
+  if (html !== undefined) {
+    const policy = csp((await fetch(`${origin}/`)).headers.get('content-security-policy') ?? '');
+    await page.route(`${origin}/e2e.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': policy }, body: html }),
+    );
+  }
+  const response = await page.goto(html === undefined ? `${origin}/` : `${origin}/e2e.html`);
   assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
-  return { page, problems };
+  return { page, problems, lazy };
 }
 
 describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   it('pays with WeChat Pay and shows success, with zero CSP violations or errors', async () => {
-    const { page, problems } = await openDemo();
+    const { page, problems, lazy } = await openDemo();
     const pay = page.getByRole('button', { name: '确认支付 ¥128.00' });
     await pay.waitFor();
     assert.equal(await page.getByRole('radio', { name: '微信支付' }).isChecked(), true);
@@ -76,6 +90,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     assert.equal(ledger.paid, true);
     assert.equal(ledger.attempts.length, 1);
     assert.deepEqual(problems, []);
+    assert.deepEqual(lazy, [], 'a payer without saved cards paying by wallet loads no lazy chunk');
     await page.close();
   });
 
@@ -134,11 +149,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   });
 
   it('loads the QR encoder from dist/lazy/ by URL under the same policy, and pays once the payer scans', async () => {
-    const { page, problems } = await openDemo();
-    const lazy: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/dist/lazy/')) lazy.push(new URL(request.url()).pathname);
-    });
+    const { page, problems, lazy } = await openDemo();
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
     assert.deepEqual(lazy, [], 'nothing lazy is fetched before a QR code is needed');
     await page.getByLabel('Scenario').selectOption('action');
@@ -159,7 +170,12 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   });
 
   it('lists saved cards, removes one through its dialog and pays with another, CVV asked again, under the same policy', async () => {
-    const { page, problems } = await openDemo();
+    const { page, problems, lazy } = await openDemo();
+    await page.getByRole('button', { name: /确认支付/ }).waitFor();
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).waitFor();
+    assert.deepEqual(lazy, [], 'a payer without saved cards does not load the saved cards chunk, card channel included');
+    await page.getByRole('radio', { name: '微信支付' }).click();
     await page.getByLabel('Payer (saved cards)').selectOption('demo-mixed');
     await page.getByLabel("Ask a saved card's CVV again").check();
     await page.getByRole('button', { name: 'New order' }).click();
@@ -177,6 +193,34 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('status').getByText('支付成功').waitFor();
     assert.equal(await page.locator('#events li', { hasText: 'shouyin-card-remove' }).count(), 1);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(lazy, ['/dist/lazy/saved-cards.js']);
+    await page.close();
+  });
+
+  it("the saved cards chunk uses the bundle's Lit, not a copy of its own", () => {
+    // lit-html, lit-element and reactive-element each record their version on a global when they run.
+    const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
+    assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
+    for (const chunk of ['saved-cards.js', 'qr.js']) {
+      assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
+    }
+  });
+
+  it('loads the saved cards chunk from a module script tag too, with the bundle loaded twice', async () => {
+    const { page, problems, lazy } = await openDemo(`<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>twice</title>
+<script type="module" src="/dist/shouyin.min.js"></script>
+<script src="/dist/shouyin.min.js?again"></script>
+</head><body><shouyin-checkout session-url="/api/session?payer=demo-single.${Date.now()}"></shouyin-checkout></body></html>`,
+      // Each copy's lit-html creates its Trusted Types policy: a page that may load the bundle twice allows duplicates.
+      (policy) => policy.replace('trusted-types lit-html shouyin', "trusted-types lit-html shouyin 'allow-duplicates'"),
+    );
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('radio', { name: '银联 尾号 1265' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: '银联 尾号 1265' }).isChecked(), true);
+    assert.deepEqual(lazy, ['/dist/lazy/saved-cards.js']);
+    // The second copy warns that its tags were already defined; nothing else.
     assert.deepEqual(problems, []);
     await page.close();
   });

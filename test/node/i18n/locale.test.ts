@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { en } from '../../../src/i18n/en.js';
+import { en, enSavedCards } from '../../../src/i18n/en.js';
 import { formatMoney } from '../../../src/i18n/format.js';
 import { matchLocale, messagesFor, resolveLocale } from '../../../src/i18n/locale.js';
-import { zhCN } from '../../../src/i18n/zh-CN.js';
-import { zhTW } from '../../../src/i18n/zh-TW.js';
+import { zhCN, zhCNSavedCards } from '../../../src/i18n/zh-CN.js';
+import { zhTW, zhTWSavedCards } from '../../../src/i18n/zh-TW.js';
 
 describe('locale resolution', () => {
   const cases: [string, string | undefined][] = [
@@ -34,8 +34,12 @@ describe('locale resolution', () => {
     }
     // Characters that exist only in Simplified never appear in zh-TW, and the reverse.
     const text = (m: object): string => JSON.stringify(m, (_k, v: unknown) => (typeof v === 'function' ? String(v) : v));
-    assert.doesNotMatch(text(zhTW), /[认证请络订单试败额户选择]/);
-    assert.doesNotMatch(text(zhCN), /[認證請絡訂單試敗額戶選擇]/);
+    assert.doesNotMatch(text([zhTW, zhTWSavedCards]), /[认证请络订单试败额户选择]/);
+    assert.doesNotMatch(text([zhCN, zhCNSavedCards]), /[認證請絡訂單試敗額戶選擇]/);
+    // The saved cards chunk's strings, exported apart: complete in every catalog.
+    for (const catalog of [enSavedCards, zhTWSavedCards]) {
+      assert.deepEqual(Object.keys(catalog.savedCards).sort(), Object.keys(zhCNSavedCards.savedCards).sort());
+    }
   });
 });
 
