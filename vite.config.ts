@@ -16,7 +16,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *   and edge runtimes.
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
-export const LAZY_CHUNKS: Record<string, string> = {
+const LAZY_CHUNKS: Record<string, string> = {
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
 };

@@ -15,7 +15,7 @@ export function defineTags(
   const skipped: string[] = [];
   for (const [tag, element] of elements) {
     if (registry.get(tag)) {
-      if (registry.get(tag) !== element) skipped.push(tag);
+      skipped.push(tag);
       continue;
     }
     registry.define(tag, element);

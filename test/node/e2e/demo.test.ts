@@ -198,6 +198,20 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('offers the card form when the saved cards chunk cannot load', async () => {
+    const { page, problems } = await openDemo();
+    await page.route('**/dist/lazy/saved-cards.js', (route) => route.abort('connectionfailed'));
+    await page.getByRole('button', { name: /确认支付/ }).waitFor();
+    await page.getByLabel('Payer (saved cards)').selectOption('demo-mixed');
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).waitFor();
+    assert.equal(await page.getByRole('radiogroup', { name: '已保存的银行卡' }).count(), 0);
+    // The browser reports the failed fetch itself; the page adds nothing to it.
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|saved-cards\.js/.test(p)), []);
+    await page.close();
+  });
+
   it("the saved cards chunk uses the bundle's Lit, not a copy of its own", () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
