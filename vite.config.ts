@@ -1,6 +1,7 @@
 import { build as esbuild } from 'esbuild';
 import { transform as transformCss } from 'lightningcss';
 import { fileURLToPath } from 'node:url';
+import { VERSION } from './src/version.js';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -178,6 +179,18 @@ function sharedRuntime(): Plugin {
   };
 }
 
+/**
+ * The first statement of the script-tag bundle. A page that loads it a second time (or another
+ * version) gets one warning and the first copy's API, before any module of this copy runs: its
+ * Lit never starts, so under Trusted Types it never asks for a second `lit-html` policy, which a
+ * CSP without 'allow-duplicates' refuses with an exception.
+ */
+const SECOND_COPY_GUARD = `const shouyinFirst = globalThis[Symbol.for('shouyin.version')];
+if (shouyinFirst && globalThis.customElements?.get('shouyin-checkout')) {
+  console.warn('shouyin ${VERSION}: shouyin ' + shouyinFirst + ' is already on this page; this copy does nothing.');
+  return globalThis.Shouyin;
+}`;
+
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
     publicDir: false,
@@ -208,6 +221,7 @@ export default defineConfig(({ mode }): UserConfig => {
           ...common.build,
           minify: true,
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
+          rolldownOptions: { output: { intro: SECOND_COPY_GUARD } },
         },
       };
     case 'server':
