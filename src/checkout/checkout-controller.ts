@@ -11,6 +11,7 @@ import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/in
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
 import { buildIntent, clockOffset } from './intent.js';
+import { watchPage } from './page-events.js';
 
 export interface CheckoutDeps {
   messages(): Messages;
@@ -53,6 +54,7 @@ export class CheckoutController implements ReactiveController {
   private wakePoll: (() => void) | undefined;
   /** Payments waiting for the browser to come back online. */
   private readonly waitingForNetwork: Array<() => void> = [];
+  private unwatchPage: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
@@ -61,17 +63,13 @@ export class CheckoutController implements ReactiveController {
 
   hostConnected(): void {
     this.scheduleExpiry();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    globalThis.addEventListener('online', this.onConnectivity);
-    globalThis.addEventListener('offline', this.onConnectivity);
+    this.unwatchPage = watchPage({ visibility: this.onVisibilityChange, connectivity: this.onConnectivity });
     this.online = navigator.onLine;
   }
 
   hostDisconnected(): void {
     clearTimeout(this.expiryTimer);
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    globalThis.removeEventListener('online', this.onConnectivity);
-    globalThis.removeEventListener('offline', this.onConnectivity);
+    this.unwatchPage?.();
   }
 
   private readonly onConnectivity = (): void => {
