@@ -122,6 +122,8 @@ export default defineConfig(({ mode }): UserConfig => {
           ...common.build,
           minify: true,
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
+          // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
+          rolldownOptions: { output: { generatedCode: { symbols: false } } },
         },
       };
     case 'server':

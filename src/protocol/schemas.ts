@@ -124,7 +124,9 @@ export const InstrumentSchema = z.union([
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-export const IntentSchema = z.object({
+// Built in a pure call: only the backend parses intents, so the browser bundle can drop it.
+export const IntentSchema = /* @__PURE__ */ (() =>
+  z.object({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
@@ -138,7 +140,7 @@ export const IntentSchema = z.object({
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   createdAt: datetime,
-});
+  }))();
 export type Intent = z.infer<typeof IntentSchema>;
 
 export const AttemptStatus = {
