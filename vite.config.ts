@@ -45,63 +45,45 @@ function minifyLitCss(): Plugin {
   };
 }
 
-/** Where a template literal's text parts lie: [from, to) offsets in `code`, and the offset after its closing backtick. */
-function templateParts(code: string, start: number, parts: Array<[number, number]> | null): number {
-  let i = start;
-  let from = i;
-  while (i < code.length) {
-    const char = code[i];
-    if (char === '\\') i += 2;
-    else if (char === '`') {
-      parts?.push([from, i]);
-      return i + 1;
-    } else if (char === '$' && code[i + 1] === '{') {
-      parts?.push([from, i]);
-      i = skipExpression(code, i + 2);
-      from = i;
-    } else i++;
-  }
-  throw new Error('unterminated template literal');
+interface Quasi {
+  start: number;
+  end: number;
+  value: { raw: string };
 }
 
-/** The offset after the `}` that closes the `${` expression starting at `start`. */
-function skipExpression(code: string, start: number): number {
-  let depth = 1;
-  let i = start;
-  while (i < code.length) {
-    const char = code[i]!;
-    if (char === '`') i = templateParts(code, i + 1, null);
-    else if (char === "'" || char === '"') {
-      for (i++; i < code.length && code[i] !== char; i++) if (code[i] === '\\') i++;
-      i++;
-    } else {
-      if (char === '{') depth++;
-      else if (char === '}' && --depth === 0) return i + 1;
-      i++;
+/** The text parts of every `html`/`svg` tagged template in an ESTree program. */
+function templateQuasis(node: unknown, found: Quasi[] = []): Quasi[] {
+  if (Array.isArray(node)) {
+    for (const child of node) templateQuasis(child, found);
+  } else if (node && typeof node === 'object') {
+    const { type, tag, quasi } = node as { type?: string; tag?: { type?: string; name?: string }; quasi?: { quasis: Quasi[] } };
+    if (type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && (tag.name === 'html' || tag.name === 'svg')) {
+      found.push(...(quasi?.quasis ?? []));
     }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') templateQuasis(value, found);
   }
-  throw new Error('unterminated template expression');
+  return found;
 }
 
 /**
  * Collapses the indentation in the text of Lit `html` and `svg` templates: each run of white
  * space that holds a line break becomes one space, or nothing before a tag's closing `>`.
  * HTML renders a run of spaces as one space, so the page looks the same (no template here
- * has a `<pre>` or `white-space: pre`); the bundle carries no indentation.
+ * has a `<pre>` or `white-space: pre`); the bundle carries no indentation. The templates are
+ * found by parsing, so code and strings around them are never touched.
  */
 function collapseTemplateWhitespace(): Plugin {
   return {
     name: 'shouyin:collapse-template-whitespace',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
-      const parts: Array<[number, number]> = [];
-      for (const match of code.matchAll(/\b(?:html|svg)`/g)) templateParts(code, match.index + match[0].length, parts);
+      const quasis = templateQuasis(this.parse(code)).sort((x, y) => x.start - y.start);
       let out = '';
       let at = 0;
-      for (const [from, to] of parts.sort((a, b) => a[0] - b[0])) {
-        if (from < at) continue; // a part of a template nested in one already collapsed
-        out += code.slice(at, from) + code.slice(from, to).replace(/\s*\n\s*(\/?>)?/g, (_run, close?: string) => close ?? ' ');
-        at = to;
+      for (const { start, end, value } of quasis) {
+        if (code.slice(start, end) !== value.raw) throw new Error(`${id}: template text not where the parser put it`);
+        out += code.slice(at, start) + value.raw.replace(/\s*\n\s*(\/?>)?/g, (_run, close?: string) => close ?? ' ');
+        at = end;
       }
       return { code: out + code.slice(at), map: null };
     },
@@ -221,7 +203,8 @@ export default defineConfig(({ mode }): UserConfig => {
           ...common.build,
           minify: true,
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
-          rolldownOptions: { output: { intro: SECOND_COPY_GUARD } },
+          // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
+          rolldownOptions: { output: { intro: SECOND_COPY_GUARD, generatedCode: { symbols: false } } },
         },
       };
     case 'server':

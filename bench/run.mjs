@@ -2,21 +2,23 @@
 // and a peer drop-in (Adyen Web's Drop-in + Card). `npm run bench` builds dist/ first, so it
 // measures the current tree.
 //
-//   npm run bench               everything (about a minute on 2 cores)
+//   npm run bench               everything (one to three minutes on 2 cores)
 //   npm run bench -- --quick    size in full, every timing figure with a few runs (checks they
-//                               work; the mount ratio is not held to its budget on 5 runs)
+//                               work; timing budgets are not held to so few samples)
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
 //
 // Figures, one function each:
-//   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and any lazy chunk in dist/;
-//              the floor and the peer bundled with one set of esbuild settings.
+//   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and of each lazily loaded
+//              chunk (every file in dist/lazy/, and any other .js in dist/ that is not an
+//              entry); the floor and the peer bundled with one set of esbuild settings.
 //   mount      headless Chromium: `<shouyin-checkout>` with an inline session, from
 //              createElement to the end of the first frame in which its channel radios and
 //              pay button are rendered and focusable; the same for the bare Lit element.
-//   keystroke  typing the card number: keydown → its handlers done, plus the next frame's
-//              rendering, once there is a `<shouyin-card-form>` (skipped until then).
-//   memory     JS heap retained after N mount/unmount cycles (forced GC through CDP), minus
-//              the heap after the first cycle.
+//   keystroke  typing card numbers of every brand: keydown → its handlers done, plus the next
+//              frame's rendering; p50/p95 over 1,000+ keystrokes, then again under 4× CPU
+//              throttling (CDP).
+//   memory     JS heap retained after N mount/pay/unmount cycles against the reference
+//              backend (forced GC through CDP), minus the heap after the first cycle.
 //   verify     `verifyIntent` calls per second in Node, one call at a time.
 //   backend    latency of `POST /api/intents` on the reference backend at a fixed rate.
 //
@@ -51,23 +53,27 @@ const BUDGETS = {
   bundleGzip: 40 * KIB,
   /** Median mount time of the cashier over that of the bare Lit element. */
   mountRatio: 3,
-  /** JS heap retained after the mount/unmount cycles, minus the heap after the first. */
+  /** JS heap retained after the mount/pay/unmount cycles, minus the heap after the first. */
   heapGrowth: 1 * MIB,
+  /** 95th percentile of the time a keystroke in the card number costs, unthrottled (ms). */
+  keystrokeP95: 4,
 };
 
 /** How much each timing figure runs in each mode. */
 const PLANS = {
   full: {
     mount: { runs: 50, warmup: 3, holdBudget: true },
-    keystroke: { rounds: 3 },
+    // The keystroke budget is reported, not yet held: on a shared 2-core machine its p95 is
+    // still over 4 ms (see the README's Performance section).
+    keystroke: { keys: 1000, throttledKeys: 1000, holdBudget: false },
     memory: { cycles: 200 },
     verify: { seconds: 2 },
     backend: { rate: 200, seconds: 5 },
   },
   quick: {
-    // Five samples check that the figure works; they are too few to hold its budget to.
+    // A few samples check that each figure works; they are too few to hold its budget to.
     mount: { runs: 5, warmup: 1, holdBudget: false },
-    keystroke: { rounds: 1 },
+    keystroke: { keys: 48, throttledKeys: 32, holdBudget: false },
     memory: { cycles: 20 },
     verify: { seconds: 0.3 },
     backend: { rate: 200, seconds: 1 },
@@ -85,11 +91,15 @@ const ESBUILD_OPTIONS = {
   write: false,
   outdir: path.join(ROOT, 'bench/out'),
   logLevel: /** @type {const} */ ('warning'),
+  // src/index.ts imports some modules bare, only to set their order in the bundle (for gzip).
+  logOverride: { 'ignored-bare-import': /** @type {const} */ ('silent') },
   absWorkingDir: ROOT,
 };
 
 /** Files in dist/ that are not lazily loaded chunks. */
 const NOT_CHUNKS = new Set(['shouyin.js', 'shouyin.min.js', 'server.js']);
+/** Where the builds put lazily loaded chunks. */
+const LAZY_DIR = 'lazy';
 
 // ---------------------------------------------------------------------------------------
 // Results
@@ -217,9 +227,13 @@ async function measureSize() {
 
   const chunks = await lazyChunks();
   for (const chunk of chunks) {
-    results.push(...sizeResults(`lazy chunk ${chunk}`, compressedSizes(await readFile(path.join(ROOT, 'dist', chunk)))));
+    results.push(...sizeResults(`lazy chunk dist/${chunk}`, compressedSizes(await readFile(path.join(ROOT, 'dist', chunk)))));
   }
-  notes.push(chunks.length ? `lazy chunks: ${chunks.join(', ')}` : 'lazy chunks: none in dist/');
+  notes.push(
+    chunks.length
+      ? `lazy chunks (loaded only by the payers who need them, not in the budget): ${chunks.join(', ')}`
+      : `lazy chunks: none (no dist/${LAZY_DIR}/, no other .js in dist/)`,
+  );
 
   const floor = await bundle('bench/floor/bare-lit.ts');
   const floorSizes = compressedSizes(floor.js);
@@ -252,18 +266,25 @@ async function measureSize() {
   return { results, notes, floorBundle: floor.js };
 }
 
-/** .js files in dist/ (and dist/chunks/) other than the three entry bundles. */
+/**
+ * Every file in dist/lazy/ but source maps (a browser loads them only with devtools open),
+ * then any .js in dist/ and dist/chunks/ other than the three entry bundles, relative to dist/.
+ */
 async function lazyChunks() {
   const found = [];
-  for (const dir of ['', 'chunks']) {
-    let names = [];
+  for (const dir of [LAZY_DIR, '', 'chunks']) {
+    let entries = [];
     try {
-      names = await readdir(path.join(ROOT, 'dist', dir));
+      entries = await readdir(path.join(ROOT, 'dist', dir), { withFileTypes: true });
     } catch {
-      continue; // no dist/chunks/
+      continue; // no such folder
     }
-    for (const name of names.sort()) {
-      if (name.endsWith('.js') && !(dir === '' && NOT_CHUNKS.has(name))) found.push(path.posix.join(dir, name));
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const { name } = entry;
+      if (!entry.isFile() || name.endsWith('.map')) continue;
+      if (dir === LAZY_DIR || (name.endsWith('.js') && !(dir === '' && NOT_CHUNKS.has(name)))) {
+        found.push(path.posix.join(dir, name));
+      }
     }
   }
   return found;
@@ -280,8 +301,14 @@ const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
-/** @param {Uint8Array} floorBundle */
+/**
+ * The bench page's server. Requests under /api/ go to the reference backend (the one the tests
+ * and the demo mount), so the cashier on the page can pay.
+ * @param {Uint8Array} floorBundle
+ */
 async function startPageServer(floorBundle) {
+  const { createBackend } = await tsImport('../demo/backend/app.ts', import.meta.url);
+  const backend = createBackend();
   /** @type {Record<string, () => Promise<Uint8Array | string>>} */
   const routes = {
     '/': () => readFile(path.join(ROOT, 'bench/page/index.html')),
@@ -291,6 +318,10 @@ async function startPageServer(floorBundle) {
   };
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pathname.startsWith('/api/')) {
+      void backend.handle(req, res);
+      return;
+    }
     const route = routes[pathname];
     if (!route) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -415,38 +446,75 @@ async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
 // ---------------------------------------------------------------------------------------
 // Figure 3: keystroke
 
-const CARD_DIGITS = '6222021234567890';
+/** Card numbers of every brand and length the form lays out (typed in turn, digit by digit). */
+const CARD_NUMBERS = [
+  '6222021234567890',
+  '4242424242424242',
+  '378282246310005',
+  '5555555555554444',
+  '6205500000000000004',
+  '3530111333300000',
+  '30569309025904',
+  '2200000000000004',
+  '6011111111111117',
+  '4000000000000000006',
+];
 
-/** @param {import('playwright-core').Page} page @param {string} sessionJson @param {{ rounds: number }} plan */
-async function measureKeystroke(page, sessionJson, { rounds }) {
-  const prepared = await page.evaluate((s) => globalThis.bench.prepareCardInput(s), sessionJson);
-  if (!prepared.ok) {
-    return {
-      results: [result('keystroke: card number, keydown → handled + next frame, median', null, 'ms')],
-      notes: [`keystroke: skipped (${prepared.reason})`],
-    };
-  }
+/**
+ * Types card numbers into the focused card input until `keys` keystrokes are timed; between
+ * two numbers the field is emptied (select all, Backspace), which is not timed.
+ * @param {import('playwright-core').Page} page @param {number} keys
+ */
+async function typeCardNumbers(page, keys) {
+  await page.evaluate(() => globalThis.bench.reset());
   let count = 0;
-  for (let round = 0; round < rounds; round++) {
+  for (let n = 0; count < keys; n++) {
     await page.evaluate(() => globalThis.bench.record(true));
-    for (const digit of CARD_DIGITS) {
+    for (const digit of CARD_NUMBERS[n % CARD_NUMBERS.length]) {
+      if (count >= keys) break;
       await page.keyboard.press(digit);
-      await page.evaluate((n) => globalThis.bench.waitKeystrokes(n), ++count);
+      await page.evaluate((c) => globalThis.bench.waitKeystrokes(c), ++count);
     }
     await page.evaluate(() => globalThis.bench.record(false));
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
   }
-  const samples = await page.evaluate(() => globalThis.bench.record(false));
+  return /** @type {number[]} */ (await page.evaluate(() => globalThis.bench.record(false)));
+}
+
+/**
+ * @param {import('playwright-core').Page} page @param {string} sessionJson
+ * @param {{ keys: number, throttledKeys: number, holdBudget: boolean }} plan
+ */
+async function measureKeystroke(page, sessionJson, { keys, throttledKeys, holdBudget }) {
+  const name = 'keystroke: card number, keydown → handled + next frame';
+  const prepared = await page.evaluate((s) => globalThis.bench.prepareCardInput(s), sessionJson);
+  if (!prepared.ok) {
+    return { results: [result(`${name}, p50`, null, 'ms')], notes: [`keystroke: skipped (${prepared.reason})`] };
+  }
+  const samples = await typeCardNumbers(page, keys);
+  const cdp = await page.context().newCDPSession(page);
+  let throttled;
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    throttled = await typeCardNumbers(page, throttledKeys);
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
   await page.evaluate(() => globalThis.bench.cleanup());
   return {
     results: [
-      result('keystroke: card number, keydown → handled + next frame, median', median(samples), 'ms'),
-      result('keystroke: card number, keydown → handled + next frame, p95', percentile(samples, 95), 'ms'),
+      result(`${name}, p50`, median(samples), 'ms'),
+      result(`${name}, p95`, percentile(samples, 95), 'ms', holdBudget ? BUDGETS.keystrokeP95 : null),
+      result(`${name}, p50 at 4× CPU throttling`, median(throttled), 'ms'),
+      result(`${name}, p95 at 4× CPU throttling`, percentile(throttled, 95), 'ms'),
     ],
     notes: [
-      `keystroke: ${samples.length} digits typed into the ${prepared.input} input (${rounds} × ${CARD_DIGITS.length}); ` +
+      `keystroke: ${samples.length} keystrokes unthrottled, then ${throttled.length} at 4× CPU throttling (CDP), ` +
+        `into the ${prepared.input} input: ${CARD_NUMBERS.length} numbers of every brand typed in turn; ` +
         `the wait for the next vsync is not counted`,
+      ...(holdBudget ? [] : [`keystroke: budget (p95 ≤ ${BUDGETS.keystrokeP95} ms unthrottled) reported, not held in this run`]),
     ],
   };
 }
@@ -463,15 +531,17 @@ async function heapAfterGc(cdp) {
   return { js: heap.usedSize, embedder: heap.embedderHeapUsedSize ?? null, nodes };
 }
 
-/** @param {import('playwright-core').Page} page @param {string} sessionJson @param {{ cycles: number }} plan */
-async function measureMemory(page, sessionJson, { cycles }) {
+/** @param {import('playwright-core').Page} page @param {{ cycles: number }} plan */
+async function measureMemory(page, { cycles }) {
   const cdp = await page.context().newCDPSession(page);
-  await page.evaluate((s) => globalThis.bench.cycles(1, s), sessionJson);
+  await page.evaluate(() => globalThis.bench.cycles(1));
   const first = await heapAfterGc(cdp);
-  await page.evaluate(([n, s]) => globalThis.bench.cycles(n, s), /** @type {const} */ ([cycles - 1, sessionJson]));
+  await page.evaluate((n) => globalThis.bench.cycles(n), cycles - 1);
   const last = await heapAfterGc(cdp);
   await cdp.detach();
-  const results = [result(`memory: JS heap growth, ${cycles} mount/unmount cycles`, last.js - first.js, 'B', BUDGETS.heapGrowth)];
+  const results = [
+    result(`memory: JS heap growth, ${cycles} mount/pay/unmount cycles`, last.js - first.js, 'B', BUDGETS.heapGrowth),
+  ];
   if (first.embedder !== null && last.embedder !== null) {
     results.push(result('memory: DOM (Blink) heap growth', last.embedder - first.embedder, 'B'));
   }
@@ -479,8 +549,9 @@ async function measureMemory(page, sessionJson, { cycles }) {
   return {
     results,
     notes: [
-      `memory: each cycle mounts the cashier with an inline session, waits until it is ready and removes it; ` +
-        `no payment (paying needs the backend in the loop); growth = heap after cycle ${cycles} − after cycle 1, both after forced GC`,
+      `memory: each cycle fetches a fresh session from the reference backend, mounts the cashier with it, waits until ` +
+        `it is ready, pays with the preselected channel (a signed intent over HTTP), waits for shouyin-success and removes ` +
+        `the cashier; growth = heap after cycle ${cycles} − after cycle 1, both after forced GC`,
     ],
   };
 }
@@ -488,9 +559,14 @@ async function measureMemory(page, sessionJson, { cycles }) {
 // ---------------------------------------------------------------------------------------
 // Figure 5: host side (Node)
 
+/** @type {Promise<{ buildIntent: Function }> | undefined} */
+let intentModule;
+
 /** An intent for `session`, built by the cashier's own `buildIntent`. */
 async function intentFor(session, randomToken) {
-  const { buildIntent } = await tsImport('../src/checkout/intent.ts', import.meta.url);
+  // Loaded once: tsImport compiles and registers the module anew on every call (~0.1 s).
+  intentModule ??= tsImport('../src/checkout/intent.ts', import.meta.url);
+  const { buildIntent } = await intentModule;
   return buildIntent({
     session,
     channel: 'wechat',
@@ -756,7 +832,7 @@ async function main() {
       try {
         await figure('mount', () => measureMount(page, json, plan.mount), results, notes);
         await figure('keystroke', () => measureKeystroke(page, json, plan.keystroke), results, notes);
-        await figure('memory', () => measureMemory(page, json, plan.memory), results, notes);
+        await figure('memory', () => measureMemory(page, plan.memory), results, notes);
         if (bench.pageErrors.length) notes.push(`page errors: ${bench.pageErrors.join(' | ')}`);
       } finally {
         await bench.close();

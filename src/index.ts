@@ -2,6 +2,18 @@
  * Shouyin: the script-tag entry and the ES module for bundlers. Importing it registers
  * `<shouyin-checkout>` and its parts; the exports are for hosts that want types and helpers.
  */
+// Module order, for size only: Rolldown lays the bundle out in import order, and gzip (with
+// its 32 KB window) finds more to share when like sits with like. Measured: imask, then zod
+// and the schemas, the four stylesheets side by side, then the checkout's controller, make
+// shouyin.min.js about 1.1 KB gzip smaller than the order define.ts alone gives. None of these
+// modules has side effects that depend on order; define.ts still registers the elements.
+import './card/masked-input-controller.js';
+import './protocol/schemas.js';
+import './theme/tokens.js';
+import './card/card-form.styles.js';
+import './channels/channel-list.styles.js';
+import './checkout/checkout.styles.js';
+import './checkout/checkout-controller.js';
 import './define.js';
 
 export { ShouyinCheckout } from './checkout/checkout.js';

@@ -152,6 +152,25 @@ for (const type of ['keydown', 'keypress', 'beforeinput', 'input']) {
   });
 }
 
+/** Clicks the pay button and resolves when the cashier reports success (rejects on failure or after 10 s). */
+function payAndWait(element) {
+  return new Promise((resolve, reject) => {
+    const done = (error) => {
+      clearTimeout(timer);
+      element.removeEventListener('shouyin-success', onSuccess);
+      element.removeEventListener('shouyin-failure', onFailure);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onSuccess = () => done();
+    const onFailure = (event) => done(new Error(`payment failed: ${event.detail?.code}`));
+    const timer = setTimeout(() => done(new Error('no shouyin-success within 10 s of pay')), 10_000);
+    element.addEventListener('shouyin-success', onSuccess);
+    element.addEventListener('shouyin-failure', onFailure);
+    element.shadowRoot.querySelector('[part~="pay-button"]').click();
+  });
+}
+
 window.bench = {
   /** Mounts `tag` (with a session for the cashier), times it to its first complete frame, removes it. */
   async mount(tag, sessionJson) {
@@ -163,11 +182,21 @@ window.bench = {
     return { ms, scriptMs, frames };
   },
 
-  /** `count` mount/unmount cycles of the cashier, each one waiting until it is ready. */
-  async cycles(count, sessionJson) {
+  /**
+   * `count` mount/pay/unmount cycles of the cashier: each one gets a fresh session from the
+   * reference backend (mounted under /api/ by bench/run.mjs), waits until the cashier is ready,
+   * pays with the preselected channel and removes the cashier once it reports success.
+   */
+  async cycles(count) {
     for (let i = 0; i < count; i++) {
-      const { element } = await mountOne('shouyin-checkout', sessionJson);
-      element.remove();
+      const response = await fetch('/api/session?amount=12800');
+      if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
+      const { element } = await mountOne('shouyin-checkout', await response.text());
+      try {
+        await payAndWait(element);
+      } finally {
+        element.remove();
+      }
     }
     await nextFrame();
   },
@@ -196,6 +225,14 @@ window.bench = {
       }
     }
     return { ok: false, reason: '<shouyin-card-form> is defined but the cashier shows no card input after choosing the card channel' };
+  },
+
+  /** Forgets the keystrokes timed so far. */
+  reset() {
+    recording = false;
+    keystroke = undefined;
+    keystrokes.length = 0;
+    keystrokeWaiters = [];
   },
 
   /** Starts or stops recording keystrokes; returns the samples so far. */

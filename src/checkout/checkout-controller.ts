@@ -20,6 +20,7 @@ import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type 
 import { ActionController } from './action-controller.js';
 import { buildIntent, clockOffset } from './intent.js';
 import { createResumeStore, pageSessionStorage, type ResumeStore } from './resume-store.js';
+import { watchPage } from './page-events.js';
 
 export interface CheckoutDeps {
   messages(): Messages;
@@ -107,6 +108,7 @@ export class CheckoutController implements ReactiveController {
   /** Channels this order's payment moved away from: never a fallback target again. */
   private readonly givenUp = new Set<string>();
   private readonly resume: ResumeStore;
+  private unwatchPage: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     (this.host = host).addController(this);
@@ -121,9 +123,7 @@ export class CheckoutController implements ReactiveController {
   hostConnected(): void {
     this.scheduleExpiry();
     this.watchMaintenance();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    globalThis.addEventListener('online', this.onConnectivity);
-    globalThis.addEventListener('offline', this.onConnectivity);
+    this.unwatchPage = watchPage({ visibility: this.onVisibilityChange, connectivity: this.onConnectivity });
     this.online = navigator.onLine;
     if (this.detached && this.source) void this.load(this.source);
     this.detached = false;
@@ -141,9 +141,7 @@ export class CheckoutController implements ReactiveController {
       this.run.cut.abort();
       this.detached = true;
     });
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    globalThis.removeEventListener('online', this.onConnectivity);
-    globalThis.removeEventListener('offline', this.onConnectivity);
+    this.unwatchPage?.();
   }
 
   private readonly onConnectivity = (): void => {

@@ -127,7 +127,9 @@ export const InstrumentSchema = z.union([
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-export const IntentSchema = z.object({
+// Built in a pure call: only the backend parses intents, so the browser bundle can drop it.
+export const IntentSchema = /* @__PURE__ */ (() =>
+  z.object({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
@@ -141,7 +143,7 @@ export const IntentSchema = z.object({
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   createdAt: datetime,
-});
+  }))();
 export type Intent = z.infer<typeof IntentSchema>;
 
 export const AttemptStatus = {
@@ -228,5 +230,5 @@ export const CardRemovalSchema = z.object({
 export type CardRemoval = z.infer<typeof CardRemovalSchema>;
 
 /** The answer to a removal that succeeded (also to a repeat of one). */
-export const CardRemovedSchema = z.object({ cardId: id, removed: z.literal(true) });
+export const CardRemovedSchema = z.object({ cardId: id, removed: z.boolean().check(z.refine((removed) => removed)) });
 export type CardRemoved = z.infer<typeof CardRemovedSchema>;

@@ -2,10 +2,11 @@
  * zod/mini for the contract's schemas, with its checks as plain refinements. Each built-in
  * check (`minLength`, `regex`, `gte`, `int()`'s format …) brings its own class into the
  * script bundle, about 1.2 KB gzip together; a refinement does the same work with the one
- * class `refine` already needs. A value passes or fails exactly as with zod's own checks; only
- * the issue in a failed parse is `custom` instead of, say, `too_small`, and no code reads it.
+ * class `refine` already needs; `literal` is a one-value `enum` for the same reason. A value
+ * passes or fails exactly as with zod's own; only the issue in a failed parse is `custom` or
+ * `invalid_value` instead of, say, `too_small`, and no code reads it.
  */
-import { number, refine, type ZodMiniNumber } from 'zod/mini';
+import { enum as oneOf, number, refine, type ZodMiniEnum, type ZodMiniNumber } from 'zod/mini';
 import type { $ZodCheck } from 'zod/v4/core';
 
 export * from 'zod/mini';
@@ -28,3 +29,8 @@ export const regex = (pattern: RegExp): $ZodCheck<string> =>
 
 /** A safe integer, as `z.int()` accepts. */
 export const int = (): ZodMiniNumber<number> => number().check(refine<number>(Number.isSafeInteger));
+
+/** Exactly `value`; typed as that value, as `z.literal` is. */
+export const literal = <const T extends string | number>(value: T): ZodMiniEnum<{ v: T }> =>
+  // Keyed `v`, not by the value: zod takes a numeric key for a TypeScript enum's reverse mapping.
+  oneOf({ v: value });
