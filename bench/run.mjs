@@ -27,8 +27,9 @@
 // bench/results.json (git-ignored) is an array of
 //   { name, value, unit, budget, ratio, pass }
 // where `budget` is an upper bound (or null: reported only), `ratio` is value / budget, and
-// `pass` is false only when value > budget. The process exits 1 when a budget is exceeded
-// or a figure could not be measured.
+// `pass` is false only when value > budget. The process exits 1 when a budget is exceeded,
+// and 2 when a figure could not be measured or the bench itself broke (so a caller can tell
+// "over budget" from "the bench does not work").
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { Agent, createServer, request as httpRequest } from 'node:http';
@@ -97,7 +98,6 @@ const ESBUILD_OPTIONS = {
 };
 
 /** Files in dist/ that are not lazily loaded chunks. */
-const NOT_CHUNKS = new Set(['shouyin.js', 'shouyin.min.js', 'server.js']);
 /** Where the builds put lazily loaded chunks. */
 const LAZY_DIR = 'lazy';
 
@@ -268,26 +268,20 @@ async function measureSize() {
 
 /**
  * Every file in dist/lazy/ but source maps (a browser loads them only with devtools open),
- * then any .js in dist/ and dist/chunks/ other than the three entry bundles, relative to dist/.
+ * relative to dist/. These are what the script-tag bundle loads on demand; the ES module
+ * build's own split files (dist/*.js) belong to a host's bundler and are not listed.
  */
 async function lazyChunks() {
-  const found = [];
-  for (const dir of [LAZY_DIR, '', 'chunks']) {
-    let entries = [];
-    try {
-      entries = await readdir(path.join(ROOT, 'dist', dir), { withFileTypes: true });
-    } catch {
-      continue; // no such folder
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const { name } = entry;
-      if (!entry.isFile() || name.endsWith('.map')) continue;
-      if (dir === LAZY_DIR || (name.endsWith('.js') && !(dir === '' && NOT_CHUNKS.has(name)))) {
-        found.push(path.posix.join(dir, name));
-      }
-    }
+  let entries = [];
+  try {
+    entries = await readdir(path.join(ROOT, 'dist', LAZY_DIR), { withFileTypes: true });
+  } catch {
+    return []; // no lazy chunk built
   }
-  return found;
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+    .map((entry) => path.posix.join(LAZY_DIR, entry.name))
+    .sort();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -855,7 +849,8 @@ async function main() {
     `bench: ${failed.length ? `FAILED: ${failed.map((r) => r.name).join('; ')}` : 'every budget met'} ` +
       `(${((performance.now() - started) / 1000).toFixed(1)} s; bench/results.json)`,
   );
-  process.exitCode = failed.length ? 1 : 0;
+  const broken = failed.some((r) => r.value === null);
+  process.exitCode = broken ? 2 : failed.length ? 1 : 0;
 }
 
 // Each figure is a function taking what it needs, so one can be run (or added) on its own.
@@ -872,4 +867,9 @@ export {
   benchSession,
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main().catch((error) => {
+    console.error(error);
+    process.exitCode = 2;
+  });
+}
