@@ -80,6 +80,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     const { page, problems, lazy } = await openDemo();
     const pay = page.getByRole('button', { name: '确认支付 ¥128.00' });
     await pay.waitFor();
+    // On a phone-wide screen (412 px) nothing on the page is wider than the screen.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 412);
     assert.equal(await page.getByRole('radio', { name: '微信支付' }).isChecked(), true);
     await pay.click();
     await page.getByRole('status').getByText('支付成功').waitFor();
