@@ -20,12 +20,12 @@ export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
 export { ShouyinCardForm } from './card/card-form.js';
 export { ShouyinCountdown } from './checkout/countdown.js';
-export { ShouyinNotices } from './checkout/notices.js';
 export { rankChannels } from './channels/ranking.js';
-// Lazy chunks: `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+// Lazy chunks: `loadNotices()`, `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+export type { ShouyinNotices } from './checkout/notices.js';
 export type { ShouyinQrCode } from './checkout/qr-code.js';
 export type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from './saved-cards/saved-cards.js';
-export { loadQrCode, loadSavedCards } from './lazy/load.js';
+export { loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';

@@ -3,7 +3,7 @@ import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadQrCode } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
@@ -170,6 +170,8 @@ export class ShouyinCheckout extends LitElement {
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
     if (session?.savedCards.length) this.savedSlot.require(session.id);
+    // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
+    if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
   }
