@@ -17,7 +17,7 @@ import { blockingFailure, loadFallback, type FallbackTrigger } from './fallback.
 import { FallbackFlow } from './fallback-flow.js';
 import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
 import { buildIntent, clockOffset } from './intent.js';
-import { orderDetail } from './order-detail.js';
+import { attemptDetail, orderDetail } from './order-detail.js';
 import { PageWaits } from './page-waits.js';
 import { createResumeStore, pageSessionStorage, type ResumeStore } from './resume-store.js';
 import { SessionTimers } from './session-timers.js';
@@ -254,7 +254,7 @@ export class CheckoutController implements ReactiveController {
     if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
     const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
     const previousAttempt = this.lastAttempt;
-    if (!emit(this.host, 'shouyin-submit', { ...orderDetail(session), channel: channelId, attempt: ref.attempt, previousAttempt })) {
+    if (!emit(this.host, 'shouyin-submit', { ...attemptDetail(session, ref), previousAttempt })) {
       return;
     }
     // Entering `paying` happens before the first await: a second click finds the flow busy.
@@ -313,9 +313,7 @@ export class CheckoutController implements ReactiveController {
       pending: (response, giveUp) => {
         this.apply({ type: 'pending', paymentId: response.id }, generation);
         emit(this.host, 'shouyin-pending', {
-          ...orderDetail(session),
-          channel: ref.channel,
-          attempt: ref.attempt,
+          ...attemptDetail(session, ref),
           paymentId: response.id,
           action: response.action?.type ?? null,
         });
@@ -360,12 +358,7 @@ export class CheckoutController implements ReactiveController {
     if (current && this.state.phase === Phase.Succeeded) return;
     if (current) this.fallbacks.reset();
     this.apply({ type: 'succeeded', paymentId: ref.paymentId, attempt: ref }, generation);
-    emit(this.host, 'shouyin-success', {
-      ...orderDetail(session),
-      channel: ref.channel,
-      attempt: ref.attempt,
-      paymentId: ref.paymentId,
-    });
+    emit(this.host, 'shouyin-success', { ...attemptDetail(session, ref), paymentId: ref.paymentId });
   }
 
   private finish(
@@ -387,9 +380,7 @@ export class CheckoutController implements ReactiveController {
     }
     this.apply({ type: 'failed', code, retryable }, generation);
     emit(this.host, 'shouyin-failure', {
-      ...orderDetail(session),
-      channel: ref.channel,
-      attempt: ref.attempt,
+      ...attemptDetail(session, ref),
       paymentId,
       code,
       retryable,
