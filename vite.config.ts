@@ -18,6 +18,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
+  notices: 'src/lazy/notices.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
 };

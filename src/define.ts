@@ -2,8 +2,7 @@ import { ShouyinCardForm } from './card/card-form.js';
 import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
-import { ShouyinNotices } from './checkout/notices.js';
-import { loadQrCode, loadSavedCards } from './lazy/load.js';
+import { loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
 import { defineTags } from './registry.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
@@ -11,19 +10,19 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['shouyin-channel-list', ShouyinChannelList],
   ['shouyin-checkout', ShouyinCheckout],
   ['shouyin-countdown', ShouyinCountdown],
-  ['shouyin-notices', ShouyinNotices],
 ];
 
 /** Elements in lazy chunks, and what loads and registers each. */
 const LAZY_ELEMENTS: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+  ['shouyin-notices', loadNotices],
   ['shouyin-qr-code', loadQrCode],
   ['shouyin-saved-cards', loadSavedCards],
 ];
 
 /**
  * Registers every eager Shouyin element (see `defineTags` for a second copy on the page).
- * `<shouyin-qr-code>` and `<shouyin-saved-cards>` are lazy chunks: `loadQrCode()` and
- * `loadSavedCards()` register them.
+ * `<shouyin-notices>`, `<shouyin-qr-code>` and `<shouyin-saved-cards>` are lazy chunks:
+ * `loadNotices()`, `loadQrCode()` and `loadSavedCards()` register them.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
   defineTags(ELEMENTS, registry);

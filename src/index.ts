@@ -4,8 +4,9 @@
  */
 // Module order, for size only: Rolldown lays the bundle out in import order, and gzip (with
 // its 32 KB window) finds more to share when like sits with like. Measured: imask, then zod
-// and the schemas, the four stylesheets side by side, then the checkout's controller, make
-// shouyin.min.js about 1.1 KB gzip smaller than the order define.ts alone gives. None of these
+// and the schemas, the four stylesheets side by side, then the intent client and the
+// checkout's controller, make shouyin.min.js about 1.1 KB gzip smaller than the order
+// define.ts alone gives. None of these
 // modules has side effects that depend on order; define.ts still registers the elements.
 import './card/masked-input-controller.js';
 import './protocol/schemas.js';
@@ -13,6 +14,7 @@ import './theme/tokens.js';
 import './card/card-form.styles.js';
 import './channels/channel-list.styles.js';
 import './checkout/checkout.styles.js';
+import './transport/intent-client.js';
 import './checkout/checkout-controller.js';
 import './define.js';
 
@@ -20,12 +22,12 @@ export { ShouyinCheckout } from './checkout/checkout.js';
 export { ShouyinChannelList } from './channels/channel-list.js';
 export { ShouyinCardForm } from './card/card-form.js';
 export { ShouyinCountdown } from './checkout/countdown.js';
-export { ShouyinNotices } from './checkout/notices.js';
 export { rankChannels } from './channels/ranking.js';
-// Lazy chunks: `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+// Lazy chunks: `loadNotices()`, `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+export type { ShouyinNotices } from './checkout/notices.js';
 export type { ShouyinQrCode } from './checkout/qr-code.js';
 export type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from './saved-cards/saved-cards.js';
-export { loadQrCode, loadSavedCards } from './lazy/load.js';
+export { loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';

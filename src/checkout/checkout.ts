@@ -3,18 +3,18 @@ import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { formatMoney } from '../i18n/format.js';
-import { loadQrCode, loadSavedCards } from '../lazy/load.js';
+import { loadNotices, loadQrCode } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
-import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
-import { CheckoutController, type FallbackNotice } from './checkout-controller.js';
+import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { fallbackReason } from './fallback.js';
+import { actionView, amountOf, fallbackNotice, skeleton, success } from './checkout-views.js';
+import { newCard, savedCard } from './instruments.js';
+import { SavedCardsSlot } from './saved-cards-slot.js';
 import { Phase } from './flow.js';
 
 /**
@@ -107,15 +107,11 @@ export class ShouyinCheckout extends LitElement {
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
   });
+  /** The saved card list's chunk and what the list last said. */
+  private readonly savedSlot = new SavedCardsSlot(this);
   private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
-  /** What the saved card list last said, for the session it said it about. */
-  private saved: (SavedCardChangeDetail & { sessionId: string }) | undefined;
-  /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
-  private savedListFor: string | undefined;
-  /** The saved cards chunk (a lazy one), and the session it was last asked for. */
-  private savedCardsChunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
 
   constructor() {
     super();
@@ -173,24 +169,11 @@ export class ShouyinCheckout extends LitElement {
     }
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
-    if (session?.savedCards.length) this.requireSavedCards(session.id);
+    if (session?.savedCards.length) this.savedSlot.require(session.id);
+    // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
+    if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
-  }
-
-  /**
-   * Starts loading the saved cards chunk as soon as a session with saved cards arrives, so it is
-   * there (or nearly) when the payer picks the card channel. If it cannot load, the card form
-   * takes its place; the next session tries again.
-   */
-  private requireSavedCards(sessionId: string): void {
-    const chunk = this.savedCardsChunk;
-    if (chunk && (chunk.state !== 'failed' || chunk.for === sessionId)) return;
-    const loading: NonNullable<typeof chunk> = (this.savedCardsChunk = { state: 'loading', for: sessionId });
-    void loadSavedCards().then(
-      (chunk) => Object.assign(loading, { state: 'ready', chunk }),
-      () => (loading.state = 'failed'),
-    ).finally(() => this.requestUpdate());
   }
 
   private onChannelChange(event: Event): void {
@@ -204,11 +187,11 @@ export class ShouyinCheckout extends LitElement {
     if (channel?.kind !== 'card') return void this.checkout.pay();
     if (this.savedCards?.value) {
       const choice = this.savedCards.take();
-      if (choice) void this.checkout.paySavedCard(choice);
+      if (choice) void this.checkout.pay(savedCard(choice));
       return;
     }
     const payload = this.cardForm?.take();
-    if (payload) void this.checkout.payByCard(payload);
+    if (payload) void this.checkout.pay(newCard(payload));
   }
 
   private onCheckPayment(): void {
@@ -220,11 +203,11 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onAcceptFallback(): void {
-    this.checkout.acceptFallback();
+    this.checkout.fallbacks.accept();
   }
 
   private onUndoFallback(): void {
-    this.checkout.undoFallback();
+    this.checkout.fallbacks.undo();
   }
 
   private onCardChange(event: CustomEvent<CardChangeDetail>): void {
@@ -237,7 +220,7 @@ export class ShouyinCheckout extends LitElement {
 
   private onSavedCardChange(event: CustomEvent<SavedCardChangeDetail>): void {
     const sessionId = this.checkout.session?.id;
-    if (sessionId) this.saved = { ...event.detail, sessionId };
+    if (sessionId) this.savedSlot.changed(sessionId, event.detail);
     this.requestUpdate();
   }
 
@@ -265,24 +248,17 @@ export class ShouyinCheckout extends LitElement {
     switch (state.phase) {
       case Phase.Idle:
       case Phase.Loading:
-        return this.renderLoading(m);
+        return skeleton(m, 4);
       case Phase.Error:
         return this.renderError(m, state.code);
       case Phase.Succeeded:
-        return session ? this.renderSuccess(m, session, state.attempt.channel, state.attempt.paymentId) : nothing;
+        return session ? success(m, session, this.resolvedLocale, state.attempt.channel, state.attempt.paymentId) : nothing;
       case Phase.Expired:
         return html`${session ? this.renderSummary(m, session) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
       default:
         return session ? this.renderPayment(m, session) : nothing;
     }
-  }
-
-  private renderLoading(m: Messages) {
-    return html`<div class="skeleton" aria-busy="true">
-      <span></span><span></span><span></span><span></span>
-      <p class="visually-hidden" role="status">${m.loading}</p>
-    </div>`;
   }
 
   private renderError(m: Messages, code: ErrorCode) {
@@ -298,7 +274,7 @@ export class ShouyinCheckout extends LitElement {
       ${order.description ? html`<p class="description">${order.description}</p>` : nothing}
       <p class="amount-label" id="amount-label">${m.amountDue}</p>
       <p class="amount" part="amount">
-        <span id="amount">${formatMoney(order.amount, order.currency, this.resolvedLocale)}</span>
+        <span id="amount">${amountOf(session, this.resolvedLocale)}</span>
       </p>
       <shouyin-countdown
         .expiresAt=${Date.parse(session.expiresAt)}
@@ -311,26 +287,17 @@ export class ShouyinCheckout extends LitElement {
   private renderPayment(m: Messages, session: Session) {
     const { state, channelId } = this.checkout;
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
-    const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
+    const amount = amountOf(session, this.resolvedLocale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
     const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
-    if (session.savedCards.length > 0) this.savedListFor = session.id;
-    const chunk = this.savedCardsChunk?.state;
-    const listed = byCard && this.savedListFor === session.id && chunk !== 'failed';
-    const rules = this.savedCardsChunk?.chunk;
+    const { listed, ready, bySavedCard, complete } = this.savedSlot.view(session, byCard, this.checkout.serverNow());
     const requireCvv = session.card?.savedCardCvv ?? false;
-    const saved =
-      this.saved?.sessionId === session.id
-        ? this.saved
-        : { cardId: rules ? rules.preselectCard(session.savedCards, this.checkout.serverNow()) : undefined, complete: !requireCvv };
-    // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
-    const bySavedCard = listed && saved.cardId !== null;
     const label = busy
       ? m.paying
       : !channelId
         ? m.selectChannel
         : bySavedCard
-          ? saved.complete
+          ? complete
             ? m.pay(amount)
             : m.card.missing.cvv
           : byCard && !this.card.complete && this.card.missing
@@ -349,8 +316,8 @@ export class ShouyinCheckout extends LitElement {
         ?disabled=${busy}
         @change=${this.onChannelChange}
       ></shouyin-channel-list>
-      ${listed && chunk !== 'ready' ? this.renderSavedCardsLoading(m, session) : nothing}
-      ${listed && chunk === 'ready'
+      ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
+      ${listed && ready
         ? html`<shouyin-saved-cards
             part="saved-cards"
             .cards=${session.savedCards}
@@ -378,15 +345,17 @@ export class ShouyinCheckout extends LitElement {
       ${failure
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
-      ${state.phase === Phase.Pending ? this.renderAction(m, session) : nothing}
-      ${this.checkout.fallback ? this.renderFallback(m, session, this.checkout.fallback, amount, busy) : nothing}
+      ${state.phase === Phase.Pending ? actionView(m, session, this.resolvedLocale, this.checkout.actions.view) : nothing}
+      ${this.checkout.fallbacks.notice
+        ? fallbackNotice(m, session, this.checkout.fallbacks.notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+        : nothing}
       ${!channelId && views.every((v) => !v.available)
         ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
         : nothing}
       ${state.phase === Phase.Pending
         ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
         : nothing}
-      ${this.checkout.online ? nothing : html`<p class="message error" part="message" role="status">${m.offline}</p>`}
+      ${this.checkout.waits.online ? nothing : html`<p class="message error" part="message" role="status">${m.offline}</p>`}
       <div class="actions">
         ${state.phase === Phase.Pending
           ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
@@ -402,71 +371,6 @@ export class ShouyinCheckout extends LitElement {
           ${label}
         </button>
       </div>`;
-  }
-
-  /**
-   * Until the saved cards chunk is there (it usually is by the time the payer picks the card
-   * channel): a row per card and one for a new card where the list will be, and no card form.
-   */
-  private renderSavedCardsLoading(m: Messages, session: Session) {
-    return html`<div class="skeleton saved-cards-loading" part="saved-cards" aria-busy="true">
-      ${session.savedCards.map(() => html`<span></span>`)}<span></span>
-      <p class="visually-hidden" role="status">${m.loading}</p>
-    </div>`;
-  }
-
-  /** What the payer is told about a fallback: an offer to accept, a move to undo, or a note. */
-  private renderFallback(m: Messages, session: Session, notice: FallbackNotice, amount: string, busy: boolean) {
-    const name = (id: string): string => {
-      const channel = session.channels.find((c) => c.id === id);
-      return channel ? (channel.label ?? m.channelName(channel.kind)) : id;
-    };
-    const reason = fallbackReason(notice.code);
-    const byCard = session.channels.find((c) => c.id === notice.to)?.kind === 'card';
-    switch (notice.kind) {
-      case 'offer':
-        return html`<div class="fallback">
-          <p class="message" part="message" role="status">${m.fallback.offer(reason, name(notice.from), name(notice.to), amount)}</p>
-          <button type="button" part="fallback-button" @click=${this.onAcceptFallback}>
-            ${m.fallback.accept(name(notice.to), notice.immediate)}
-          </button>
-        </div>`;
-      case 'moved':
-        return html`<div class="fallback">
-          <p class="message" part="message" role="status">${m.fallback.moved(reason, name(notice.from), name(notice.to), byCard)}</p>
-          ${busy ? nothing : html`<button type="button" @click=${this.onUndoFallback}>${m.fallback.back(name(notice.from))}</button>`}
-        </div>`;
-      case 'preselected':
-        return html`<p class="message" part="message" role="status">${m.fallback.preselected(reason, name(notice.from), name(notice.to))}</p>`;
-    }
-  }
-
-  private renderSuccess(m: Messages, session: Session, channelId: string, paymentId: string) {
-    const amount = formatMoney(session.order.amount, session.order.currency, this.resolvedLocale);
-    const channel = session.channels.find((c) => c.id === channelId);
-    const name = channel ? (channel.label ?? m.channelName(channel.kind)) : channelId;
-    return html`<div class="success" part="success" role="status">
-      <h2>${m.successTitle}</h2>
-      <p>${m.successDetail(amount, name)}</p>
-      <p class="reference">${m.successReference(paymentId)}</p>
-    </div>`;
-  }
-
-  /** What the backend asked for: a QR code to scan, or the wallet the payer is sent to. */
-  private renderAction(m: Messages, session: Session) {
-    const view = this.checkout.actions.view;
-    const channel = session.channels.find((c) => c.id === view?.channel);
-    if (!view || !channel) return nothing;
-    const name = channel.label ?? m.channelName(channel.kind);
-    if (view.type !== 'qr') return html`<p class="message" part="message">${m.channels.walletOpen(name)}</p>`;
-    return html`<shouyin-qr-code
-      part="qr-code"
-      .content=${view.content}
-      .label=${m.channels.qrLabel(name)}
-      .hint=${m.channels.scanWith(channel.kind, name)}
-      .amount=${m.channels.qrAmount(formatMoney(session.order.amount, session.order.currency, this.resolvedLocale))}
-      ><div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div></shouyin-qr-code
-    >`;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

@@ -1,6 +1,7 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
- * wallet) and the saved cards list (payers with saved cards), and registers their elements.
+ * wallet), the saved cards list (payers with saved cards) and the host's notices banner
+ * (sessions with notices), and registers their elements.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
  * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
@@ -14,6 +15,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as Notices from './notices.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import { defineTags } from '../registry.js';
@@ -55,6 +57,13 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadQrCode = once(async (): Promise<typeof QrCode> => {
   const chunk: typeof QrCode = await (SCRIPT ? fromBundle('qr') : import('./qr.js'));
   defineTags([['shouyin-qr-code', chunk.ShouyinQrCode]]);
+  return chunk;
+});
+
+/** Loads `<shouyin-notices>` and registers it; the checkout calls it when a session has notices. */
+export const loadNotices = once(async (): Promise<typeof Notices> => {
+  const chunk: typeof Notices = await (SCRIPT ? fromBundle('notices') : import('./notices.js'));
+  defineTags([['shouyin-notices', chunk.ShouyinNotices]]);
   return chunk;
 });
 

@@ -107,7 +107,8 @@ describe('host notices', () => {
     };
     const { el } = await mountCheckout({ session });
     await expect(el).to.be.accessible();
-    const banner = getByRole(el, 'list', { name: '商户通知' });
+    // The banner is a lazy chunk, loaded when a session with notices arrives.
+    const banner = await findByRole(el, 'list', { name: '商户通知' });
     expect(textOf(banner)).to.contain('手续费降低 50%').and.contain('银行卡维护');
     getByRole(el, 'button', { name: '关闭通知：云闪付新通道上线，手续费降低 50%' }).click();
     await el.updateComplete;
