@@ -14,7 +14,8 @@ export const POLL_DELAYS_MS: readonly number[] = [2000, 3000, 5000, 8000];
 export interface AttemptReport {
   /** The first pending answer; `giveUp` ends the attempt (the wallet's sheet was closed or failed). */
   pending(response: IntentResponse, giveUp: (code: FailureCode) => void): void;
-  succeeded(paymentId: string): void;
+  /** `earlier`: the order was already paid, by another attempt (the backend's "already paid"). */
+  succeeded(paymentId: string, earlier: boolean): void;
   failed(code: FailureCode, retryable: boolean, paymentId: string | null, trigger: FallbackTrigger | null): void;
 }
 
@@ -115,7 +116,7 @@ export class AttemptRun {
       if (this.cut.signal.aborted) return;
       if (outcome.kind === 'failed') return report.failed(outcome.code, outcome.retryable, null, { kind: 'failure', code: outcome.code });
       const response: IntentResponse = outcome.response;
-      if (outcome.kind === 'already-paid' || response.status === 'succeeded') return report.succeeded(response.id);
+      if (outcome.kind === 'already-paid' || response.status === 'succeeded') return report.succeeded(response.id, outcome.kind === 'already-paid');
       if (response.status === 'failed' || response.status === 'canceled') {
         const code = response.status === 'canceled' ? FailureCode.Canceled : toFailureCode(response.failure?.code ?? '');
         // A cancel comes from a newer attempt elsewhere (another tab): not a reason to move.
@@ -140,7 +141,9 @@ export class AttemptRun {
       const next = await this.check(response.id);
       if (this.cut.signal.aborted) return;
       if (signal.aborted) {
-        if (next.kind !== 'failed' && (next.kind === 'already-paid' || next.response.status === 'succeeded')) report.succeeded(next.response.id);
+        if (next.kind !== 'failed' && (next.kind === 'already-paid' || next.response.status === 'succeeded')) {
+          report.succeeded(next.response.id, next.kind === 'already-paid');
+        }
         return;
       }
       // A status check that fails keeps the attempt pending: the payment may still go through.

@@ -319,7 +319,7 @@ export class CheckoutController implements ReactiveController {
         });
         this.actions.start(response.action, ref.channel, giveUp);
       },
-      succeeded: (paymentId) => this.succeed(generation, session, { ...ref, paymentId }),
+      succeeded: (paymentId, earlier) => this.succeed(generation, session, { ...ref, paymentId }, earlier),
       failed: (code, retryable, paymentId, trigger) => this.finish(generation, session, ref, code, retryable, paymentId, trigger),
     };
   }
@@ -350,15 +350,16 @@ export class CheckoutController implements ReactiveController {
     return result;
   }
 
-  private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }): void {
-    rememberLastUsed(session.order.merchant.id, ref.channel);
+  private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }, earlier: boolean): void {
+    // An order paid earlier, by another attempt, says nothing about which channel this payer uses.
+    if (!earlier) rememberLastUsed(session.order.merchant.id, ref.channel);
     this.resume.clear(session.order.id);
     const current = generation === this.generation;
     // An abandoned attempt found paid and the newer attempt answered "already paid" both say so: the host hears it once.
     if (current && this.state.phase === Phase.Succeeded) return;
     if (current) this.fallbacks.reset();
-    this.apply({ type: 'succeeded', paymentId: ref.paymentId, attempt: ref }, generation);
-    emit(this.host, 'shouyin-success', { ...attemptDetail(session, ref), paymentId: ref.paymentId });
+    this.apply({ type: 'succeeded', paymentId: ref.paymentId, attempt: ref, earlier }, generation);
+    emit(this.host, 'shouyin-success', { ...attemptDetail(session, ref), paymentId: ref.paymentId, alreadyPaid: earlier });
   }
 
   private finish(

@@ -37,10 +37,11 @@ export function skeleton(m: Messages, rows: number, savedCards = false) {
   </div>`;
 }
 
-export function success(m: Messages, session: Session, locale: string, channelId: string, paymentId: string) {
+/** `earlier`: another attempt had paid the order, so this one's channel is not named as the payer's. */
+export function success(m: Messages, session: Session, locale: string, channelId: string, paymentId: string, earlier: boolean) {
   return html`<div class="success" part="success" role="status">
     <h2>${m.successTitle}</h2>
-    <p>${m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
+    <p>${earlier ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
     <p class="reference">${m.successReference(paymentId)}</p>
   </div>`;
 }

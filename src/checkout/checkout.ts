@@ -252,7 +252,7 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return this.renderError(m, state.code);
       case Phase.Succeeded:
-        return session ? success(m, session, this.resolvedLocale, state.attempt.channel, state.attempt.paymentId) : nothing;
+        return session ? success(m, session, this.resolvedLocale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
       case Phase.Expired:
         return html`${session ? this.renderSummary(m, session) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;

@@ -39,7 +39,8 @@ export type FlowState =
   | { phase: typeof Phase.Ready; failure?: FailureInfo }
   | { phase: typeof Phase.Paying; attempt: AttemptRef }
   | { phase: typeof Phase.Pending; attempt: AttemptRef & { paymentId: string } }
-  | { phase: typeof Phase.Succeeded; attempt: AttemptRef & { paymentId: string } }
+  /** `earlier`: another attempt had paid the order (its channel may not be `attempt.channel`). */
+  | { phase: typeof Phase.Succeeded; attempt: AttemptRef & { paymentId: string }; earlier?: boolean }
   | { phase: typeof Phase.Expired };
 
 export type FlowEvent =
@@ -52,7 +53,7 @@ export type FlowEvent =
    * `attempt`: the attempt the backend reports paid, when it is not the one on screen (an
    * abandoned attempt found paid after all): success is what the backend says, even from `ready`.
    */
-  | { type: 'succeeded'; paymentId: string; attempt?: AttemptRef }
+  | { type: 'succeeded'; paymentId: string; attempt?: AttemptRef; earlier?: boolean }
   | { type: 'failed'; code: FailureCode; retryable: boolean }
   | { type: 'expire' };
 
@@ -76,11 +77,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         : state;
     case 'succeeded':
       if (state.phase === Phase.Paying || state.phase === Phase.Pending) {
-        return { phase: Phase.Succeeded, attempt: { ...(event.attempt ?? state.attempt), paymentId: event.paymentId } };
+        return succeeded({ ...(event.attempt ?? state.attempt), paymentId: event.paymentId }, event.earlier);
       }
-      return state.phase === Phase.Ready && event.attempt
-        ? { phase: Phase.Succeeded, attempt: { ...event.attempt, paymentId: event.paymentId } }
-        : state;
+      return state.phase === Phase.Ready && event.attempt ? succeeded({ ...event.attempt, paymentId: event.paymentId }, event.earlier) : state;
     case 'failed':
       return state.phase === Phase.Paying || state.phase === Phase.Pending
         ? {
@@ -91,4 +90,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'expire':
       return state.phase === Phase.Succeeded || state.phase === Phase.Idle ? state : { phase: Phase.Expired };
   }
+}
+
+function succeeded(attempt: AttemptRef & { paymentId: string }, earlier = false): FlowState {
+  return earlier ? { phase: Phase.Succeeded, attempt, earlier } : { phase: Phase.Succeeded, attempt };
 }

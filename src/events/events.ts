@@ -24,7 +24,11 @@ export interface ShouyinEventDetails {
   /** Cancelable: `preventDefault()` vetoes the payment before anything is sent. */
   'shouyin-submit': OrderDetail & { channel: string; attempt: string; previousAttempt: string | null };
   'shouyin-pending': OrderDetail & { channel: string; attempt: string; paymentId: string; action: Action['type'] | null };
-  'shouyin-success': OrderDetail & { channel: string; attempt: string; paymentId: string };
+  /**
+   * `alreadyPaid`: the order had been paid by another attempt (another tab, an abandoned one that
+   * went through): `paymentId` is that payment's, and `channel`/`attempt` are this cashier's last try.
+   */
+  'shouyin-success': OrderDetail & { channel: string; attempt: string; paymentId: string; alreadyPaid: boolean };
   'shouyin-failure': OrderDetail & {
     channel: string;
     attempt: string;

@@ -50,6 +50,7 @@ describe('<shouyin-checkout> paying with a wallet', () => {
     const submit = log.of('shouyin-submit')[0]!;
     expect(submit.channel).to.equal('wechat');
     expect(success.attempt).to.equal(submit.attempt);
+    expect(success.alreadyPaid).to.equal(false);
     const book = await ledger(success.orderId);
     expect(book.paid).to.equal(true);
     expect(book.attempts).to.have.length(1);

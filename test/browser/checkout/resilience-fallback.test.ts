@@ -202,7 +202,11 @@ describe('<shouyin-checkout> falling back to another channel', () => {
     getByRole(el, 'button', { name: /确认支付/ }).click();
     const success = await log.next('shouyin-success');
     expect(success.paymentId).to.equal(pending.paymentId);
-    expect(textOf(await findByRole(el, 'status'))).to.contain('支付成功');
+    expect(success.alreadyPaid).to.equal(true);
+    // The payer paid with WeChat Pay: the screen must not say Alipay took the money.
+    const screen = textOf(await findByRole(el, 'status'));
+    expect(screen).to.contain('支付成功').and.contain('该订单已支付，无需重复支付。');
+    expect(screen).not.to.contain('支付宝');
     const book = await ledger(success.orderId);
     expect(book.attempts.map((a) => [a.channel, a.status])).to.deep.equal([['wechat', 'succeeded']]);
   });

@@ -54,6 +54,16 @@ describe('checkout flow', () => {
     assert.equal(transition(failed, { type: 'succeeded', paymentId: 'pay_9' }), failed);
   });
 
+  it('remembers that the order was paid by an earlier attempt, so the screen does not name this one\'s channel', () => {
+    const paying = transition(ready, { type: 'pay', attempt });
+    assert.deepEqual(transition(paying, { type: 'succeeded', paymentId: 'pay_0', earlier: true }), {
+      phase: Phase.Succeeded,
+      attempt: { ...attempt, paymentId: 'pay_0' },
+      earlier: true,
+    });
+    assert.equal('earlier' in transition(paying, { type: 'succeeded', paymentId: 'pay_1' }), false);
+  });
+
   it('starts over for a new session, even after success', () => {
     const paid = run([{ type: 'pay', attempt }, { type: 'succeeded', paymentId: 'pay_1' }], ready);
     assert.deepEqual(transition(paid, { type: 'load' }), { phase: Phase.Loading });
