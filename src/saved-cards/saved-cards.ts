@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { brandById } from '../card/brands.js';
+import { clockOffset } from '../checkout/intent.js';
 import { brandStyles } from '../card/card-form.styles.js';
 import { maskPan } from '../card/digits.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
@@ -186,7 +187,7 @@ export class ShouyinSavedCards extends LitElement {
     const parsed = parseSession(this.session);
     if (!parsed.ok) return;
     const session = parsed.session;
-    const offset = session.serverTime ? Date.parse(session.serverTime) - Date.now() : 0;
+    const offset = clockOffset(session, Date.now());
     this.cards = session.savedCards;
     this.now = Date.now() + offset;
     this.requireCvv = session.card?.savedCardCvv ?? false;

@@ -1,9 +1,8 @@
 import { CardRemovalCode } from '../protocol/codes.js';
 import { ApiErrorSchema, CardRemovedSchema, type CardRemoval, type Session } from '../protocol/schemas.js';
-import { SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
-import { NOT_JSON, requestJson, type HttpResult } from './http.js';
+import { NOT_JSON, type HttpResult } from './http.js';
 import { statusUrl, type TransportOptions } from './intent-client.js';
-import { withRetries } from './retry.js';
+import { sendSigned } from './signed-request.js';
 
 export type CardRemovalResult = { ok: true } | { ok: false; code: CardRemovalCode };
 
@@ -22,27 +21,11 @@ export interface RemoveCardOptions extends TransportOptions {
  * did), so network faults, 502/503/504 and 429 are retried like an intent's.
  */
 export async function removeCard(options: RemoveCardOptions): Promise<CardRemovalResult> {
-  const { session, cardId, base, now, retry, ...transport } = options;
+  const { session, cardId, base, now, ...request } = options;
   if (!session.endpoints.cards) return { ok: false, code: CardRemovalCode.Unavailable };
-  const url = statusUrl(session.endpoints.cards, cardId, base);
   const removal: CardRemoval = { v: 1, sessionId: session.id, cardId, createdAt: new Date(now).toISOString() };
-  const clock = retry?.now ?? Date.now;
-  const started = clock();
-  const send = async (): Promise<HttpResult> => {
-    const { canonicalBody, header } = await signBody({
-      body: removal,
-      key: session.signing.key,
-      kid: session.signing.kid,
-      now: now + (clock() - started),
-    });
-    return requestJson(url, {
-      ...transport,
-      method: 'DELETE',
-      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header },
-      body: canonicalBody,
-    });
-  };
-  return interpretRemoval(await withRetries(send, { ...retry, ...(transport.signal ? { signal: transport.signal } : {}) }), cardId);
+  const url = statusUrl(session.endpoints.cards, cardId, base);
+  return interpretRemoval(await sendSigned({ ...request, session, url, method: 'DELETE', body: removal, now }), cardId);
 }
 
 /** Maps the backend's answer to a removal result. Pure. */

@@ -1,8 +1,9 @@
 import { FailureCode, toFailureCode } from '../protocol/codes.js';
 import { ApiErrorSchema, IntentResponseSchema, type Intent, type IntentResponse, type Session } from '../protocol/schemas.js';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signBody } from '../protocol/signature.js';
+import { IDEMPOTENCY_HEADER } from '../protocol/signature.js';
 import { NOT_JSON, requestJson, type FetchLike, type HttpResult } from './http.js';
 import { withRetries, type RetryOptions } from './retry.js';
+import { sendSigned } from './signed-request.js';
 
 /** What became of one request about an attempt, as the checkout flow needs to know it. */
 export type AttemptOutcome =
@@ -30,28 +31,10 @@ export interface SubmitIntentOptions extends TransportOptions {
   now: number;
 }
 
-/** Signs the intent (canonical JSON, HMAC-SHA256) and posts it with its idempotency key. */
+/** Signs the intent (canonical JSON, HMAC-SHA256) and posts it with its idempotency key, on every try. */
 export async function submitIntent(options: SubmitIntentOptions): Promise<AttemptOutcome> {
-  const { session, intent, idempotencyKey, endpoint, now, retry, ...transport } = options;
-  const clock = retry?.now ?? Date.now;
-  const started = clock();
-  // Each try is signed anew (a long backoff must not age the signature past the backend's
-  // tolerance), over the same body and with the same idempotency key.
-  const send = async (): Promise<HttpResult> => {
-    const { canonicalBody, header } = await signBody({
-      body: intent,
-      key: session.signing.key,
-      kid: session.signing.kid,
-      now: now + (clock() - started),
-    });
-    return requestJson(endpoint, {
-      ...transport,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: header, [IDEMPOTENCY_HEADER]: idempotencyKey },
-      body: canonicalBody,
-    });
-  };
-  return interpretAnswer(await withRetries(send, { ...retry, ...(transport.signal ? { signal: transport.signal } : {}) }));
+  const { intent, idempotencyKey, endpoint, ...request } = options;
+  return interpretAnswer(await sendSigned({ ...request, url: endpoint, method: 'POST', body: intent, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }));
 }
 
 /** Asks the status endpoint where an attempt stands. */
