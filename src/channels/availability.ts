@@ -39,10 +39,6 @@ export function remainingToday(channel: Channel): number | undefined {
   return perDay === undefined ? undefined : Math.max(0, perDay - usedToday);
 }
 
-/** The channel to preselect: the first available one in the host's order. */
-export function firstAvailable(channels: readonly Channel[], context: AvailabilityContext): Channel | undefined {
-  return channels.find((channel) => channelAvailability(channel, context).available);
-}
 
 /**
  * The next instant after `now` at which a maintenance window opens or closes on any channel,

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { channelAvailability, type AvailabilityContext } from '../channels/availability.js';
 import { readLastUsed, rememberLastUsed } from '../channels/last-used.js';
-import { recommendChannel } from '../channels/ranking.js';
+import { rankChannels, recommendChannel } from '../channels/ranking.js';
 import { emit, type ChannelChangeReason } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { randomToken } from '../protocol/base64url.js';
@@ -163,7 +163,9 @@ export class CheckoutController implements ReactiveController {
     // A channel the host no longer offers cannot be asked about through this session.
     if (open && !resumed) this.resume.clear(session.order.id);
     // The host's first channel cannot pay: the payment starts on its fallback, and the host hears so.
-    const moved = resumed ? undefined : loadFallback(session, (c) => this.canPay(c), (c) => blockingFailure(this.availability(c)));
+    const moved = resumed
+      ? undefined
+      : loadFallback(session, (c) => this.canPay(c), (c) => blockingFailure(this.availability(c)), this.ranked(session));
     const chosen = resumed ?? (moved ? session.channels.find((c) => c.id === moved.to) : this.recommend(session));
     this.apply({ type: 'loaded' });
     emit(this.host, 'shouyin-ready', {
@@ -196,8 +198,17 @@ export class CheckoutController implements ReactiveController {
     return { amount: session.order.amount, now: this.serverNow(), env: this.deps.env() };
   }
 
+  private rankingContext(session: Session) {
+    return { ...this.availabilityContext(session), lastUsed: readLastUsed(session.order.merchant.id) };
+  }
+
   private recommend(session: Session): Channel | undefined {
-    return recommendChannel(session.channels, { ...this.availabilityContext(session), lastUsed: readLastUsed(session.order.merchant.id) });
+    return recommendChannel(session.channels, this.rankingContext(session));
+  }
+
+  /** The session's channels best first: where a fallback goes when none of the listed ones can pay. */
+  ranked(session: Session): Channel[] {
+    return rankChannels(session.channels, this.rankingContext(session));
   }
 
   /**

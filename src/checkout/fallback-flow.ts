@@ -53,7 +53,14 @@ export class FallbackFlow {
   afterFailure(session: Session, from: string, trigger: FallbackTrigger): void {
     if (!triggersFallback(trigger)) return;
     this.givenUp.add(from);
-    const decision = decideFallback({ session, from, trigger, available: (c) => this.checkout.canPay(c), exclude: this.givenUp });
+    const decision = decideFallback({
+      session,
+      from,
+      trigger,
+      available: (c) => this.checkout.canPay(c),
+      exclude: this.givenUp,
+      ranked: this.checkout.ranked(session),
+    });
     if (decision.kind === 'none') return;
     const notice: FallbackNotice = { kind: 'offer', from, to: decision.to, code: triggerCode(trigger), immediate: decision.immediate };
     if (decision.kind === 'offer') {

@@ -9,8 +9,9 @@
  *   nothing more from the payer (a wallet); a new card still has to be typed.
  *
  * The target is the first eligible channel among, in order: the backend's hint
- * (`failure.fallback`), the failed channel's own `fallbacks`, then every channel in the host's
- * order. A channel already given up on in this payment is never offered again, so an `auto`
+ * (`failure.fallback`), the failed channel's own `fallbacks`, then every channel in the
+ * ranking's order (`rankChannels`: the app's own wallet, the payer's last channel, the host's
+ * order), or the host's order when no ranking is given. A channel already given up on in this payment is never offered again, so an `auto`
  * chain always ends.
  */
 import type { Availability } from '../channels/availability.js';
@@ -39,6 +40,8 @@ export interface FallbackInput {
   available: (channel: Channel) => boolean;
   /** Channels already given up on for this order: never a target. */
   exclude?: ReadonlySet<string>;
+  /** The session's channels best first (`rankChannels`), for when no listed fallback can pay. */
+  ranked?: readonly Channel[];
 }
 
 export type FallbackDecision =
@@ -64,11 +67,11 @@ export function paysWithoutInput(channel: Channel): boolean {
 }
 
 /** The first eligible channel to move to, or `undefined`. */
-export function fallbackTarget({ session, from, trigger, available, exclude }: FallbackInput): Channel | undefined {
+export function fallbackTarget({ session, from, trigger, available, exclude, ranked = session.channels }: FallbackInput): Channel | undefined {
   const byId = new Map(session.channels.map((c) => [c.id, c]));
   const origin = byId.get(from);
   const hint = trigger.kind === 'failure' ? trigger.hint : undefined;
-  const order = [...(hint ? [hint] : []), ...(origin?.fallbacks ?? []), ...session.channels.map((c) => c.id)];
+  const order = [...(hint ? [hint] : []), ...(origin?.fallbacks ?? []), ...ranked.map((c) => c.id)];
   for (const id of order) {
     const channel = byId.get(id);
     if (!channel || id === from || exclude?.has(id)) continue;
@@ -97,11 +100,12 @@ export function loadFallback(
   session: Session,
   available: (channel: Channel) => boolean,
   blocked: (channel: Channel) => FailureCode | null,
+  ranked?: readonly Channel[],
 ): { from: string; to: string; code: FailureCode } | undefined {
   const first = session.channels[0];
   const code = first ? blocked(first) : null;
   if (!first || !code || session.fallback.mode === FallbackMode.Off) return undefined;
-  const to = fallbackTarget({ session, from: first.id, trigger: { kind: 'failure', code }, available });
+  const to = fallbackTarget({ session, from: first.id, trigger: { kind: 'failure', code }, available, ...(ranked ? { ranked } : {}) });
   return to ? { from: first.id, to: to.id, code } : undefined;
 }
 

@@ -15,6 +15,8 @@ const datetime = z.string().check(
   z.refine((text) => !Number.isNaN(Date.parse(text))),
 );
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+/** An attempt id, as the cashier makes them and intents, retries and the resume record name them. */
+const attemptId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Channel kinds the cashier has names, icons and environment rules for; hosts may add others. */
 export const KNOWN_CHANNEL_KINDS = ['wechat', 'alipay', 'unionpay', 'ecny', 'card'] as const;
@@ -137,8 +139,8 @@ export const IntentSchema = /* @__PURE__ */ (() =>
   currency,
   channel: id,
   instrument: InstrumentSchema,
-  attempt: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
-  previousAttempt: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  attempt: attemptId,
+  previousAttempt: z.optional(attemptId),
   env: z.enum(ENVIRONMENTS),
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
@@ -209,7 +211,7 @@ export const ResumeRecordSchema = z.object({
   orderId: id,
   sessionId: id,
   channel: id,
-  attempt: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  attempt: attemptId,
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
   paymentId: z.optional(id),
   intent: z.optional(IntentSchema),

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { channelAvailability, firstAvailable, remainingToday } from '../../../src/channels/availability.js';
+import { channelAvailability, remainingToday } from '../../../src/channels/availability.js';
 import type { Channel } from '../../../src/protocol/schemas.js';
 
 const NOW = Date.parse('2026-11-22T23:45:00+08:00');
@@ -43,11 +43,5 @@ describe('channel availability', () => {
     assert.equal(remainingToday(channel()), 100_000);
     assert.equal(remainingToday(channel({ limits: { perDay: 10, usedToday: 50 } })), 0);
     assert.equal(remainingToday(channel({ limits: {} })), undefined);
-  });
-
-  it('preselects the first available channel in the host order', () => {
-    const list = [channel({ id: 'a', status: 'down' }), channel({ id: 'b' }), channel({ id: 'c' })];
-    assert.equal(firstAvailable(list, { amount: 1000, now: NOW })?.id, 'b');
-    assert.equal(firstAvailable(list, { amount: 10_000_000, now: NOW }), undefined);
   });
 });

@@ -52,6 +52,7 @@ describe('fallback decisions', () => {
     trigger: FallbackTrigger;
     channels?: Channel[];
     exclude?: string[];
+    ranked?: string[];
     expect: ReturnType<typeof decideFallback>;
   }> = [
     { name: 'auto moves a wallet to its first fallback and pays at once', mode: 'auto', from: 'wechat', trigger: failure('channel_unavailable'), expect: { kind: 'switch', to: 'alipay', immediate: true } },
@@ -71,6 +72,7 @@ describe('fallback decisions', () => {
     { name: 'an unavailable fallback is skipped', mode: 'auto', from: 'wechat', trigger: failure('channel_unavailable'), channels: [CHANNELS[0]!, { ...CHANNELS[1]!, status: 'down' }, CHANNELS[2]!, CHANNELS[3]!], expect: { kind: 'switch', to: 'unionpay', immediate: true } },
     { name: 'a channel given up on is never offered again', mode: 'auto', from: 'alipay', trigger: failure('channel_unavailable'), exclude: ['wechat'], expect: { kind: 'switch', to: 'card', immediate: false } },
     { name: 'without fallbacks the host’s order decides', mode: 'auto', from: 'x', trigger: failure('server_error'), channels: [channel('x', 'ecny'), channel('y', 'alipay')], expect: { kind: 'switch', to: 'y', immediate: true } },
+    { name: 'without fallbacks the ranking decides when given (the app’s own wallet first)', mode: 'auto', from: 'x', trigger: failure('server_error'), channels: [channel('x', 'ecny'), channel('y', 'alipay'), channel('z', 'wechat')], ranked: ['z', 'y', 'x'], expect: { kind: 'switch', to: 'z', immediate: true } },
     { name: 'nothing left: none', mode: 'auto', from: 'x', trigger: failure('server_error'), channels: [channel('x', 'ecny'), channel('y', 'alipay', { status: 'down' })], expect: { kind: 'none' } },
   ];
   for (const c of cases) {
@@ -81,6 +83,7 @@ describe('fallback decisions', () => {
         trigger: c.trigger,
         available: up,
         ...(c.exclude ? { exclude: new Set(c.exclude) } : {}),
+        ...(c.ranked ? { ranked: c.ranked.map((id) => (c.channels ?? CHANNELS).find((ch) => ch.id === id)!) } : {}),
       });
       assert.deepEqual(decision, c.expect);
     });
