@@ -2,7 +2,6 @@ import { LitElement, html, nothing } from 'lit';
 import type { CardMessages } from '../i18n/messages.js';
 import type { CardPayload } from '../protocol/card-payload.js';
 import { base, tokens } from '../theme/tokens.js';
-import { caretForDigitIndex, deleteBackward, deleteForward } from './caret.js';
 import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
 import { brandStyles, cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController } from './masked-input-controller.js';
@@ -157,26 +156,6 @@ export class ShouyinCardForm extends LitElement {
     this.touched = new Set([...this.touched, field]);
   }
 
-  /**
-   * Backspace right after a group's space (or Delete right before it) removes the digit on
-   * the other side of the space; otherwise the key would seem dead, since the mask puts the
-   * space straight back.
-   */
-  private onNumberKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Backspace' && event.key !== 'Delete') return;
-    const input = event.target as HTMLInputElement;
-    const { selectionStart: start, selectionEnd: end, value } = input;
-    if (start === null || start !== end) return;
-    const backward = event.key === 'Backspace';
-    if ((backward ? value[start - 1] : value[start]) !== ' ') return;
-    event.preventDefault();
-    const edit = backward ? deleteBackward(value, start) : deleteForward(value, start);
-    this.number.unmaskedValue = edit.digits;
-    const caret = caretForDigitIndex(input.value, edit.digitIndex);
-    input.setSelectionRange(caret, caret);
-    this.onEntry();
-  }
-
   override render() {
     const m = this.messages;
     if (!m) return nothing;
@@ -205,7 +184,6 @@ export class ShouyinCardForm extends LitElement {
             spellcheck="false"
             aria-invalid=${errors.number ? 'true' : 'false'}
             aria-describedby=${errors.number ? 'number-error' : nothing}
-            @keydown=${this.onNumberKeyDown}
           />
           ${brand
             ? html`<span

@@ -175,6 +175,60 @@ describe('<shouyin-card-form> typing', () => {
     expect(digitsBefore(input)).to.equal(3);
   });
 
+  it('deletes the digit after a group space with Delete', async () => {
+    const input = await typeInto('卡号', '4242424242424242');
+    input.setSelectionRange(4, 4); // just before " 4242 …"
+    await sendKeys({ press: 'Delete' });
+    expect(input.value).to.equal('4242 2424 2424 242');
+    expect(digitsBefore(input)).to.equal(4);
+  });
+
+  it('deletes the digit before a group space when the deletion comes without a key (as from an Android keyboard)', async () => {
+    const input = await typeInto('卡号', '4242424242424242');
+    input.setSelectionRange(10, 10); // just after "4242 4242 "
+    // An input event of type deleteContentBackward with no Backspace keydown before it.
+    document.execCommand('delete');
+    await form.updateComplete;
+    expect(input.value).to.equal('4242 4244 2424 242');
+    expect(digitsBefore(input)).to.equal(7);
+  });
+
+  it('formats an autofilled number without taking focus from the field the payer is in', async () => {
+    const expiry = field('有效期');
+    expiry.focus();
+    const number = field('卡号');
+    // What autofill does: the value is set and an input event fired, with focus elsewhere.
+    number.value = '4111111111111111';
+    number.dispatchEvent(new Event('input', { bubbles: true }));
+    await form.updateComplete;
+    expect(number.value).to.equal('4111 1111 1111 1111');
+    expect(changes.at(-1)?.brand).to.equal('visa');
+    expect(form.shadowRoot!.activeElement).to.equal(expiry);
+  });
+
+  it('puts the slash, dash, dot or full-width separator a payer types in the expiry on its slash', async () => {
+    for (const [typed, shown] of [
+      ['12-', '12/'],
+      ['08.29', '08/29'],
+      ['１２／２９', '12/29'],
+      ['0829', '08/29'],
+    ]) {
+      const expiry = await typeInto('有效期', typed);
+      expect(expiry.value, typed).to.equal(shown);
+      expect(expiry.selectionStart, typed).to.equal(shown.length);
+      expiry.select();
+      await sendKeys({ press: 'Backspace' });
+    }
+  });
+
+  it('deletes the month’s last digit with Backspace right after the expiry’s slash', async () => {
+    const expiry = await typeInto('有效期', '0829');
+    expiry.setSelectionRange(3, 3); // "08/|29"
+    await sendKeys({ press: 'Backspace' });
+    expect(expiry.value).to.equal('02/9');
+    expect(expiry.selectionStart).to.equal(1);
+  });
+
   it('shows errors on blur, not while the payer is still typing', async () => {
     await typeInto('卡号', '4242');
     expect(field('卡号').getAttribute('aria-invalid')).to.equal('false');
