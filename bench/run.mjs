@@ -44,6 +44,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 
 import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
+import { attributeBytes } from './attribution.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KIB = 1024;
@@ -224,6 +225,15 @@ async function measureSize() {
   const notes = [];
   const shouyin = compressedSizes(await readFile(path.join(ROOT, 'dist/shouyin.min.js')));
   const results = sizeResults('dist/shouyin.min.js', shouyin, BUDGETS.bundleGzip);
+
+  // Where those bytes go, so a change can be judged by which part it grows or shrinks.
+  const code = await readFile(path.join(ROOT, 'dist/shouyin.min.js'), 'utf8');
+  const { shares } = attributeBytes(code, JSON.parse(await readFile(path.join(ROOT, 'dist/shouyin.min.js.map'), 'utf8')));
+  for (const { group, gzip } of shares) results.push(result(`size: gzip share of shouyin.min.js: ${group}`, gzip, 'B'));
+  notes.push(
+    'size: a share is what the gzip of shouyin.min.js would lose without that part (its text cut out, by the source ' +
+      'map); shares overlap a little, since gzip shares repeated text across parts',
+  );
 
   const chunks = await lazyChunks();
   for (const chunk of chunks) {
