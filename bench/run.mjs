@@ -6,6 +6,9 @@
 //   npm run bench -- --quick    size in full, every timing figure with a few runs (checks they
 //                               work; timing budgets are not held to so few samples)
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
+//   npm run bench -- --only mount,keystroke
+//                               only these figures (size, mount, keystroke, memory, verify,
+//                               backend), with the full plan (or the quick one with --quick)
 //
 // Figures, one function each:
 //   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and of each lazily loaded
@@ -765,15 +768,37 @@ async function measureBackend({ rate, seconds }) {
 // ---------------------------------------------------------------------------------------
 // Main
 
+const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend'];
+
+/**
+ * `--quick`, `--size`, and `--only mount,keystroke` (any of FIGURES, with the full or quick
+ * plan), so one figure can be measured again on its own while working on it.
+ * @returns {{ mode: 'full' | 'quick' | 'size', only: Set<string> }}
+ */
 function parseArgs(/** @type {string[]} */ argv) {
+  const only = new Set(FIGURES);
+  const args = [...argv];
+  const at = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (at !== -1) {
+    const [flag] = args.splice(at, 1);
+    const list = flag.includes('=') ? flag.slice('--only='.length) : args.splice(at, 1)[0] ?? '';
+    const names = list.split(',').filter(Boolean);
+    const wrong = names.filter((n) => !FIGURES.includes(n));
+    if (!names.length || wrong.length) {
+      console.error(`bench: --only takes a comma-separated list of ${FIGURES.join(', ')}; got ${JSON.stringify(list)}`);
+      process.exit(2);
+    }
+    only.clear();
+    for (const name of names) only.add(name);
+  }
   const known = new Set(['--quick', '--size']);
-  const unknown = argv.filter((a) => !known.has(a));
+  const unknown = args.filter((a) => !known.has(a));
   if (unknown.length) {
-    console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick or --size`);
+    console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick, --size or --only <figures>`);
     process.exit(2);
   }
-  if (argv.includes('--size')) return 'size';
-  return argv.includes('--quick') ? 'quick' : 'full';
+  if (args.includes('--size')) return { mode: 'size', only: new Set(['size']) };
+  return { mode: args.includes('--quick') ? 'quick' : 'full', only };
 }
 
 /**
@@ -798,7 +823,7 @@ async function figure(name, measure, results, notes) {
 }
 
 async function main() {
-  const mode = parseArgs(process.argv.slice(2));
+  const { mode, only } = parseArgs(process.argv.slice(2));
   const started = performance.now();
   /** @type {Result[]} */
   const results = [];
@@ -807,7 +832,7 @@ async function main() {
   const header = [`bench: mode ${mode}; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`];
 
   let floorBundle;
-  await figure(
+  if (only.has('size')) await figure(
     'size',
     async () => {
       const out = await measureSize();
@@ -818,32 +843,35 @@ async function main() {
     notes,
   );
 
+  const inBrowser = ['mount', 'keystroke', 'memory'].filter((name) => only.has(name));
   if (mode !== 'size') {
     const plan = PLANS[mode];
     const json = JSON.stringify(await benchSession());
     /** @type {Awaited<ReturnType<typeof openBenchPage>> | undefined} */
     let bench;
-    try {
-      bench = await openBenchPage(floorBundle ?? (await bundle('bench/floor/bare-lit.ts')).js);
-      header.push(`bench: ${bench.label}`);
-      if (!bench.isolated) notes.push('page: not cross-origin isolated (timers at 100 µs)');
-    } catch (error) {
-      for (const name of ['mount', 'keystroke', 'memory']) results.push({ ...result(`${name}: could not be measured`, null, ''), pass: false });
-      notes.push(`browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    if (inBrowser.length) {
+      try {
+        bench = await openBenchPage(floorBundle ?? (await bundle('bench/floor/bare-lit.ts')).js);
+        header.push(`bench: ${bench.label}`);
+        if (!bench.isolated) notes.push('page: not cross-origin isolated (timers at 100 µs)');
+      } catch (error) {
+        for (const name of inBrowser) results.push({ ...result(`${name}: could not be measured`, null, ''), pass: false });
+        notes.push(`browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
     }
     if (bench) {
       const { page } = bench;
       try {
-        await figure('mount', () => measureMount(page, json, plan.mount), results, notes);
-        await figure('keystroke', () => measureKeystroke(page, json, plan.keystroke), results, notes);
-        await figure('memory', () => measureMemory(page, plan.memory), results, notes);
+        if (only.has('mount')) await figure('mount', () => measureMount(page, json, plan.mount), results, notes);
+        if (only.has('keystroke')) await figure('keystroke', () => measureKeystroke(page, json, plan.keystroke), results, notes);
+        if (only.has('memory')) await figure('memory', () => measureMemory(page, plan.memory), results, notes);
         if (bench.pageErrors.length) notes.push(`page errors: ${bench.pageErrors.join(' | ')}`);
       } finally {
         await bench.close();
       }
     }
-    await figure('verify', () => measureVerify(plan.verify), results, notes);
-    await figure('backend', () => measureBackend(plan.backend), results, notes);
+    if (only.has('verify')) await figure('verify', () => measureVerify(plan.verify), results, notes);
+    if (only.has('backend')) await figure('backend', () => measureBackend(plan.backend), results, notes);
   }
 
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
