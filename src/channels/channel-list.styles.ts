@@ -23,16 +23,16 @@ export const channelListStyles = css`
     background: var(--_color-surface);
     cursor: pointer;
   }
-  .option.selected {
+  .selected {
     border-color: var(--_color-primary);
     box-shadow: 0 0 0 1px var(--_color-primary);
   }
-  .option.unavailable {
+  .unavailable {
     cursor: not-allowed;
     background: var(--_color-surface-muted);
     color: var(--_color-text-muted);
   }
-  .option.unavailable svg {
+  .unavailable svg {
     filter: grayscale(1);
     opacity: 0.6;
   }

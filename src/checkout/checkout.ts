@@ -272,19 +272,18 @@ export class ShouyinCheckout extends LitElement {
 
   private renderSummary(m: Messages, session: Session, amount: string) {
     const { order } = session;
-    return html`<header class="summary" part="summary">
-      <p class="merchant">${m.merchant(order.merchant.name)}</p>
-      ${order.description ? html`<p class="description">${order.description}</p>` : nothing}
-      <p class="amount-label" id="amount-label">${m.amountDue}</p>
-      <p class="amount" part="amount">
-        <span id="amount">${amount}</span>
-      </p>
-      <shouyin-countdown
+    // No white space between tags (none of it shows): fewer nodes to clone at mount.
+    return html`<header class="summary" part="summary"
+      ><p class="merchant">${m.merchant(order.merchant.name)}</p>${order.description
+        ? html`<p class="description">${order.description}</p>`
+        : nothing}<p class="amount-label" id="amount-label">${m.amountDue}</p
+      ><p class="amount" part="amount"><span id="amount">${amount}</span></p
+      ><shouyin-countdown
         .expiresAt=${Date.parse(session.expiresAt)}
         .now=${this.serverNow}
         .messages=${m.channels}
-      ></shouyin-countdown>
-    </header>`;
+      ></shouyin-countdown
+    ></header>`;
   }
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
