@@ -1,19 +1,21 @@
 import { css } from 'lit';
 
+// Flex, not grid: a column or a row of boxes lays out in one pass, where grid sizes its
+// tracks from every item's min- and max-content first (about half of a mount's layout).
 export const channelListStyles = css`
   :host {
     display: block;
   }
   .options {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_space-small);
   }
   .option {
     position: relative;
-    display: grid;
-    grid-template-columns: auto 1fr auto;
+    display: flex;
     align-items: center;
-    gap: var(--_space-small) 12px;
+    gap: 12px;
     min-block-size: max(var(--_target-size), 44px);
     padding: 12px var(--_space);
     border: 1px solid var(--_color-border);
@@ -21,35 +23,43 @@ export const channelListStyles = css`
     background: var(--_color-surface);
     cursor: pointer;
   }
-  .option:has(input:checked) {
+  .selected {
     border-color: var(--_color-primary);
     box-shadow: 0 0 0 1px var(--_color-primary);
   }
-  .option:has(input:focus-visible) {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
-  .option.unavailable {
+  .unavailable {
     cursor: not-allowed;
     background: var(--_color-surface-muted);
     color: var(--_color-text-muted);
   }
-  .option.unavailable svg {
+  .unavailable svg {
     filter: grayscale(1);
     opacity: 0.6;
   }
+  svg {
+    flex: none;
+    inline-size: 28px;
+    block-size: 28px;
+  }
   input {
-    /* The whole row is the target; the native radio stays for keyboard and screen readers. */
+    /*
+     * The whole row is the target, and the native radio stays for keyboard and screen
+     * readers: drawn as nothing (appearance: none) over the row's border box, its own focus
+     * ring is the row's.
+     */
     position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
+    inset: -1px;
     margin: 0;
-    opacity: 0;
+    border: 0;
+    border-radius: inherit;
+    background: none;
+    appearance: none;
     cursor: inherit;
   }
   .text {
-    display: grid;
+    flex: 1;
+    display: flex;
+    flex-direction: column;
     gap: 2px;
     min-inline-size: 0;
   }
@@ -84,12 +94,13 @@ export const channelListStyles = css`
     font-weight: 500;
   }
   .check {
+    flex: none;
     inline-size: 22px;
     block-size: 22px;
     border-radius: 50%;
     border: 2px solid var(--_color-border);
   }
-  .option:has(input:checked) .check {
+  .selected .check {
     border: 7px solid var(--_color-primary);
   }
 `;

@@ -57,10 +57,11 @@ export class ShouyinChannelList extends LitElement {
   }
 
   override render() {
-    return html`<fieldset ?disabled=${this.disabled} @keydown=${this.onKeyDown}>
-      <legend>${this.label}</legend>
-      <div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div>
-    </fieldset>`;
+    // One `change` listener for every radio: the event bubbles to the group.
+    return html`<fieldset ?disabled=${this.disabled} @change=${this.onChange} @keydown=${this.onKeyDown}
+      ><legend>${this.label}</legend
+      ><div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div></fieldset
+    >`;
   }
 
   private renderOption(channel: ChannelView, index: number) {
@@ -75,36 +76,33 @@ export class ShouyinChannelList extends LitElement {
     ]
       .filter(Boolean)
       .join(' ');
-    return html`<label class="option ${channel.available ? '' : 'unavailable'}" part="channel">
-      <input
+    const checked = channel.id === this.value;
+    // `selected` mirrors the radio's checked state as a class: a `:has(input:checked)` rule
+    // has style matching look through every row's descendants. No white space between tags:
+    // none of it shows, and each run of it is one more node per row.
+    return html`<label class="option ${channel.available ? '' : 'unavailable'} ${checked ? 'selected' : ''}" part="channel"
+      ><input
         type="radio"
         name="channel"
         .value=${channel.id}
-        .checked=${channel.id === this.value}
+        .checked=${checked}
         ?disabled=${!channel.available}
         aria-labelledby="c${index}-name"
         aria-describedby=${describedBy}
-        @change=${this.onChange}
-      />
-      ${channelIcon(channel.kind)}
-      <span class="text">
-        <span class="title"
+      />${channelIcon(channel.kind)}<span class="text"
+        ><span class="title"
           ><span class="name" part="channel-name" id="c${index}-name">${channel.name}</span>${channel.badge
             ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>`
             : nothing}</span
-        >
-        <span class="details" part="channel-details" id="c${index}-details">${channel.details.join(' · ')}</span>
-        ${channel.available
+        ><span class="details" part="channel-details" id="c${index}-details">${channel.details.join(' · ')}</span>${channel.available
           ? nothing
-          : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}
-        ${channel.warning ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>` : nothing}
-        ${channel.maintenance
+          : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}${channel.warning
+          ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>`
+          : nothing}${channel.maintenance
           ? html`<span class="details" id="c${index}-maintenance">${channel.maintenance}</span>`
-          : nothing}
-        ${channel.promo ? html`<span class="promo" id="c${index}-promo">${channel.promo}</span>` : nothing}
-      </span>
-      <span class="check" aria-hidden="true"></span>
-    </label>`;
+          : nothing}${channel.promo ? html`<span class="promo" id="c${index}-promo">${channel.promo}</span>` : nothing}</span
+      ><span class="check" aria-hidden="true"></span
+    ></label>`;
   }
 }
 

@@ -7,12 +7,14 @@ export const checkoutStyles = css`
     margin-inline: auto;
     line-height: 1.5;
   }
+  /* Columns are flex, not grid: grid sizes its tracks from each item's min- and max-content
+     first, which was a good part of a mount's layout. */
   .panel {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_space);
     /* The same floor in every phase, so loading → ready does not shift the page. */
     min-block-size: 420px;
-    align-content: start;
     padding: var(--_space);
     padding-inline: max(var(--_space), env(safe-area-inset-left)) max(var(--_space), env(safe-area-inset-right));
     padding-block-end: max(var(--_space), env(safe-area-inset-bottom));
@@ -20,7 +22,8 @@ export const checkoutStyles = css`
     border-radius: var(--_radius);
   }
   .summary {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 4px;
     text-align: center;
   }

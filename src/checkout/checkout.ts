@@ -124,11 +124,12 @@ export class ShouyinCheckout extends LitElement {
     this.beforeCardRemove = undefined;
     // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
     // gone after a failure (the number and expiry stay, so the payer can retry or switch).
-    this.addEventListener('shouyin-success', () => this.cardForm?.reset());
-    this.addEventListener('shouyin-expire', () => this.cardForm?.reset());
-    this.addEventListener('shouyin-failure', () => this.cardForm?.clearCvv());
     for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
-      this.addEventListener(name, () => this.savedCards?.clearCvv());
+      this.addEventListener(name, () => {
+        if (name === 'shouyin-failure') this.cardForm?.clearCvv();
+        else this.cardForm?.reset();
+        this.savedCards?.clearCvv();
+      });
     }
   }
 
@@ -237,13 +238,15 @@ export class ShouyinCheckout extends LitElement {
   }
 
   override render() {
-    const m = this.messages;
-    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${this.resolvedLocale}>
-      ${this.renderBody(m)}
+    // Resolved once a render: it looks up the nearest `lang` across shadow roots.
+    const locale = this.resolvedLocale;
+    const m = messagesFor(locale, this.strings);
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>
+      ${this.renderBody(m, locale)}
     </section>`;
   }
 
-  private renderBody(m: Messages) {
+  private renderBody(m: Messages, locale: SupportedLocale) {
     const { state, session } = this.checkout;
     switch (state.phase) {
       case Phase.Idle:
@@ -252,12 +255,12 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return this.renderError(m, state.code);
       case Phase.Succeeded:
-        return session ? success(m, session, this.resolvedLocale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
+        return session ? success(m, session, locale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
       case Phase.Expired:
-        return html`${session ? this.renderSummary(m, session) : nothing}
+        return html`${session ? this.renderSummary(m, session, amountOf(session, locale)) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
       default:
-        return session ? this.renderPayment(m, session) : nothing;
+        return session ? this.renderPayment(m, session, locale) : nothing;
     }
   }
 
@@ -267,27 +270,26 @@ export class ShouyinCheckout extends LitElement {
       ${canReload ? html`<button type="button" @click=${this.onReload}>${m.reload}</button>` : nothing}`;
   }
 
-  private renderSummary(m: Messages, session: Session) {
+  private renderSummary(m: Messages, session: Session, amount: string) {
     const { order } = session;
-    return html`<header class="summary" part="summary">
-      <p class="merchant">${m.merchant(order.merchant.name)}</p>
-      ${order.description ? html`<p class="description">${order.description}</p>` : nothing}
-      <p class="amount-label" id="amount-label">${m.amountDue}</p>
-      <p class="amount" part="amount">
-        <span id="amount">${amountOf(session, this.resolvedLocale)}</span>
-      </p>
-      <shouyin-countdown
+    // No white space between tags (none of it shows): fewer nodes to clone at mount.
+    return html`<header class="summary" part="summary"
+      ><p class="merchant">${m.merchant(order.merchant.name)}</p>${order.description
+        ? html`<p class="description">${order.description}</p>`
+        : nothing}<p class="amount-label" id="amount-label">${m.amountDue}</p
+      ><p class="amount" part="amount"><span id="amount">${amount}</span></p
+      ><shouyin-countdown
         .expiresAt=${Date.parse(session.expiresAt)}
         .now=${this.serverNow}
         .messages=${m.channels}
-      ></shouyin-countdown>
-    </header>`;
+      ></shouyin-countdown
+    ></header>`;
   }
 
-  private renderPayment(m: Messages, session: Session) {
+  private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
     const { state, channelId } = this.checkout;
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
-    const amount = amountOf(session, this.resolvedLocale);
+    const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
     const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
     const { listed, ready, bySavedCard, complete } = this.savedSlot.view(session, byCard, this.checkout.serverNow());
@@ -303,8 +305,8 @@ export class ShouyinCheckout extends LitElement {
           : byCard && !this.card.complete && this.card.missing
             ? m.card.missing[this.card.missing]
             : m.pay(amount);
-    const views = this.channelViews(m, session);
-    return html`${this.renderSummary(m, session)}
+    const views = this.channelViews(m, session, locale);
+    return html`${this.renderSummary(m, session, amount)}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
@@ -323,7 +325,7 @@ export class ShouyinCheckout extends LitElement {
             .cards=${session.savedCards}
             .now=${this.checkout.serverNow()}
             .messages=${m}
-            .locale=${this.resolvedLocale}
+            .locale=${locale}
             .strings=${this.strings?.savedCards}
             .remover=${this.removeSavedCard}
             .beforeCardRemove=${this.beforeCardRemove}
@@ -345,7 +347,7 @@ export class ShouyinCheckout extends LitElement {
       ${failure
         ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
         : nothing}
-      ${state.phase === Phase.Pending ? actionView(m, session, this.resolvedLocale, this.checkout.actions.view) : nothing}
+      ${state.phase === Phase.Pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
       ${this.checkout.fallbacks.notice
         ? fallbackNotice(m, session, this.checkout.fallbacks.notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
         : nothing}
@@ -375,11 +377,11 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly serverNow = (): number => this.checkout.serverNow();
 
-  private channelViews(m: Messages, session: Session): ChannelView[] {
+  private channelViews(m: Messages, session: Session, locale: SupportedLocale): ChannelView[] {
     const context = {
       ...this.checkout.availabilityContext(session),
       currency: session.order.currency,
-      locale: this.resolvedLocale,
+      locale,
       messages: m,
     };
     return session.channels.map((channel) => describeChannel(channel, context));

@@ -1,8 +1,9 @@
 /**
  * Money and time formatting through Intl, with formatters cached per locale and options
- * (constructing Intl formatters is the expensive part, and renders call these often).
+ * (constructing Intl formatters is the expensive part, and renders call these often), and
+ * each currency's minor units.
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | number>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
@@ -20,7 +21,13 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 /** How many minor units a currency has (CNY 2, JPY 0), as ISO 4217 and Intl know it. */
 export function minorUnitDigits(currency: string): number {
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const key = `u|${currency}`;
+  // Kept: `resolvedOptions()` builds a whole object, and a mount asks about a dozen times.
+  let digits = cache.get(key) as number | undefined;
+  if (digits === undefined) {
+    cache.set(key, (digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2));
+  }
+  return digits;
 }
 
 /**
