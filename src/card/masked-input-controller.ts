@@ -139,7 +139,9 @@ export class MaskedInputController implements ReactiveController {
     if (input.value !== value) input.value = value;
     if (!edited || (input.getRootNode() as Document | ShadowRoot).activeElement !== input) return;
     const position = caret === Infinity ? value.length : caretForDigitIndex(value, caret);
-    input.setSelectionRange(position, position);
+    // Setting a selection costs Chromium a selection sync and a forced layout even when
+    // nothing moves, and most keys leave the caret where the browser already put it.
+    if (input.selectionStart !== position || input.selectionEnd !== position) input.setSelectionRange(position, position);
   }
 
   /** What the payer sees, separators included. */
