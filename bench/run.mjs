@@ -509,6 +509,11 @@ async function measureKeystroke(page, sessionJson, { keys, throttledKeys, holdBu
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
   }
+  // The floor: the same keys into a plain <input>, what the browser's editing and one frame
+  // cost on this machine without any code of ours.
+  await page.evaluate(() => globalThis.bench.cleanup());
+  const floorReady = await page.evaluate(() => globalThis.bench.prepareFloorInput());
+  const floor = floorReady.ok ? await typeCardNumbers(page, keys) : [];
   await page.evaluate(() => globalThis.bench.cleanup());
   return {
     results: [
@@ -516,6 +521,13 @@ async function measureKeystroke(page, sessionJson, { keys, throttledKeys, holdBu
       result(`${name}, p95`, percentile(samples, 95), 'ms', holdBudget ? BUDGETS.keystrokeP95 : null),
       result(`${name}, p50 at 4× CPU throttling`, median(throttled), 'ms'),
       result(`${name}, p95 at 4× CPU throttling`, percentile(throttled, 95), 'ms'),
+      ...(floor.length
+        ? [
+            result('keystroke: plain <input> (floor), p50', median(floor), 'ms'),
+            result('keystroke: plain <input> (floor), p95', percentile(floor, 95), 'ms'),
+            result('keystroke: card number / plain <input> (p95)', percentile(samples, 95) / percentile(floor, 95), '×'),
+          ]
+        : []),
     ],
     notes: [
       `keystroke: ${samples.length} keystrokes unthrottled, then ${throttled.length} at 4× CPU throttling (CDP), ` +

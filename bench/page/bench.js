@@ -227,6 +227,20 @@ window.bench = {
     return { ok: false, reason: '<shouyin-card-form> is defined but the cashier shows no card input after choosing the card channel' };
   },
 
+  /**
+   * The keystroke floor: a plain `<input>` with the card number's attributes, no listener of
+   * ours, focused. Typing into it costs what the browser's own editing and a frame cost.
+   */
+  prepareFloorInput() {
+    cardCheckout?.remove();
+    cardCheckout = undefined;
+    const input = document.createElement('input');
+    Object.assign(input, { id: 'floor-input', inputMode: 'numeric', autocomplete: 'cc-number' });
+    stage.append(input);
+    input.focus();
+    return { ok: document.activeElement === input, input: 'plain' };
+  },
+
   /** Forgets the keystrokes timed so far. */
   reset() {
     recording = false;
@@ -249,6 +263,7 @@ window.bench = {
 
   /** Removes what `prepareCardInput` mounted. */
   cleanup() {
+    document.getElementById('floor-input')?.remove();
     cardCheckout?.remove();
     cardCheckout = undefined;
     recording = false;
