@@ -11,9 +11,9 @@
  * module only a chunk needs is not named here; it goes into the chunk.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
-export { brandById } from '../card/brands.js';
+export { brandById, detectBrand, groupsFor } from '../card/brands.js';
 export { brandStyles } from '../card/card-form.styles.js';
-export { maskPan } from '../card/digits.js';
+export { normalizeDigits } from '../card/digits.js';
 export { MaskedInputController } from '../card/masked-input-controller.js';
 export { cvvMask } from '../card/number-mask.js';
 export { clockOffset } from '../checkout/intent.js';
