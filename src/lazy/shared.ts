@@ -23,7 +23,6 @@ export { messagesFor, resolveLocale } from '../i18n/locale.js';
 export { CardRemovalCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';
 export { base, tokens } from '../theme/tokens.js';
-export { NOT_JSON } from '../transport/http.js';
 export { statusUrl } from '../transport/intent-client.js';
 export { sendSigned } from '../transport/signed-request.js';
 export { parseSession } from '../transport/session-client.js';
