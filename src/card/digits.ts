@@ -1,5 +1,10 @@
-const FULLWIDTH_ZERO = 0xff10;
-const FULLWIDTH_NINE = 0xff19;
+/**
+ * `text` with its full-width digits (U+FF10–U+FF19, which Chinese IMEs produce in full-width
+ * mode) as ASCII ones and everything else as it was.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
+}
 
 /**
  * The ASCII digits of what a payer typed or pasted, in order. Full-width digits (U+FF10–U+FF19,
@@ -9,11 +14,6 @@ const FULLWIDTH_NINE = 0xff19;
  * too rather than guessed at; the number then reads as incomplete, which the payer can see.
  */
 export function normalizeDigits(text: string): string {
-  let digits = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code >= 48 && code <= 57) digits += char;
-    else if (code >= FULLWIDTH_ZERO && code <= FULLWIDTH_NINE) digits += String.fromCharCode(code - FULLWIDTH_ZERO + 48);
-  }
-  return digits;
+  // \D, without the `u` flag: anything but ASCII 0-9, astral characters included.
+  return asciiDigits(text).replace(/\D/g, '');
 }
