@@ -5,7 +5,7 @@
  * would do the same from a list of patterns, at 1.5 KB gzip more in the script bundle.)
  */
 import { detectBrand, groupsFor, maxLength, type Brand } from './brands.js';
-import { normalizeDigits } from './digits.js';
+import { asciiDigits, normalizeDigits } from './digits.js';
 
 /** The longest number of any brand: every pattern holds this many, so no change loses digits before `fitNumber` sees it. */
 const MOST_DIGITS = 19;
@@ -85,7 +85,7 @@ export const numberMask = { mask: layoutFor(''), lazy: true, prepareChar: digits
 export const expiryMask = {
   mask: '00/00',
   lazy: true,
-  prepareChar: (chars: string): string => chars.replace(/[／－.．。-]/g, '/').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^\d/]/g, ''),
+  prepareChar: (chars: string): string => asciiDigits(chars.replace(/[／－.．。-]/g, '/')).replace(/[^\d/]/g, ''),
 };
 
 export function cvvMask(length: number): { mask: string; lazy: true; prepareChar: (chars: string) => string } {

@@ -1,5 +1,5 @@
 import { couldBeKnownBrand, detectBrand, type Brand } from './brands.js';
-import { normalizeDigits } from './digits.js';
+import { asciiDigits, normalizeDigits } from './digits.js';
 import { luhnValid } from './luhn.js';
 
 /**
@@ -79,8 +79,7 @@ const MAX_YEARS_AHEAD = 20;
  * whitespace of any kind.
  */
 function compact(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xff10 + 48))
+  return asciiDigits(text)
     .replace(/[\uFF0F\uFF0D\uFF0E\u3002]/g, '/')
     .replace(/\s+/g, '');
 }

@@ -11,9 +11,9 @@
  * module only a chunk needs is not named here; it goes into the chunk.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
-export { brandById } from '../card/brands.js';
+export { brandById, detectBrand, groupsFor } from '../card/brands.js';
 export { brandStyles } from '../card/card-form.styles.js';
-export { maskPan } from '../card/digits.js';
+export { normalizeDigits } from '../card/digits.js';
 export { MaskedInputController } from '../card/masked-input-controller.js';
 export { cvvMask } from '../card/number-mask.js';
 export { clockOffset } from '../checkout/intent.js';
@@ -23,7 +23,6 @@ export { messagesFor, resolveLocale } from '../i18n/locale.js';
 export { CardRemovalCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';
 export { base, tokens } from '../theme/tokens.js';
-export { NOT_JSON } from '../transport/http.js';
 export { statusUrl } from '../transport/intent-client.js';
 export { sendSigned } from '../transport/signed-request.js';
 export { parseSession } from '../transport/session-client.js';

@@ -41,19 +41,9 @@ export type SavedCardCvv = z.infer<typeof SavedCardCvvSchema>;
 
 const encoder = new TextEncoder();
 
-/**
- * The card as a compact JWE for `instrument.encrypted`, encrypted to the session's
- * `encryption` key. Only the payload's own members are serialized (an object that carries more
- * does not leak it), and the plaintext bytes are zeroed once sealed. Rejects when the key is
- * unusable; nothing else can fail.
- */
-export async function encryptCard(
-  payload: CardPayload,
-  recipient: JweRecipient,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<string> {
-  const { number, expMonth, expYear, cvv, holderName } = payload;
-  const plaintext = encoder.encode(JSON.stringify({ number, expMonth, expYear, cvv, holderName }));
+/** `members` as a compact JWE to `recipient`; the plaintext bytes are zeroed once sealed. */
+async function seal(members: object, recipient: JweRecipient, subtle = globalThis.crypto.subtle): Promise<string> {
+  const plaintext = encoder.encode(JSON.stringify(members));
   try {
     return await encryptJwe(plaintext, recipient, subtle);
   } finally {
@@ -61,16 +51,18 @@ export async function encryptCard(
   }
 }
 
+/**
+ * The card as a compact JWE for `instrument.encrypted`, encrypted to the session's
+ * `encryption` key. Only the payload's own members are serialized (an object that carries more
+ * does not leak it), and the plaintext bytes are zeroed once sealed. Rejects when the key is
+ * unusable; nothing else can fail.
+ */
+export function encryptCard(payload: CardPayload, recipient: JweRecipient, subtle?: SubtleCrypto): Promise<string> {
+  const { number, expMonth, expYear, cvv, holderName } = payload;
+  return seal({ number, expMonth, expYear, cvv, holderName }, recipient, subtle);
+}
+
 /** A saved card's CVV as a compact JWE for `instrument.encryptedCvv`, sealed like a new card. */
-export async function encryptSavedCardCvv(
-  { cvv }: SavedCardCvv,
-  recipient: JweRecipient,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<string> {
-  const plaintext = encoder.encode(JSON.stringify({ cvv }));
-  try {
-    return await encryptJwe(plaintext, recipient, subtle);
-  } finally {
-    plaintext.fill(0);
-  }
+export function encryptSavedCardCvv({ cvv }: SavedCardCvv, recipient: JweRecipient, subtle?: SubtleCrypto): Promise<string> {
+  return seal({ cvv }, recipient, subtle);
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { brandById } from '../card/brands.js';
 import { clockOffset } from '../checkout/intent.js';
 import { brandStyles } from '../card/card-form.styles.js';
-import { maskPan } from '../card/digits.js';
+import { maskPan } from '../card/pan-display.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
 import { cvvMask } from '../card/number-mask.js';
 import { validateCvv } from '../card/validate.js';

@@ -14,7 +14,10 @@ export interface RequestOptions {
   fetch?: FetchLike;
 }
 
-/** Marks a body that was not JSON, so a 200 with garbage is told apart from a JSON `null`. */
+/**
+ * Marks a body that was not JSON, so a 200 with garbage is told apart from a JSON `null`. Being
+ * a symbol, it fails every object schema: a caller that parses the body need not test for it.
+ */
 export const NOT_JSON: unique symbol = Symbol('not-json');
 
 export type HttpResult =

@@ -1,7 +1,7 @@
 import { FailureCode, toFailureCode } from '../protocol/codes.js';
 import { ApiErrorSchema, IntentResponseSchema, type Intent, type IntentResponse, type Session } from '../protocol/schemas.js';
 import { IDEMPOTENCY_HEADER } from '../protocol/signature.js';
-import { NOT_JSON, requestJson, type FetchLike, type HttpResult } from './http.js';
+import { requestJson, type FetchLike, type HttpResult } from './http.js';
 import { withRetries, type RetryOptions } from './retry.js';
 import { sendSigned } from './signed-request.js';
 
@@ -58,13 +58,13 @@ export function interpretAnswer(result: HttpResult): AttemptOutcome {
   }
   const { status, json } = result;
   if (status >= 200 && status <= 299) {
-    const parsed = json === NOT_JSON ? undefined : IntentResponseSchema.safeParse(json);
-    if (!parsed?.success) return { kind: 'failed', code: FailureCode.ResponseMalformed, retryable: true, status };
+    const parsed = IntentResponseSchema.safeParse(json);
+    if (!parsed.success) return { kind: 'failed', code: FailureCode.ResponseMalformed, retryable: true, status };
     return { kind: 'answered', response: parsed.data };
   }
-  const error = json === NOT_JSON ? undefined : ApiErrorSchema.safeParse(json);
-  const code = error?.success ? error.data.error.code : undefined;
-  if (status === 409 && code === 'order_already_paid' && error?.success && error.data.paidAttempt) {
+  const error = ApiErrorSchema.safeParse(json);
+  const code = error.success ? error.data.error.code : undefined;
+  if (status === 409 && code === 'order_already_paid' && error.success && error.data.paidAttempt) {
     return { kind: 'already-paid', response: error.data.paidAttempt };
   }
   if (status === 401) return { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false, status };

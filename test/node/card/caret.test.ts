@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { brandById, detectBrand } from '../../../src/card/brands.js';
 import { caretForDigitIndex, deleteBackward, deleteForward, digitIndexAt } from '../../../src/card/caret.js';
-import { formatPan } from '../../../src/card/digits.js';
+import { formatPan } from '../../../src/card/pan-display.js';
 
 // Carets are drawn with '|' in the names: '4111 |1111' is caret 5.
 const number = '4111 1111 1111 1111';

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { brandById, detectBrand } from '../../../src/card/brands.js';
-import { BULLET, formatPan, maskPan, maskPanFromDigits, normalizeDigits } from '../../../src/card/digits.js';
+import { normalizeDigits } from '../../../src/card/digits.js';
+import { BULLET, formatPan, maskPan, maskPanFromDigits } from '../../../src/card/pan-display.js';
 
 interface Vectors {
   valid: { number: string; formatted: string; masked: string }[];
