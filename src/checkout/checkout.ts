@@ -103,13 +103,12 @@ export class ShouyinCheckout extends LitElement {
   private readonly checkout = new CheckoutController(this, {
     messages: () => this.messages,
     locale: () => this.resolvedLocale,
-    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? this.environment,
+    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
   });
   /** The saved card list's chunk and what the list last said. */
   private readonly savedSlot = new SavedCardsSlot(this);
-  private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
 
@@ -148,11 +147,6 @@ export class ShouyinCheckout extends LitElement {
 
   private get messages(): Messages {
     return messagesFor(this.resolvedLocale, this.strings);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.environment = detectEnvironment(probeBrowser());
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
@@ -387,6 +381,9 @@ export class ShouyinCheckout extends LitElement {
     return session.channels.map((channel) => describeChannel(channel, context));
   }
 }
+
+/** Where this page runs: the user agent and pointer do not change while it is open, so it is read once. */
+let environment: Environment | undefined;
 
 /** The `lang` of the nearest ancestor that has one, crossing shadow roots. */
 function nearestLang(element: Element): string | null {
