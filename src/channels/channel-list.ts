@@ -59,7 +59,7 @@ export class ShouyinChannelList extends LitElement {
   override render() {
     // One `change` listener for every radio: the event bubbles to the group.
     return html`<fieldset ?disabled=${this.disabled} @change=${this.onChange} @keydown=${this.onKeyDown}
-      ><legend>${this.label}</legend
+      ><legend .textContent=${this.label}></legend
       ><div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div></fieldset
     >`;
   }
@@ -91,16 +91,21 @@ export class ShouyinChannelList extends LitElement {
         aria-describedby=${describedBy}
       />${channelIcon(channel.kind)}<span class="text"
         ><span class="title"
-          ><span class="name" part="channel-name" id="c${index}-name">${channel.name}</span>${channel.badge
+          ><span class="name" part="channel-name" id="c${index}-name" .textContent=${channel.name}></span>${channel.badge
             ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>`
             : nothing}</span
-        ><span class="details" part="channel-details" id="c${index}-details">${channel.details.join(' · ')}</span>${channel.available
-          ? nothing
-          : html`<span class="reason" id="c${index}-reason">${channel.unavailableText}</span>`}${channel.warning
-          ? html`<span class="reason" id="c${index}-warning">${channel.warning}</span>`
-          : nothing}${channel.maintenance
-          ? html`<span class="details" id="c${index}-maintenance">${channel.maintenance}</span>`
-          : nothing}${channel.promo ? html`<span class="promo" id="c${index}-promo">${channel.promo}</span>` : nothing}</span
+        ><span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span
+        >${
+          // What only some rows have: one part for all of it, and no node for what a row lacks.
+          [
+            ['reason', 'reason', !channel.available && channel.unavailableText],
+            ['reason', 'warning', channel.warning],
+            ['details', 'maintenance', channel.maintenance],
+            ['promo', 'promo', channel.promo],
+          ]
+            .filter((note) => note[2])
+            .map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)
+        }</span
       ><span class="check" aria-hidden="true"></span
     ></label>`;
   }

@@ -103,13 +103,12 @@ export class ShouyinCheckout extends LitElement {
   private readonly checkout = new CheckoutController(this, {
     messages: () => this.messages,
     locale: () => this.resolvedLocale,
-    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? this.environment,
+    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
   });
   /** The saved card list's chunk and what the list last said. */
   private readonly savedSlot = new SavedCardsSlot(this);
-  private environment: Environment = 'desktop';
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
 
@@ -150,11 +149,6 @@ export class ShouyinCheckout extends LitElement {
     return messagesFor(this.resolvedLocale, this.strings);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.environment = detectEnvironment(probeBrowser());
-  }
-
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // Property setters call this synchronously: the old session stops being payable now,
     // not at the next render (the new one loads in willUpdate).
@@ -164,9 +158,7 @@ export class ShouyinCheckout extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
-      if (this.session !== undefined) void this.checkout.load({ input: this.session });
-      else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
-      else this.checkout.fail(ErrorCode.SessionMissing);
+      if (!this.onReload()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
@@ -227,9 +219,12 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly removeSavedCard = (card: Session['savedCards'][number]) => this.checkout.removeSavedCard(card);
 
-  private onReload(): void {
+  /** Loads the session, from the property or else the URL; false when there is neither. */
+  private onReload(): boolean {
     if (this.session !== undefined) void this.checkout.load({ input: this.session });
     else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
+    else return false;
+    return true;
   }
 
   /** Pays with the selected channel, as the pay button does. Ignored unless the cashier is ready. */
@@ -241,9 +236,7 @@ export class ShouyinCheckout extends LitElement {
     // Resolved once a render: it looks up the nearest `lang` across shadow roots.
     const locale = this.resolvedLocale;
     const m = messagesFor(locale, this.strings);
-    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>
-      ${this.renderBody(m, locale)}
-    </section>`;
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>${this.renderBody(m, locale)}</section>`;
   }
 
   private renderBody(m: Messages, locale: SupportedLocale) {
@@ -274,10 +267,10 @@ export class ShouyinCheckout extends LitElement {
     const { order } = session;
     // No white space between tags (none of it shows): fewer nodes to clone at mount.
     return html`<header class="summary" part="summary"
-      ><p class="merchant">${m.merchant(order.merchant.name)}</p>${order.description
+      ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p>${order.description
         ? html`<p class="description">${order.description}</p>`
-        : nothing}<p class="amount-label" id="amount-label">${m.amountDue}</p
-      ><p class="amount" part="amount"><span id="amount">${amount}</span></p
+        : nothing}<p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
+      ><p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p
       ><shouyin-countdown
         .expiresAt=${Date.parse(session.expiresAt)}
         .now=${this.serverNow}
@@ -306,73 +299,64 @@ export class ShouyinCheckout extends LitElement {
             ? m.card.missing[this.card.missing]
             : m.pay(amount);
     const views = this.channelViews(m, session, locale);
-    return html`${this.renderSummary(m, session, amount)}
-      ${session.notices?.length
+    const pending = state.phase === Phase.Pending;
+    const { notice } = this.checkout.fallbacks;
+    const noneAvailable = !channelId && views.every((v) => !v.available);
+    const offline = !this.checkout.waits.online;
+    return html`${this.renderSummary(m, session, amount)}${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
-        : nothing}
-      <shouyin-channel-list
+        : nothing}<shouyin-channel-list
         part="channels"
         .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
         @change=${this.onChannelChange}
-      ></shouyin-channel-list>
-      ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
-      ${listed && ready
-        ? html`<shouyin-saved-cards
-            part="saved-cards"
-            .cards=${session.savedCards}
-            .now=${this.checkout.serverNow()}
-            .messages=${m}
-            .locale=${locale}
-            .strings=${this.strings?.savedCards}
-            .remover=${this.removeSavedCard}
-            .beforeCardRemove=${this.beforeCardRemove}
-            ?require-cvv=${requireCvv}
-            ?disabled=${busy}
-            @saved-card-change=${this.onSavedCardChange}
-          ></shouyin-saved-cards>`
-        : nothing}
-      ${byCard && !bySavedCard
-        ? html`<shouyin-card-form
-            part="card-form"
-            .messages=${m.card}
-            .now=${this.checkout.serverNow()}
-            ?require-name=${session.card?.holderName ?? false}
-            ?disabled=${busy}
-            @card-change=${this.onCardChange}
-          ></shouyin-card-form>`
-        : nothing}
-      ${failure
-        ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
-        : nothing}
-      ${state.phase === Phase.Pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
-      ${this.checkout.fallbacks.notice
-        ? fallbackNotice(m, session, this.checkout.fallbacks.notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
-        : nothing}
-      ${!channelId && views.every((v) => !v.available)
-        ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
-        : nothing}
-      ${state.phase === Phase.Pending
-        ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
-        : nothing}
-      ${this.checkout.waits.online ? nothing : html`<p class="message error" part="message" role="status">${m.offline}</p>`}
-      <div class="actions">
-        ${state.phase === Phase.Pending
+      ></shouyin-channel-list
+      >${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}${listed && ready
+            ? html`<shouyin-saved-cards
+                part="saved-cards"
+                .cards=${session.savedCards}
+                .now=${this.checkout.serverNow()}
+                .messages=${m}
+                .locale=${locale}
+                .strings=${this.strings?.savedCards}
+                .remover=${this.removeSavedCard}
+                .beforeCardRemove=${this.beforeCardRemove}
+                ?require-cvv=${requireCvv}
+                ?disabled=${busy}
+                @saved-card-change=${this.onSavedCardChange}
+              ></shouyin-saved-cards>`
+            : nothing}${byCard && !bySavedCard
+            ? html`<shouyin-card-form
+                part="card-form"
+                .messages=${m.card}
+                .now=${this.checkout.serverNow()}
+                ?require-name=${session.card?.holderName ?? false}
+                ?disabled=${busy}
+                @card-change=${this.onCardChange}
+              ></shouyin-card-form>`
+            : nothing}${failure
+            ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
+            : nothing}${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}${notice
+            ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+            : nothing}${noneAvailable
+            ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
+            : nothing}${pending
+            ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
+            : nothing}${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}<div class="actions"
+        >${pending
           ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
-              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button>`
-          : nothing}
-        <button
+              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button> `
+          : nothing}<button
           type="button"
           class="primary"
           part="pay-button"
           aria-disabled=${busy || !channelId ? 'true' : 'false'}
           @click=${this.onPay}
-        >
-          ${label}
-        </button>
-      </div>`;
+          .textContent=${label}
+        ></button
+      ></div>`;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
@@ -387,6 +371,9 @@ export class ShouyinCheckout extends LitElement {
     return session.channels.map((channel) => describeChannel(channel, context));
   }
 }
+
+/** Where this page runs: the user agent and pointer do not change while it is open, so it is read once. */
+let environment: Environment | undefined;
 
 /** The `lang` of the nearest ancestor that has one, crossing shadow roots. */
 function nearestLang(element: Element): string | null {
