@@ -53,6 +53,8 @@ export class MaskedInputController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Every keystroke updates the host: a bound input still in the page is the same one.
+    if (this.bound?.isConnected) return;
     const input = this.options.input() ?? undefined;
     if (input === this.bound) return;
     this.unbind();

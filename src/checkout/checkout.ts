@@ -158,7 +158,7 @@ export class ShouyinCheckout extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
-      if (!this.onReload()) this.checkout.fail(ErrorCode.SessionMissing);
+      if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
@@ -219,8 +219,8 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly removeSavedCard = (card: Session['savedCards'][number]) => this.checkout.removeSavedCard(card);
 
-  /** Loads the session, from the property or else the URL; false when there is neither. */
-  private onReload(): boolean {
+  /** Loads the session, from the property or else the URL (at first render, on "reload"); false when there is neither. */
+  private loadSource(): boolean {
     if (this.session !== undefined) void this.checkout.load({ input: this.session });
     else if (this.sessionUrl) void this.checkout.load({ url: this.sessionUrl });
     else return false;
@@ -260,7 +260,7 @@ export class ShouyinCheckout extends LitElement {
   private renderError(m: Messages, code: ErrorCode) {
     const canReload = code === ErrorCode.SessionUnreachable || code === ErrorCode.SessionHttpError;
     return html`<p class="message error" part="message" role="alert">${m.errors[code]}</p>
-      ${canReload ? html`<button type="button" @click=${this.onReload}>${m.reload}</button>` : nothing}`;
+      ${canReload ? html`<button type="button" @click=${this.loadSource}>${m.reload}</button>` : nothing}`;
   }
 
   private renderSummary(m: Messages, session: Session, amount: string) {

@@ -3,7 +3,9 @@
  * (constructing Intl formatters is the expensive part, and renders call these often), and
  * each currency's minor units.
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | number>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+/** Minor units by currency: `resolvedOptions()` builds a whole object, and a mount asks about a dozen times. */
+const minorUnits = new Map<string, number>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
@@ -21,11 +23,10 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 /** How many minor units a currency has (CNY 2, JPY 0), as ISO 4217 and Intl know it. */
 export function minorUnitDigits(currency: string): number {
-  const key = `u|${currency}`;
-  // Kept: `resolvedOptions()` builds a whole object, and a mount asks about a dozen times.
-  let digits = cache.get(key) as number | undefined;
+  let digits = minorUnits.get(currency);
   if (digits === undefined) {
-    cache.set(key, (digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2));
+    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorUnits.set(currency, digits);
   }
   return digits;
 }
