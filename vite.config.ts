@@ -91,22 +91,6 @@ function collapseTemplateWhitespace(): Plugin {
   };
 }
 
-/**
- * imask's pattern module defines the `a` placeholder (any letter) with a 6 KB character class
- * of Unicode letters; the card masks use only `0`. `\p{L}` is the same class, in 8 bytes.
- */
-function compactImaskLetters(): Plugin {
-  return {
-    name: 'shouyin:compact-imask-letters',
-    transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('imask/esm/masked/pattern/input-definition.js')) return null;
-      const out = code.replace(/'a': \/\[\\u0041-[^\]]*\]\//, "'a': /\\p{L}/u");
-      if (out === code) this.warn('imask letter class not found: left as is');
-      return { code: out, map: null };
-    },
-  };
-}
-
 const SHARED = fileURLToPath(new URL('src/lazy/shared.ts', import.meta.url));
 const RUNTIME_KEY = fileURLToPath(new URL('src/lazy/runtime-key.ts', import.meta.url));
 const RUNTIME_ID = '\0shouyin:runtime';
@@ -199,7 +183,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ...common,
         // Turns src/lazy/load.ts to loading by URL, and drops its module-path imports from the IIFE.
         define: { __SHOUYIN_SCRIPT__: 'true' },
-        plugins: [minifyLitCss(), collapseTemplateWhitespace(), compactImaskLetters()],
+        plugins: [minifyLitCss(), collapseTemplateWhitespace()],
         build: {
           ...common.build,
           minify: true,

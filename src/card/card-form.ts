@@ -5,7 +5,7 @@ import { base, tokens } from '../theme/tokens.js';
 import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
 import { brandStyles, cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController } from './masked-input-controller.js';
-import { cvvMask, expiryMask, fitNumber, numberMask } from './number-mask.js';
+import { cvvMask, expiryMask, fitNumber, formatExpiry, formatNumber, numberMask } from './number-mask.js';
 
 
 /** What the card form tells the checkout as the payer types: never the number itself. */
@@ -53,11 +53,13 @@ export class ShouyinCardForm extends LitElement {
     input: () => this.input('number'),
     mask: numberMask,
     fit: fitNumber,
+    format: formatNumber,
     onAccept: () => this.onEntry(),
   });
   private readonly expiry = new MaskedInputController(this, {
     input: () => this.input('expiry'),
     mask: expiryMask,
+    format: formatExpiry,
     onAccept: () => this.onEntry(),
   });
   private readonly cvv = new MaskedInputController(this, {

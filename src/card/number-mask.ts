@@ -1,30 +1,41 @@
 /**
- * imask options for the card fields, and the card number's layout rule. The number field is
- * one imask pattern that `fitNumber` re-lays after each accepted change: the groups follow
- * the brand, and the field holds at most the brand's longest number. (imask's dynamic masks
- * would do the same from a list of patterns, at 1.5 KB gzip more in the script bundle.)
+ * The card fields' masks: what each field's imask model accepts (`MaskedRegExp` options: digits
+ * only, as many as the field holds) and how the accepted value is shown (`format`: the digits
+ * in groups). The card number's groups follow its brand: `fitNumber` re-lays it after each
+ * accepted change, and the field holds at most the brand's longest number.
  */
-import { detectBrand, groupsFor, maxLength, type Brand } from './brands.js';
+import type { MaskedRegExpOptions } from 'imask/masked/regexp';
+import { detectBrand, groupsFor, maxLength } from './brands.js';
 import { asciiDigits, normalizeDigits } from './digits.js';
 
-/** The longest number of any brand: every pattern holds this many, so no change loses digits before `fitNumber` sees it. */
-const MOST_DIGITS = 19;
+/** What a field's imask model is given: which values it accepts, and what each typed character counts as. */
+export type MaskOptions = MaskedRegExpOptions & { mask: RegExp; prepareChar: (chars: string) => string };
 
-export function patternFor(groups: readonly number[]): string {
-  return groups.map((size) => '0'.repeat(size)).join(' ');
+/**
+ * `value` as shown: its digits in `groups` joined by `separator` (the groups hold every digit
+ * the mask accepts). A separator the value ends with, which only the expiry's mask accepts
+ * and only after its month, stays: the payer typed it.
+ */
+function grouped(value: string, groups: readonly number[], separator: string): string {
+  const digits = value.replace(/\D/g, '');
+  let shown = '';
+  for (let i = 0, at = 0; i < groups.length && at < digits.length; i++) {
+    shown += (at > 0 ? separator : '') + digits.slice(at, (at += groups[i]!));
+  }
+  return /\D$/.test(value) ? shown + separator : shown;
 }
 
 /**
- * The groups for a number of `digits` digits, holding as many digits as the brand allows.
- * A shorter length gets its own groups only where they differ (Diners at 14: 4-6-4), so
- * the layout stays put while the payer types or edits in the middle.
+ * The groups of a number of `digits`, holding as many digits as its brand allows. A shorter
+ * length gets its own groups only where they differ (Diners at 14: 4-6-4), so the layout
+ * stays put while the payer types or edits in the middle.
  */
-function layoutGroups(brand: Brand | undefined, digits: number): number[] {
-  const special = brand?.lengths.find((length) => length >= digits && brand.groups?.[length]);
-  const target = special ?? maxLength(brand);
+export function layoutFor(digits: string): number[] {
+  const brand = detectBrand(digits);
+  const special = brand?.lengths.find((length) => length >= Math.max(digits.length, 1) && brand.groups?.[length]);
+  let left = special ?? maxLength(brand);
   const groups: number[] = [];
-  let left = target;
-  for (const size of groupsFor(brand, target)) {
+  for (const size of groupsFor(brand, left)) {
     if (left <= 0) break;
     groups.push(Math.min(size, left));
     left -= size;
@@ -32,22 +43,16 @@ function layoutGroups(brand: Brand | undefined, digits: number): number[] {
   return groups;
 }
 
-/**
- * The pattern for `digits`: the brand's groups, then spare places up to MOST_DIGITS. The spare
- * places only ever hold a digit until `fitNumber` takes it out again, within the same input
- * event; they let a paste of a longer brand's number over a shorter one arrive whole.
- */
-export function layoutFor(digits: string): string {
-  const groups = layoutGroups(detectBrand(digits), Math.max(digits.length, 1));
-  const spare = MOST_DIGITS - groups.reduce((sum, size) => sum + size, 0);
-  return patternFor(spare > 0 ? [...groups, spare] : groups);
-}
+/** The card number as shown, in its brand's groups. */
+export const formatNumber = (digits: string): string => grouped(digits, layoutFor(digits), ' ');
 
-/** What the number field holds after `fitNumber`: its digits, the caret (as a digit index) and its pattern. */
+/** Expiry as shown: MM/YY. */
+export const formatExpiry = (value: string): string => grouped(value, [2, 2], '/');
+
+/** What the number field holds after `fitNumber`: its digits and the caret (as a digit index). */
 export interface NumberFit {
   digits: string;
   caret: number;
-  mask: string;
 }
 
 /**
@@ -58,36 +63,34 @@ export interface NumberFit {
  */
 export function fitNumber(previous: string, next: string, caret: number): NumberFit {
   const most = maxLength(detectBrand(next));
-  let digits = next;
-  let at = caret;
-  if (next.length > most) {
-    const tail = next.length - caret;
-    let head = 0;
-    while (head < caret && head < previous.length && previous[head] === next[head]) head++;
-    const room = most - head - tail;
-    if (room < 0) {
-      digits = previous;
-      at = head;
-    } else {
-      at = head + Math.min(room, caret - head);
-      digits = next.slice(0, at) + next.slice(caret);
-    }
-  }
-  return { digits, caret: at, mask: layoutFor(digits) };
+  if (next.length <= most) return { digits: next, caret };
+  const tail = next.length - caret;
+  let head = 0;
+  while (head < caret && head < previous.length && previous[head] === next[head]) head++;
+  const room = most - head - tail;
+  if (room < 0) return { digits: previous, caret: head };
+  const at = head + Math.min(room, caret - head);
+  return { digits: next.slice(0, at) + next.slice(caret), caret: at };
 }
 
 /** Full-width digits from a Chinese IME become ASCII; pasted separators disappear. */
 const digitsOnly = (chars: string): string => normalizeDigits(chars);
 
-export const numberMask = { mask: layoutFor(''), lazy: true, prepareChar: digitsOnly };
+/**
+ * Up to 19 digits, the longest number of any brand: no change loses digits before `fitNumber`
+ * sees it, so a paste of a longer brand's number over a shorter one arrives whole.
+ */
+export const numberMask: MaskOptions = { mask: /^\d{0,19}$/, prepareChar: digitsOnly };
 
-/** Expiry as MM/YY; the slash, dash or dot a payer or an IME types lands on the fixed slash. */
-export const expiryMask = {
-  mask: '00/00',
-  lazy: true,
-  prepareChar: (chars: string): string => asciiDigits(chars.replace(/[／－.．。-]/g, '/')).replace(/[^\d/]/g, ''),
+/**
+ * Expiry as MMYY, or MM/ and what follows when the payer typed the slash; the slash, dash or
+ * dot a payer or an IME types counts as the slash, which is accepted only after the month.
+ */
+export const expiryMask: MaskOptions = {
+  mask: /^(\d{0,4}|\d\d\/\d{0,2})$/,
+  prepareChar: (chars) => asciiDigits(chars.replace(/[／－.．。-]/g, '/')).replace(/[^\d/]/g, ''),
 };
 
-export function cvvMask(length: number): { mask: string; lazy: true; prepareChar: (chars: string) => string } {
-  return { mask: '0'.repeat(length), lazy: true, prepareChar: digitsOnly };
+export function cvvMask(length: number): MaskOptions {
+  return { mask: new RegExp(`^\\d{0,${length}}$`), prepareChar: digitsOnly };
 }

@@ -229,6 +229,20 @@ describe('<shouyin-card-form> typing', () => {
     expect(expiry.selectionStart).to.equal(1);
   });
 
+  it('puts the expiry’s slash in after the month as the payer types on, and Backspace takes it back', async () => {
+    const expiry = await typeInto('有效期', '12');
+    expect(expiry.value).to.equal('12');
+    await sendKeys({ type: '3' });
+    expect(expiry.value).to.equal('12/3');
+    expect(expiry.selectionStart).to.equal(4);
+    await sendKeys({ press: 'Backspace' });
+    expect(expiry.value).to.equal('12/');
+    await sendKeys({ press: 'Backspace' });
+    expect(expiry.value).to.equal('12');
+    await sendKeys({ press: 'Backspace' });
+    expect(expiry.value).to.equal('1');
+  });
+
   it('shows errors on blur, not while the payer is still typing', async () => {
     await typeInto('卡号', '4242');
     expect(field('卡号').getAttribute('aria-invalid')).to.equal('false');

@@ -1,21 +1,72 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitNumber, layoutFor } from '../../../src/card/number-mask.js';
+import MaskedRegExp from 'imask/masked/regexp';
+import { cvvMask, expiryMask, fitNumber, formatExpiry, formatNumber, layoutFor, numberMask, type MaskOptions } from '../../../src/card/number-mask.js';
 
 describe('layoutFor', () => {
-  // Each pattern holds 19 digits; the brand's own groups come first.
-  const cases: [string, string, string][] = [
-    ['nothing typed', '', '0000 0000 0000 0000 000'],
-    ['an ambiguous 3', '3', '0000 0000 0000 0000 000'],
-    ['Amex', '37', '0000 000000 00000 0000'],
-    ['Mastercard', '5555', '0000 0000 0000 0000 000'],
-    ['Visa (to 19 digits)', '4242', '0000 0000 0000 0000 000'],
-    ['UnionPay', '62', '0000 0000 0000 0000 000'],
-    ['Diners at 14 digits', '3056930009020', '0000 000000 0000 00000'],
+  // The brand's groups, holding its longest number.
+  const cases: [string, string, number[]][] = [
+    ['nothing typed', '', [4, 4, 4, 4, 3]],
+    ['an ambiguous 3', '3', [4, 4, 4, 4, 3]],
+    ['Amex', '37', [4, 6, 5]],
+    ['Mastercard', '5555', [4, 4, 4, 4]],
+    ['Visa (to 19 digits)', '4242', [4, 4, 4, 4, 3]],
+    ['UnionPay', '62', [4, 4, 4, 4, 3]],
+    ['Diners at 14 digits', '3056930009020', [4, 6, 4]],
   ];
-  for (const [name, digits, pattern] of cases) {
-    it(`lays out ${name} as ${pattern}`, () => assert.equal(layoutFor(digits), pattern));
+  for (const [name, digits, groups] of cases) {
+    it(`lays out ${name} as ${groups.join('-')}`, () => assert.deepEqual(layoutFor(digits), groups));
   }
+});
+
+describe('formatNumber', () => {
+  const cases: [string, string][] = [
+    ['', ''],
+    ['4242', '4242'],
+    ['42424', '4242 4'],
+    ['4242424242424242', '4242 4242 4242 4242'],
+    ['4242424242424242424', '4242 4242 4242 4242 424'],
+    ['378282246310005', '3782 822463 10005'],
+    ['30569309025904', '3056 930902 5904'],
+  ];
+  for (const [digits, shown] of cases) it(`shows ${digits || 'nothing'} as "${shown}"`, () => assert.equal(formatNumber(digits), shown));
+});
+
+/** What imask's model makes of `typed` with `mask`, shown by `format`. */
+function typed(mask: MaskOptions, text: string, format: (value: string) => string = (value) => value): string {
+  const masked = new MaskedRegExp(mask);
+  masked.append(text, { input: true });
+  return format(masked.value);
+}
+
+describe('the masks', () => {
+  it('take digits only into the number, full-width ones as ASCII, up to 19', () => {
+    assert.equal(typed(numberMask, '4111-1111.1111 1111', formatNumber), '4111 1111 1111 1111');
+    assert.equal(typed(numberMask, '４２４２ ４２４２'), '42424242');
+    assert.equal(typed(numberMask, '62055000000000000049'), '6205500000000000004');
+  });
+
+  it('put the slash, dash, dot or full-width separator typed after the month on the expiry’s slash', () => {
+    for (const [text, shown] of [
+      ['1', '1'],
+      ['12', '12'],
+      ['123', '12/3'],
+      ['12-', '12/'],
+      ['08.29', '08/29'],
+      ['１２／２９', '12/29'],
+      ['0829', '08/29'],
+      ['1/2', '12'],
+      ['12/34/5', '12/34'],
+      ['123456', '12/34'],
+    ]) {
+      assert.equal(typed(expiryMask, text, formatExpiry), shown, text);
+    }
+  });
+
+  it('cut the CVV to its length', () => {
+    assert.equal(typed(cvvMask(3), '12345'), '123');
+    assert.equal(typed(cvvMask(4), '1 2 3 4 5'), '1234');
+  });
 });
 
 describe('fitNumber', () => {
@@ -45,11 +96,6 @@ describe('fitNumber', () => {
     ],
   ];
   for (const [name, previous, next, caret, digits, at] of cases) {
-    it(name, () => {
-      const fit = fitNumber(previous, next, caret);
-      assert.equal(fit.digits, digits);
-      assert.equal(fit.caret, at);
-      assert.equal(fit.mask, layoutFor(digits));
-    });
+    it(name, () => assert.deepEqual(fitNumber(previous, next, caret), { digits, caret: at }));
   }
 });
