@@ -83,7 +83,7 @@ export class ShouyinCheckout extends LitElement {
    * Milliseconds to wait before each status check of a pending payment, the last one repeating
    * (default 2000, 3000, 5000, then every 8000). For tests and hosts that pace polling themselves.
    */
-  pollDelays: readonly number[] | undefined = undefined;
+  pollDelays: readonly number[] | undefined;
 
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
   declare sessionUrl: string | null;
@@ -115,12 +115,9 @@ export class ShouyinCheckout extends LitElement {
   constructor() {
     super();
     this.sessionUrl = null;
-    this.session = undefined;
     this.locale = null;
-    this.strings = undefined;
     this.env = null;
     this.navigate = (url) => globalThis.location.assign(url);
-    this.beforeCardRemove = undefined;
     // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
     // gone after a failure (the number and expiry stay, so the payer can retry or switch).
     for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {

@@ -56,7 +56,6 @@ export class ShouyinCountdown extends LitElement {
     super();
     this.expiresAt = 0;
     this.now = Date.now;
-    this.messages = undefined;
     this.urgent = false;
   }
 
