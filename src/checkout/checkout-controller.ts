@@ -194,8 +194,8 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** What decides whether a channel can pay: the amount, the server's time, the environment. */
-  availabilityContext(session: Session): AvailabilityContext {
-    return { amount: session.order.amount, now: this.serverNow(), env: this.deps.env() };
+  availabilityContext(session = this.session): AvailabilityContext {
+    return { amount: session?.order.amount ?? 0, now: this.serverNow(), env: this.deps.env() };
   }
 
   private rankingContext(session: Session) {
@@ -219,8 +219,7 @@ export class CheckoutController implements ReactiveController {
     const session = this.session;
     if (!session || this.state.phase !== Phase.Ready) return;
     this.host.requestUpdate();
-    const current = session.channels.find((c) => c.id === this.channelId);
-    if (current && this.canPay(current)) return;
+    if (this.payable(session, this.channelId)) return;
     const chosen = this.recommend(session);
     if (chosen) this.select(chosen.id, 'recommendation');
     else this.channelId = null;
@@ -240,8 +239,7 @@ export class CheckoutController implements ReactiveController {
     const session = this.session;
     if (!session || channelId === this.channelId) return;
     if (this.state.phase !== Phase.Ready) return;
-    const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !this.canPay(channel)) return;
+    if (!this.payable(session, channelId)) return;
     const previous = this.channelId;
     this.channelId = channelId;
     if (this.state.failure) this.state = { phase: Phase.Ready };
@@ -260,8 +258,7 @@ export class CheckoutController implements ReactiveController {
     // A cashier taken off the page starts nothing (its fallback included).
     if (this.state.phase !== Phase.Ready || !session || !channelId || !this.host.isConnected) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
-    const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !this.canPay(channel)) return;
+    if (!this.payable(session, channelId)) return;
     if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
     const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
     const previousAttempt = this.lastAttempt;
@@ -402,7 +399,13 @@ export class CheckoutController implements ReactiveController {
   }
 
   private availability(channel: Channel) {
-    return channelAvailability(channel, { amount: this.session?.order.amount ?? 0, now: this.serverNow(), env: this.deps.env() });
+    return channelAvailability(channel, this.availabilityContext());
+  }
+
+  /** Whether the session has a channel with this id and it can take this order's payment now. */
+  private payable(session: Session, id: string | null): boolean {
+    const channel = session.channels.find((c) => c.id === id);
+    return !!channel && this.canPay(channel);
   }
 
   /** Whether a channel can take this order's payment now. */
