@@ -109,8 +109,8 @@ export class ShouyinCardForm extends LitElement {
     return new MaskedInputController(this, { input: () => this.input(field), mask, fit, onAccept: () => this.onEntry() });
   }
 
-  private input(field: CardField): HTMLInputElement | null {
-    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`) ?? null;
+  private input(field: CardField): HTMLInputElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`);
   }
 
   private runCheck(): CardCheck {

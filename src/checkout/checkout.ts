@@ -129,12 +129,12 @@ export class ShouyinCheckout extends LitElement {
     }
   }
 
-  private get savedCards(): ShouyinSavedCards | null {
-    return this.renderRoot?.querySelector('shouyin-saved-cards') ?? null;
+  private get savedCards(): ShouyinSavedCards | null | undefined {
+    return this.renderRoot?.querySelector('shouyin-saved-cards');
   }
 
-  private get cardForm(): ShouyinCardForm | null {
-    return this.renderRoot?.querySelector('shouyin-card-form') ?? null;
+  private get cardForm(): ShouyinCardForm | null | undefined {
+    return this.renderRoot?.querySelector('shouyin-card-form');
   }
 
   /** The locale in use after resolution and fallbacks. */
