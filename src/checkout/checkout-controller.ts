@@ -29,8 +29,8 @@ export interface CheckoutDeps {
   fetch?: FetchLike;
   /** Client clock, milliseconds since the epoch. */
   now?: () => number;
-  /** Opens a wallet's H5 page (a `redirect` action). */
-  navigate?: (url: string) => void;
+  /** Opens a wallet's H5 page (a `redirect` action); the element's `navigate`. */
+  navigate: (url: string) => void;
   /** Waits before each status check of a pending attempt, the last one repeating; default `POLL_DELAYS_MS`. */
   pollDelays?: () => readonly number[] | undefined;
   /** Where an open attempt is kept across a reload; default the page's sessionStorage. */
@@ -84,7 +84,7 @@ export class CheckoutController implements ReactiveController {
     this.waits = new PageWaits(host);
     host.addController(this);
     this.actions = new ActionController(host, {
-      navigate: (url) => (deps.navigate ?? ((to: string) => globalThis.location.assign(to)))(url),
+      navigate: deps.navigate,
       checkNow: () => this.checkNow(),
     });
     this.fallbacks = new FallbackFlow(host, this);
