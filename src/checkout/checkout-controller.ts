@@ -9,7 +9,6 @@ import { ErrorCode, FailureCode } from '../protocol/codes.js';
 import type { Channel, Environment, Instrument, ResumeRecord, SavedCard, Session } from '../protocol/schemas.js';
 import { loadSavedCards } from '../lazy/load.js';
 import type { CardRemovalResult } from '../transport/card-client.js';
-import type { FetchLike } from '../transport/http.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { ActionController } from './action-controller.js';
 import { AttemptRun, type AttemptDeps, type AttemptReport } from './attempt-run.js';
@@ -26,15 +25,10 @@ export interface CheckoutDeps {
   messages(): Messages;
   locale(): string;
   env(): Environment;
-  fetch?: FetchLike;
-  /** Client clock, milliseconds since the epoch. */
-  now?: () => number;
   /** Opens a wallet's H5 page (a `redirect` action); the element's `navigate`. */
   navigate: (url: string) => void;
   /** Waits before each status check of a pending attempt, the last one repeating; default `POLL_DELAYS_MS`. */
   pollDelays?: () => readonly number[] | undefined;
-  /** Where an open attempt is kept across a reload; default the page's sessionStorage. */
-  storage?: () => Storage | undefined;
 }
 
 export type SessionSource = { url: string } | { input: unknown };
@@ -88,7 +82,7 @@ export class CheckoutController implements ReactiveController {
       checkNow: () => this.checkNow(),
     });
     this.fallbacks = new FallbackFlow(host, this);
-    this.resume = createResumeStore(deps.storage ?? pageSessionStorage);
+    this.resume = createResumeStore(pageSessionStorage);
   }
 
   hostConnected(): void {
@@ -117,7 +111,7 @@ export class CheckoutController implements ReactiveController {
 
   /** Backend time now, corrected by the session's `serverTime`. */
   serverNow(): number {
-    return (this.deps.now ?? Date.now)() + this.offset;
+    return Date.now() + this.offset;
   }
 
   /**
@@ -147,7 +141,7 @@ export class CheckoutController implements ReactiveController {
       const url = parseUrl(source.url, document.baseURI);
       if (!url || !/^https?:$/.test(url.protocol)) return this.fail(ErrorCode.AttributeInvalid);
       this.base = url.href;
-      result = await fetchSession(this.base, { signal: abort.signal, fetch: this.deps.fetch });
+      result = await fetchSession(this.base, { signal: abort.signal });
     } else {
       this.base = document.baseURI;
       result = parseSession(source.input);
@@ -155,7 +149,7 @@ export class CheckoutController implements ReactiveController {
     if (generation !== this.generation || (!result.ok && result.aborted)) return;
     if (!result.ok) return this.fail(result.code, result.status);
     const session = result.session;
-    this.offset = clockOffset(session, (this.deps.now ?? Date.now)());
+    this.offset = clockOffset(session, Date.now());
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.fail(ErrorCode.SessionExpired);
     this.session = session;
     const open = this.resume.load(session.order.id);
@@ -305,7 +299,6 @@ export class CheckoutController implements ReactiveController {
   private startRun(generation: number, session: Session, ref: AttemptRef): AttemptRun {
     this.run?.stop.abort();
     const deps: AttemptDeps = {
-      fetch: this.deps.fetch,
       base: this.base,
       serverNow: () => this.serverNow(),
       pollDelays: () => this.deps.pollDelays?.(),
@@ -350,7 +343,7 @@ export class CheckoutController implements ReactiveController {
     if (!session) return { ok: false, code: 'removal_unavailable' };
     // The saved cards chunk: loaded already, since its list asked.
     const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow(), fetch: this.deps.fetch });
+    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow() });
     if (result.ok) {
       session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
       this.host.requestUpdate();
