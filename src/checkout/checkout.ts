@@ -101,7 +101,7 @@ export class ShouyinCheckout extends LitElement {
   declare beforeCardRemove: BeforeCardRemove | undefined;
 
   private readonly checkout = new CheckoutController(this, {
-    messages: () => this.messages,
+    messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
     env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
@@ -140,10 +140,6 @@ export class ShouyinCheckout extends LitElement {
   /** The locale in use after resolution and fallbacks. */
   get resolvedLocale(): SupportedLocale {
     return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
-  }
-
-  private get messages(): Messages {
-    return messagesFor(this.resolvedLocale, this.strings);
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
