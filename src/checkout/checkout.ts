@@ -164,7 +164,7 @@ export class ShouyinCheckout extends LitElement {
 
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
-    if (value) this.checkout.select(value, 'user');
+    if (value) this.checkout.select(value);
   }
 
   private onPay(): void {

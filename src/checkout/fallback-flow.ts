@@ -84,7 +84,7 @@ export class FallbackFlow {
     const { notice } = this;
     if (notice?.kind !== 'moved' || this.checkout.state.phase !== Phase.Ready) return;
     this.notice = undefined;
-    this.checkout.select(notice.from, 'user');
+    this.checkout.select(notice.from);
     this.host.requestUpdate();
   }
 
