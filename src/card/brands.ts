@@ -151,14 +151,12 @@ export const brands: readonly Brand[] = [
   },
 ];
 
-const byId = new Map<string, Brand>(brands.map((brand) => [brand.id, brand]));
-
 /**
  * The brand with this id. Takes any string because saved cards arrive from the session with a
  * free-form `brand`; an id this table does not know gives `undefined`.
  */
 export function brandById(id: string): Brand | undefined {
-  return byId.get(id);
+  return brands.find((brand) => brand.id === id);
 }
 
 /** The most digits the input may hold: the brand's longest number, or 19 when unknown. */

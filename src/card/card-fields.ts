@@ -62,19 +62,17 @@ export function checkCard(entry: CardEntry, { now, requireName }: { now: YearMon
   };
 }
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-let lastMonth: { now: number; timeZone: string; yearMonth: YearMonth } = { now: NaN, timeZone: '', yearMonth: { year: 0, month: 0 } };
+let monthFormat: Intl.DateTimeFormat | undefined;
+let lastMonth: { now: number; yearMonth: YearMonth } = { now: NaN, yearMonth: { year: 0, month: 0 } };
 
 /** Today's calendar month in China, where cards and their expiry dates are issued and read. */
-export function yearMonthAt(now: number, timeZone = 'Asia/Shanghai'): YearMonth {
+export function yearMonthAt(now: number): YearMonth {
   // The form asks on every keystroke, mostly with the same `now`: the formatter (~0.5 ms to
   // build) and the last answer are kept.
-  if (now === lastMonth.now && timeZone === lastMonth.timeZone) return lastMonth.yearMonth;
-  let format = monthFormats.get(timeZone);
-  if (!format) monthFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: 'numeric' })));
-  const parts = format.formatToParts(now);
+  if (now === lastMonth.now) return lastMonth.yearMonth;
+  monthFormat ??= new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' });
+  const parts = monthFormat.formatToParts(now);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const yearMonth = { year: part('year'), month: part('month') };
-  lastMonth = { now, timeZone, yearMonth };
-  return yearMonth;
+  lastMonth = { now, yearMonth: { year: part('year'), month: part('month') } };
+  return lastMonth.yearMonth;
 }

@@ -40,8 +40,8 @@ export const cardFormStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-small);
   }
+  /* The ring is the shared one (tokens.ts), a little closer to the field. */
   input:focus-visible {
-    outline: 3px solid var(--_color-focus);
     outline-offset: 1px;
   }
   input[aria-invalid='true'] {
@@ -54,14 +54,13 @@ export const cardFormStyles = css`
     position: absolute;
     inset-inline-end: 10px;
   }
-  .hint {
+  .hint,
+  .error {
     margin: 0;
     font-size: var(--_font-size-small);
     color: var(--_color-text-muted);
   }
   .error {
-    margin: 0;
-    font-size: var(--_font-size-small);
     color: var(--_color-danger);
   }
 `;

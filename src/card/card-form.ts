@@ -2,9 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import type { CardMessages } from '../i18n/messages.js';
 import type { CardPayload } from '../protocol/card-payload.js';
 import { base, tokens } from '../theme/tokens.js';
-import { checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
+import { CARD_FIELDS, checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
 import { brandStyles, cardFormStyles } from './card-form.styles.js';
-import { MaskedInputController } from './masked-input-controller.js';
+import { MaskedInputController, type MaskedInputOptions } from './masked-input-controller.js';
 import { cvvMask, expiryMask, fitNumber, formatExpiry, formatNumber, numberMask } from './number-mask.js';
 
 
@@ -49,30 +49,14 @@ export class ShouyinCardForm extends LitElement {
   private declare touched: ReadonlySet<CardField>;
   private declare submitted: boolean;
 
-  private readonly number = new MaskedInputController(this, {
-    input: () => this.input('number'),
-    mask: numberMask,
-    fit: fitNumber,
-    format: formatNumber,
-    onAccept: () => this.onEntry(),
-  });
-  private readonly expiry = new MaskedInputController(this, {
-    input: () => this.input('expiry'),
-    mask: expiryMask,
-    format: formatExpiry,
-    onAccept: () => this.onEntry(),
-  });
-  private readonly cvv = new MaskedInputController(this, {
-    input: () => this.input('cvv'),
-    mask: cvvMask(4),
-    onAccept: () => this.onEntry(),
-  });
+  private readonly number = this.masked('number', numberMask, fitNumber, formatNumber);
+  private readonly expiry = this.masked('expiry', expiryMask, undefined, formatExpiry);
+  private readonly cvv = this.masked('cvv', cvvMask(4));
   private cvvLength = 4;
   private lastCheck: CardCheck | undefined;
 
   constructor() {
     super();
-    this.messages = undefined;
     this.requireName = false;
     this.disabled = false;
     this.now = Date.now();
@@ -120,8 +104,18 @@ export class ShouyinCardForm extends LitElement {
     this.submitted = false;
   }
 
-  private input(field: CardField): HTMLInputElement | null {
-    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`) ?? null;
+  /** One field's masked input; every accepted change re-checks the whole card. */
+  private masked(
+    field: CardField,
+    mask: MaskedInputOptions['mask'],
+    fit?: MaskedInputOptions['fit'],
+    format?: MaskedInputOptions['format'],
+  ): MaskedInputController {
+    return new MaskedInputController(this, { input: () => this.input(field), mask, fit, format, onAccept: () => this.onEntry() });
+  }
+
+  private input(field: CardField): HTMLInputElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`);
   }
 
   private runCheck(): CardCheck {
@@ -163,13 +157,11 @@ export class ShouyinCardForm extends LitElement {
     if (!m) return nothing;
     const check = this.lastCheck;
     const problems = check && !check.ok ? check.problems : {};
-    const shown = (field: CardField): boolean => this.submitted || this.touched.has(field);
-    const errors: Partial<Record<CardField, string>> = {
-      ...(problems.number && shown('number') ? { number: m.numberError[problems.number] } : {}),
-      ...(problems.expiry && shown('expiry') ? { expiry: m.expiryError[problems.expiry] } : {}),
-      ...(problems.cvv && shown('cvv') ? { cvv: m.cvvError[problems.cvv] } : {}),
-      ...(problems.name && shown('name') ? { name: m.nameError[problems.name] } : {}),
-    };
+    const errors: Partial<Record<CardField, string>> = {};
+    for (const field of CARD_FIELDS) {
+      const problem = problems[field];
+      if (problem && (this.submitted || this.touched.has(field))) errors[field] = (m[`${field}Error`] as Record<string, string>)[problem];
+    }
     const brand = check?.brand;
     return html`<fieldset ?disabled=${this.disabled} @focusout=${this.onBlur}>
       <legend>${m.legend}</legend>

@@ -53,21 +53,16 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     kind: channel.kind,
     name: channel.label ?? m.channelName(channel.kind),
     available: availability.available,
-    ...(availability.available
-      ? {}
-      : {
-          unavailableText:
-            availability.reason === 'environment' && app
-              ? m.channels.openInBrowser(m.channels.appName(app))
-              : m.unavailable(
-                  availability.reason,
-                  availability.until === undefined ? undefined : formatClock(availability.until, locale),
-                ),
-        }),
+    // Absent notes are undefined: the list shows only what is there.
+    unavailableText: availability.available
+      ? undefined
+      : availability.reason === 'environment' && app
+        ? m.channels.openInBrowser(m.channels.appName(app))
+        : m.unavailable(availability.reason, availability.until === undefined ? undefined : formatClock(availability.until, locale)),
     details,
-    ...(channel.promo ? { promo: channel.promo } : {}),
-    ...(channel.isNew ? { badge: m.newBadge } : {}),
-    ...(channel.status === 'degraded' ? { warning: m.degraded } : {}),
-    ...(ahead.length > 0 ? { maintenance: ahead.join(' · ') } : {}),
+    promo: channel.promo,
+    badge: channel.isNew ? m.newBadge : undefined,
+    warning: channel.status === 'degraded' ? m.degraded : undefined,
+    maintenance: ahead.length > 0 ? ahead.join(' · ') : undefined,
   };
 }

@@ -1,6 +1,5 @@
 import { FailureCode, toFailureCode } from '../protocol/codes.js';
 import type { Intent, IntentResponse, ResumeRecord, Session } from '../protocol/schemas.js';
-import type { FetchLike } from '../transport/http.js';
 import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/intent-client.js';
 import type { FallbackTrigger } from './fallback.js';
 import type { AttemptRef } from './flow.js';
@@ -20,7 +19,6 @@ export interface AttemptReport {
 }
 
 export interface AttemptDeps {
-  fetch?: FetchLike | undefined;
   /** The URL the session's relative endpoints resolve against. */
   base: string;
   serverNow(): number;
@@ -93,7 +91,6 @@ export class AttemptRun {
         idempotencyKey: this.ref.idempotencyKey,
         endpoint: new URL(session.endpoints.intents, this.deps.base).href,
         now: this.deps.serverNow(),
-        fetch: this.deps.fetch,
       });
     } catch {
       // Signing can only throw on a key the schema let through but WebCrypto refuses.
@@ -103,7 +100,7 @@ export class AttemptRun {
 
   /** Only `cut` drops a status check: one on its way when the payer abandons may find that they did pay. */
   private check(paymentId: string): Promise<AttemptOutcome> {
-    return fetchAttempt(this.session.endpoints.status, paymentId, this.deps.base, { signal: this.cut.signal, fetch: this.deps.fetch });
+    return fetchAttempt(this.session.endpoints.status, paymentId, this.deps.base, { signal: this.cut.signal });
   }
 
   /** Takes an answer about the attempt to its end: success, failure, or polling while pending. */

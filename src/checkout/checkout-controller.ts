@@ -9,7 +9,6 @@ import { ErrorCode, FailureCode } from '../protocol/codes.js';
 import type { Channel, Environment, Instrument, ResumeRecord, SavedCard, Session } from '../protocol/schemas.js';
 import { loadSavedCards } from '../lazy/load.js';
 import type { CardRemovalResult } from '../transport/card-client.js';
-import type { FetchLike } from '../transport/http.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { ActionController } from './action-controller.js';
 import { AttemptRun, type AttemptDeps, type AttemptReport } from './attempt-run.js';
@@ -26,15 +25,10 @@ export interface CheckoutDeps {
   messages(): Messages;
   locale(): string;
   env(): Environment;
-  fetch?: FetchLike;
-  /** Client clock, milliseconds since the epoch. */
-  now?: () => number;
-  /** Opens a wallet's H5 page (a `redirect` action). */
-  navigate?: (url: string) => void;
+  /** Opens a wallet's H5 page (a `redirect` action); the element's `navigate`. */
+  navigate: (url: string) => void;
   /** Waits before each status check of a pending attempt, the last one repeating; default `POLL_DELAYS_MS`. */
   pollDelays?: () => readonly number[] | undefined;
-  /** Where an open attempt is kept across a reload; default the page's sessionStorage. */
-  storage?: () => Storage | undefined;
 }
 
 export type SessionSource = { url: string } | { input: unknown };
@@ -84,11 +78,11 @@ export class CheckoutController implements ReactiveController {
     this.waits = new PageWaits(host);
     host.addController(this);
     this.actions = new ActionController(host, {
-      navigate: (url) => (deps.navigate ?? ((to: string) => globalThis.location.assign(to)))(url),
+      navigate: deps.navigate,
       checkNow: () => this.checkNow(),
     });
     this.fallbacks = new FallbackFlow(host, this);
-    this.resume = createResumeStore(deps.storage ?? pageSessionStorage);
+    this.resume = createResumeStore(pageSessionStorage);
   }
 
   hostConnected(): void {
@@ -117,7 +111,7 @@ export class CheckoutController implements ReactiveController {
 
   /** Backend time now, corrected by the session's `serverTime`. */
   serverNow(): number {
-    return (this.deps.now ?? Date.now)() + this.offset;
+    return Date.now() + this.offset;
   }
 
   /**
@@ -147,7 +141,7 @@ export class CheckoutController implements ReactiveController {
       const url = parseUrl(source.url, document.baseURI);
       if (!url || !/^https?:$/.test(url.protocol)) return this.fail(ErrorCode.AttributeInvalid);
       this.base = url.href;
-      result = await fetchSession(this.base, { signal: abort.signal, fetch: this.deps.fetch });
+      result = await fetchSession(this.base, { signal: abort.signal });
     } else {
       this.base = document.baseURI;
       result = parseSession(source.input);
@@ -155,7 +149,7 @@ export class CheckoutController implements ReactiveController {
     if (generation !== this.generation || (!result.ok && result.aborted)) return;
     if (!result.ok) return this.fail(result.code, result.status);
     const session = result.session;
-    this.offset = clockOffset(session, (this.deps.now ?? Date.now)());
+    this.offset = clockOffset(session, Date.now());
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.fail(ErrorCode.SessionExpired);
     this.session = session;
     const open = this.resume.load(session.order.id);
@@ -194,8 +188,8 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** What decides whether a channel can pay: the amount, the server's time, the environment. */
-  availabilityContext(session: Session): AvailabilityContext {
-    return { amount: session.order.amount, now: this.serverNow(), env: this.deps.env() };
+  availabilityContext(session = this.session): AvailabilityContext {
+    return { amount: session?.order.amount ?? 0, now: this.serverNow(), env: this.deps.env() };
   }
 
   private rankingContext(session: Session) {
@@ -219,8 +213,7 @@ export class CheckoutController implements ReactiveController {
     const session = this.session;
     if (!session || this.state.phase !== Phase.Ready) return;
     this.host.requestUpdate();
-    const current = session.channels.find((c) => c.id === this.channelId);
-    if (current && this.canPay(current)) return;
+    if (this.payable(session, this.channelId)) return;
     const chosen = this.recommend(session);
     if (chosen) this.select(chosen.id, 'recommendation');
     else this.channelId = null;
@@ -240,8 +233,7 @@ export class CheckoutController implements ReactiveController {
     const session = this.session;
     if (!session || channelId === this.channelId) return;
     if (this.state.phase !== Phase.Ready) return;
-    const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !this.canPay(channel)) return;
+    if (!this.payable(session, channelId)) return;
     const previous = this.channelId;
     this.channelId = channelId;
     if (this.state.failure) this.state = { phase: Phase.Ready };
@@ -260,8 +252,7 @@ export class CheckoutController implements ReactiveController {
     // A cashier taken off the page starts nothing (its fallback included).
     if (this.state.phase !== Phase.Ready || !session || !channelId || !this.host.isConnected) return;
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
-    const channel = session.channels.find((c) => c.id === channelId);
-    if (!channel || !this.canPay(channel)) return;
+    if (!this.payable(session, channelId)) return;
     if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
     const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
     const previousAttempt = this.lastAttempt;
@@ -308,7 +299,6 @@ export class CheckoutController implements ReactiveController {
   private startRun(generation: number, session: Session, ref: AttemptRef): AttemptRun {
     this.run?.stop.abort();
     const deps: AttemptDeps = {
-      fetch: this.deps.fetch,
       base: this.base,
       serverNow: () => this.serverNow(),
       pollDelays: () => this.deps.pollDelays?.(),
@@ -353,7 +343,7 @@ export class CheckoutController implements ReactiveController {
     if (!session) return { ok: false, code: 'removal_unavailable' };
     // The saved cards chunk: loaded already, since its list asked.
     const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow(), fetch: this.deps.fetch });
+    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow() });
     if (result.ok) {
       session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
       this.host.requestUpdate();
@@ -402,7 +392,13 @@ export class CheckoutController implements ReactiveController {
   }
 
   private availability(channel: Channel) {
-    return channelAvailability(channel, { amount: this.session?.order.amount ?? 0, now: this.serverNow(), env: this.deps.env() });
+    return channelAvailability(channel, this.availabilityContext());
+  }
+
+  /** Whether the session has a channel with this id and it can take this order's payment now. */
+  private payable(session: Session, id: string | null): boolean {
+    const channel = session.channels.find((c) => c.id === id);
+    return !!channel && this.canPay(channel);
   }
 
   /** Whether a channel can take this order's payment now. */

@@ -83,7 +83,7 @@ export class ShouyinCheckout extends LitElement {
    * Milliseconds to wait before each status check of a pending payment, the last one repeating
    * (default 2000, 3000, 5000, then every 8000). For tests and hosts that pace polling themselves.
    */
-  pollDelays: readonly number[] | undefined = undefined;
+  pollDelays: readonly number[] | undefined;
 
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
   declare sessionUrl: string | null;
@@ -101,7 +101,7 @@ export class ShouyinCheckout extends LitElement {
   declare beforeCardRemove: BeforeCardRemove | undefined;
 
   private readonly checkout = new CheckoutController(this, {
-    messages: () => this.messages,
+    messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
     env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
@@ -115,12 +115,9 @@ export class ShouyinCheckout extends LitElement {
   constructor() {
     super();
     this.sessionUrl = null;
-    this.session = undefined;
     this.locale = null;
-    this.strings = undefined;
     this.env = null;
     this.navigate = (url) => globalThis.location.assign(url);
-    this.beforeCardRemove = undefined;
     // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
     // gone after a failure (the number and expiry stay, so the payer can retry or switch).
     for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
@@ -132,21 +129,17 @@ export class ShouyinCheckout extends LitElement {
     }
   }
 
-  private get savedCards(): ShouyinSavedCards | null {
-    return this.renderRoot?.querySelector('shouyin-saved-cards') ?? null;
+  private get savedCards(): ShouyinSavedCards | null | undefined {
+    return this.renderRoot?.querySelector('shouyin-saved-cards');
   }
 
-  private get cardForm(): ShouyinCardForm | null {
-    return this.renderRoot?.querySelector('shouyin-card-form') ?? null;
+  private get cardForm(): ShouyinCardForm | null | undefined {
+    return this.renderRoot?.querySelector('shouyin-card-form');
   }
 
   /** The locale in use after resolution and fallbacks. */
   get resolvedLocale(): SupportedLocale {
     return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
-  }
-
-  private get messages(): Messages {
-    return messagesFor(this.resolvedLocale, this.strings);
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
@@ -171,7 +164,7 @@ export class ShouyinCheckout extends LitElement {
 
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
-    if (value) this.checkout.select(value, 'user');
+    if (value) this.checkout.select(value);
   }
 
   private onPay(): void {

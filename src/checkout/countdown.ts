@@ -56,7 +56,6 @@ export class ShouyinCountdown extends LitElement {
     super();
     this.expiresAt = 0;
     this.now = Date.now;
-    this.messages = undefined;
     this.urgent = false;
   }
 
@@ -79,7 +78,8 @@ export class ShouyinCountdown extends LitElement {
   };
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('expiresAt') && changed.get('expiresAt') !== undefined) this.tick();
+    // A new expiry after the first (the first ticks on connection): re-armed at once.
+    if (changed.get('expiresAt') !== undefined) this.tick();
   }
 
   override render() {

@@ -46,7 +46,7 @@ export class FallbackFlow {
   /** The host's first channel could not pay when the cashier loaded; the cashier started on `to`. */
   preselected(session: Session, moved: { from: string; to: string; code: FailureCode }): void {
     this.notice = { kind: 'preselected', ...moved, immediate: false };
-    this.announce(session, moved.from, moved.to, moved.code, null);
+    this.announce(session, moved, null);
   }
 
   /** Offers, makes or skips the fallback the session's mode asks for after an attempt ended badly. */
@@ -84,7 +84,7 @@ export class FallbackFlow {
     const { notice } = this;
     if (notice?.kind !== 'moved' || this.checkout.state.phase !== Phase.Ready) return;
     this.notice = undefined;
-    this.checkout.select(notice.from, 'user');
+    this.checkout.select(notice.from);
     this.host.requestUpdate();
   }
 
@@ -95,11 +95,11 @@ export class FallbackFlow {
     if (checkout.channelId !== notice.to) return;
     this.notice = automatic ? { ...notice, kind: 'moved' } : undefined;
     this.host.requestUpdate();
-    this.announce(session, notice.from, notice.to, notice.code, checkout.lastAttempt);
+    this.announce(session, notice, checkout.lastAttempt);
     if (notice.immediate) void checkout.pay();
   }
 
-  private announce(session: Session, from: string, to: string, reason: FailureCode, previousAttempt: string | null): void {
-    emit(this.host, 'shouyin-fallback', { ...orderDetail(session), from, to, reason, previousAttempt });
+  private announce(session: Session, { from, to, code }: Pick<FallbackNotice, 'from' | 'to' | 'code'>, previousAttempt: string | null): void {
+    emit(this.host, 'shouyin-fallback', { ...orderDetail(session), from, to, reason: code, previousAttempt });
   }
 }

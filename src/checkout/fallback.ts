@@ -86,7 +86,7 @@ export function decideFallback(input: FallbackInput): FallbackDecision {
   const target = fallbackTarget(input);
   if (!target) return { kind: 'none' };
   const immediate = paysWithoutInput(target);
-  return mode === FallbackMode.Auto ? { kind: 'switch', to: target.id, immediate } : { kind: 'offer', to: target.id, immediate };
+  return { kind: mode === FallbackMode.Auto ? 'switch' : 'offer', to: target.id, immediate };
 }
 
 /**
@@ -105,7 +105,7 @@ export function loadFallback(
   const first = session.channels[0];
   const code = first ? blocked(first) : null;
   if (!first || !code || session.fallback.mode === FallbackMode.Off) return undefined;
-  const to = fallbackTarget({ session, from: first.id, trigger: { kind: 'failure', code }, available, ...(ranked ? { ranked } : {}) });
+  const to = fallbackTarget({ session, from: first.id, trigger: { kind: 'failure', code }, available, ranked });
   return to ? { from: first.id, to: to.id, code } : undefined;
 }
 

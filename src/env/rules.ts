@@ -5,17 +5,8 @@ export type SuperApp = 'wechat' | 'alipay' | 'unionpay';
 
 /** The app whose webview this is, whatever the flavour (a WeChat mini-program is still WeChat). */
 export function superAppOf(env: Environment): SuperApp | undefined {
-  switch (env) {
-    case 'wechat':
-    case 'wechat-miniprogram':
-      return 'wechat';
-    case 'alipay':
-      return 'alipay';
-    case 'unionpay':
-      return 'unionpay';
-    default:
-      return undefined;
-  }
+  if (env === 'wechat-miniprogram') return 'wechat';
+  return env === 'wechat' || env === 'alipay' || env === 'unionpay' ? env : undefined;
 }
 
 /**
@@ -24,19 +15,17 @@ export function superAppOf(env: Environment): SuperApp | undefined {
  * other wallets likewise; the UnionPay app cannot open WeChat Pay or Alipay. A bank card is
  * entered in the page, so it works everywhere; kinds a host adds are its own business.
  */
-const BLOCKED: Record<SuperApp, ReadonlySet<string>> = {
-  wechat: new Set(['alipay', 'unionpay', 'ecny']),
-  alipay: new Set(['wechat', 'unionpay', 'ecny']),
-  unionpay: new Set(['wechat', 'alipay']),
+const BLOCKED: Record<SuperApp, readonly string[]> = {
+  wechat: ['alipay', 'unionpay', 'ecny'],
+  alipay: ['wechat', 'unionpay', 'ecny'],
+  unionpay: ['wechat', 'alipay'],
 };
 
 /** Whether a channel of this kind can pay where the cashier runs. Browsers take every kind. */
 export function worksIn(kind: string, env: Environment): boolean {
   const app = superAppOf(env);
-  return app === undefined || !BLOCKED[app].has(kind);
+  return app === undefined || !BLOCKED[app].includes(kind);
 }
 
 /** The channel kind a super-app's own webview pays with first: its own wallet. */
-export function nativeKind(env: Environment): string | undefined {
-  return superAppOf(env);
-}
+export const nativeKind: (env: Environment) => string | undefined = superAppOf;

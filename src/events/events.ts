@@ -79,14 +79,13 @@ declare global {
   }
 }
 
-const CANCELABLE = new Set<ShouyinEventName>(['shouyin-submit']);
-
 /**
- * Dispatches a Shouyin event from `target`; returns false when a cancelable one was vetoed.
+ * Dispatches a Shouyin event from `target`; returns false when a cancelable one (only
+ * `shouyin-submit` is) was vetoed.
  * A host listener that throws must not break the cashier, and the browser reports it anyway.
  */
 export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K]): boolean {
   return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: CANCELABLE.has(name) }),
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'shouyin-submit' }),
   );
 }

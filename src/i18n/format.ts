@@ -7,17 +7,11 @@ const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 /** Minor units by currency: `resolvedOptions()` builds a whole object, and a mount asks about a dozen times. */
 const minorUnits = new Map<string, number>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
-}
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+/** Number options always name a `style` and date options never do, so one key space serves both. */
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat, O>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as F | undefined;
+  if (!format) cache.set(key, (format = new Format(locale, options)));
   return format;
 }
 
@@ -25,7 +19,7 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 export function minorUnitDigits(currency: string): number {
   let digits = minorUnits.get(currency);
   if (digits === undefined) {
-    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits = formatter(Intl.NumberFormat, 'en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     minorUnits.set(currency, digits);
   }
   return digits;
@@ -37,7 +31,7 @@ export function minorUnitDigits(currency: string): number {
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const digits = minorUnitDigits(currency);
-  return numberFormat(locale, {
+  return formatter(Intl.NumberFormat, locale, {
     style: 'currency',
     currency,
     currencyDisplay: currency === 'CNY' ? 'narrowSymbol' : 'symbol',
@@ -46,10 +40,10 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 
 /** A rate such as 0.006 as `0.6%`. */
 export function formatPercent(rate: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+  return formatter(Intl.NumberFormat, locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
 }
 
 /** A clock time such as `00:30`, in the payer's time zone. */
 export function formatClock(at: number, locale: string): string {
-  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatter(Intl.DateTimeFormat, locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }

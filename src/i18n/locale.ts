@@ -7,6 +7,9 @@ export const SUPPORTED_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: SupportedLocale = 'zh-CN';
 
+/** The catalog's groups an override may change one entry of, keeping the rest. */
+const NESTED = ['errors', 'failures', 'card', 'channels', 'fallback'] as const;
+
 const CATALOGS: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
 /**
@@ -37,13 +40,7 @@ export function resolveLocale(...candidates: Array<string | null | undefined>): 
 export function messagesFor(locale: SupportedLocale, overrides?: MessageOverrides): Messages {
   const base = CATALOGS[locale];
   if (!overrides) return base;
-  return {
-    ...base,
-    ...overrides,
-    errors: { ...base.errors, ...overrides.errors },
-    failures: { ...base.failures, ...overrides.failures },
-    card: { ...base.card, ...overrides.card },
-    channels: { ...base.channels, ...overrides.channels },
-    fallback: { ...base.fallback, ...overrides.fallback },
-  } as Messages;
+  const merged: Record<string, unknown> = { ...base, ...overrides };
+  for (const key of NESTED) merged[key] = { ...base[key], ...overrides[key] };
+  return merged as unknown as Messages;
 }

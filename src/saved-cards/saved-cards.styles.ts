@@ -4,6 +4,10 @@ export const savedCardsStyles = css`
   :host {
     display: block;
   }
+  /* The one element with a hidden binding (the CVV field): no other element needs the rule. */
+  [hidden] {
+    display: none !important;
+  }
   .list {
     display: grid;
     gap: var(--_space-small);

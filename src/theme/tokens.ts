@@ -63,9 +63,6 @@ export const base = css`
     white-space: nowrap;
     border: 0;
   }
-  [hidden] {
-    display: none !important;
-  }
   /* Groups of controls (channels, card fields): a plain box with a quiet caption. */
   fieldset {
     margin: 0;
