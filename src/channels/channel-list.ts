@@ -106,7 +106,6 @@ export class ShouyinChannelList extends LitElement {
             .filter((note) => note[2])
             .map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)
         }</span
-      ><span class="check" aria-hidden="true"></span
     ></label>`;
   }
 }
