@@ -258,11 +258,12 @@ export class ShouyinCheckout extends LitElement {
 
   private renderSummary(m: Messages, session: Session, amount: string) {
     const { order } = session;
-    // No white space between tags (none of it shows): fewer nodes to clone at mount.
+    // No white space between tags (none of it shows): fewer nodes to clone at mount. The
+    // description is a part of this template, hidden when there is none, not a template of its own.
     return html`<header class="summary" part="summary"
-      ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p>${order.description
-        ? html`<p class="description">${order.description}</p>`
-        : nothing}<p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
+      ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p
+      ><p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p
+      ><p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
       ><p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p
       ><shouyin-countdown
         .expiresAt=${Date.parse(session.expiresAt)}
