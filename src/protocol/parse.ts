@@ -2,7 +2,7 @@
  * How browser code parses: the schema's own run, the value when it fits, `undefined` when it
  * does not. The cashier never reads why an input failed (each caller has its one error code),
  * so it needs none of zod's error objects; the script-tag build drops zod/mini's
- * `parse`/`safeParse` family from the schemas (vite.config.ts, `dropZodMiniParse`), and with
+ * `parse`/`safeParse` family from the schemas (scripts/zod-cuts.ts), and with
  * them `$ZodError` and its formatting. Host-side code keeps `safeParse`. Imports types only:
  * a lazy chunk carries this module itself.
  */

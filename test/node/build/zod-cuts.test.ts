@@ -5,11 +5,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { newSession, startBackend } from '../helpers.js';
-import { withoutParseMethods, ZOD_MINI_SCHEMAS } from '../../../scripts/zod-mini-parse.js';
+import { cutCoreStandard, cutMiniParse, ZOD_CORE_SCHEMAS, ZOD_MINI_SCHEMAS } from '../../../scripts/zod-cuts.js';
 
 const require = createRequire(import.meta.url);
-const schemasFile = path.join(path.dirname(require.resolve('zod/mini')), '..', 'v4', 'mini', 'schemas.js');
-const zodMini = readFileSync(schemasFile, 'utf8');
+const zodRoot = path.dirname(require.resolve('zod/package.json'));
+const zodMini = readFileSync(path.join(zodRoot, '..', ZOD_MINI_SCHEMAS), 'utf8');
+const zodCore = readFileSync(path.join(zodRoot, '..', ZOD_CORE_SCHEMAS), 'utf8');
 
 /** Bundles `entry` with zod/mini cut as the script-tag build cuts it, and runs it on `input`: what it exports. */
 async function runCut(entry: string, input: unknown): Promise<unknown> {
@@ -19,10 +20,10 @@ async function runCut(entry: string, input: unknown): Promise<unknown> {
       {
         name: 'cut',
         setup(b) {
-          b.onLoad({ filter: /zod[\\/]v4[\\/]mini[\\/]schemas\.js$/ }, (args) => ({
-            contents: withoutParseMethods(readFileSync(args.path, 'utf8')),
-            loader: 'js',
-          }));
+          b.onLoad({ filter: /zod[\\/]v4[\\/](mini|core)[\\/]schemas\.js$/ }, (args) => {
+            const code = readFileSync(args.path, 'utf8');
+            return { contents: /[\\/]mini[\\/]/.test(args.path) ? cutMiniParse(code) : cutCoreStandard(code), loader: 'js' };
+          });
         },
       },
     ],
@@ -34,34 +35,46 @@ async function runCut(entry: string, input: unknown): Promise<unknown> {
   return new Function('input', `${out.outputFiles[0]!.text}; return result;`)(input) as unknown;
 }
 
-describe('build: zod/mini without its parse methods (script-tag bundle)', () => {
-  it('cuts parse, safeParse and the rest out of the installed zod/mini, and the schemas still parse through parseWith', async () => {
+describe('build: zod without what the script-tag bundle never calls', () => {
+  it('cuts parse, safeParse, ~standard and union issue formatting out of the installed zod, and the schemas still parse through parseWith', async () => {
     assert.ok(zodMini.includes('safeParse('), `${ZOD_MINI_SCHEMAS} as installed has safeParse`);
+    assert.ok(zodCore.includes('"~standard"'), `${ZOD_CORE_SCHEMAS} as installed has ~standard`);
     const server = await startBackend();
     const session = await newSession(server.url).finally(() => server.close());
     const result = (await runCut(`
       import { SessionSchema } from './src/protocol/schemas.ts';
+      import { ActionSchema } from './src/protocol/schemas.ts';
       import { parseWith } from './src/protocol/parse.ts';
       declare const input: any;
       const good = input;
       export default {
-        methods: ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply', 'with', 'check', 'clone']
+        methods: ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply', 'with', '~standard', 'check', 'clone']
           .filter((name) => name in SessionSchema),
         good: parseWith(SessionSchema, good)?.id === good.id,
         defaults: parseWith(SessionSchema, { ...good, savedCards: undefined })?.savedCards,
         bad: parseWith(SessionSchema, { ...good, order: { ...good.order, amount: 0 } }),
+        union: [
+          parseWith(ActionSchema, { type: 'qr', content: 'weixin://x' }),
+          parseWith(ActionSchema, { type: 'bridge', bridge: 'alipay', params: { a: 1 } }),
+          parseWith(ActionSchema, { type: 'redirect', url: 'ftp://x' }),
+          parseWith(ActionSchema, { type: 'nope' }),
+        ],
       };
-    `, session)) as { default: { methods: string[]; good: boolean; defaults: unknown; bad: unknown } };
+    `, session)) as { default: { methods: string[]; good: boolean; defaults: unknown; bad: unknown; union: unknown[] } };
     assert.deepEqual(result.default.methods, ['check', 'clone']);
     assert.equal(result.default.good, true);
     assert.deepEqual(result.default.defaults, []);
     assert.equal(result.default.bad, undefined);
+    assert.deepEqual(result.default.union, [{ type: 'qr', content: 'weixin://x' }, { type: 'bridge', bridge: 'alipay', params: { a: 1 } }, undefined, undefined]);
   });
 
   it('fails, instead of cutting blindly, when zod/mini has changed', () => {
-    assert.throws(() => withoutParseMethods(zodMini.replace('    brand() {', '    brandNew() {')), /brandNew this build does not know/);
-    assert.throws(() => withoutParseMethods(zodMini.replace(/ {4}apply\(fn, \.\.\.args\) \{[^}]*\},/, '')), /has no apply/);
-    assert.throws(() => withoutParseMethods(zodMini.replace(/"ZodMiniType"/g, '"ZodMiniBase"')), /no \$constructor\("ZodMiniType"/);
+    assert.throws(() => cutMiniParse(zodMini.replace('    brand() {', '    brandNew() {')), /brandNew, which this build does not know/);
+    assert.throws(() => cutMiniParse(zodMini.replace(/ {4}apply\(fn, \.\.\.args\) \{[^}]*\},/, '')), /has no apply/);
+    assert.throws(() => cutMiniParse(zodMini.replace(/"ZodMiniType"/g, '"ZodMiniBase"')), /no \$constructor\("ZodMiniType"/);
+    assert.throws(() => cutCoreStandard(zodCore.replace('    set "~standard"(value) {', '    toJSON() { return {}; },\n    set "~standard"(value) {')), /not just ~standard/);
+    assert.throws(() => cutCoreStandard(zodCore.replace('function handleUnionResults(', 'function unionResults(')), /handleUnionResults does not format/);
+    assert.throws(() => cutCoreStandard(zodCore.replaceAll('core.config()))),', 'core.config(ctx)))),')), /handleUnionResults does not format/);
   });
 
   it('leaves no browser code calling a schema parse method the bundle no longer has', () => {
