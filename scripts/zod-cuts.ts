@@ -7,8 +7,11 @@
  *   which every schema inherits, and through them `$ZodError` and its issue formatting;
  * - zod's Standard Schema interface (`~standard`, for other libraries to validate with a
  *   schema), and the formatted copies of each option's issues in a failed union's issue (the
- *   issue is still raised: a union that fails still fails).
- * Together about 0.95 KB gzip. The module build (for bundlers) and the server build keep zod
+ *   issue is still raised: a union that fails still fails);
+ * - each schema's lazy `pattern`, `values` and `propValues`: what a discriminated union, a
+ *   record's keys or a template literal read of their parts (and JSON Schema output). The
+ *   bundle has none of those kinds; the build fails if one of them appears in it.
+ * Together about 1.3 KB gzip. The module build (for bundlers) and the server build keep zod
  * as it is, and the schemas the server exports keep every method.
  *
  * What is cut is found by parsing, and the build fails, instead of quietly carrying a part or
@@ -85,8 +88,36 @@ export function cutMiniParse(code: string): string {
   return `${code.slice(0, methods.start)}{ ${kept.join(', ')} }${code.slice(methods.end)}`;
 }
 
-/** zod's core schemas module without `~standard` on $ZodType and with a failed union's option issues left unformatted. */
-export function cutCoreStandard(code: string): string {
+/** The lazy members no kind in the bundle reads. */
+const UNREAD_LAZIES = new Set(['pattern', 'values', 'propValues']);
+/** The kinds that read them: none may be in the bundle. */
+export const LAZY_READERS = ['$ZodDiscriminatedUnion', '$ZodRecord', '$ZodTemplateLiteral'];
+
+/** Every `util.defineLazyInternal(inst, "pattern" | "values" | "propValues", …);` statement in `node`. */
+function unreadLazies(node: unknown, found: Node[] = []): Node[] {
+  if (Array.isArray(node)) {
+    for (const child of node) unreadLazies(child, found);
+  } else if (node && typeof node === 'object') {
+    const { type, expression } = node as { type?: string; expression?: { type?: string; callee?: { property?: unknown }; arguments?: unknown[] } };
+    if (
+      type === 'ExpressionStatement' &&
+      expression?.type === 'CallExpression' &&
+      named(expression.callee?.property) === 'defineLazyInternal' &&
+      UNREAD_LAZIES.has(named(expression.arguments?.[1]) ?? '')
+    ) {
+      found.push(node as Node);
+      return found;
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') unreadLazies(value, found);
+  }
+  return found;
+}
+
+/**
+ * zod's core schemas module without `~standard` on $ZodType, with a failed union's option
+ * issues left unformatted, and without the lazy members no kind in the bundle reads.
+ */
+export function cutCore(code: string): string {
   const program = parseAst(code) as unknown as Node;
   const methods = methodsOf(program, ZOD_CORE_SCHEMAS, '$ZodType');
   const members = memberNames(methods, ZOD_CORE_SCHEMAS, '$ZodType').map(({ name }) => name);
@@ -98,16 +129,23 @@ export function cutCoreStandard(code: string): string {
   if (unionText.split(UNION_ERRORS).length !== 2) {
     throw new Error(`${ZOD_CORE_SCHEMAS}: handleUnionResults does not format its option issues as expected; review scripts/zod-cuts.ts`);
   }
-  // The later cut first, so the earlier one's offsets still hold.
-  const [first, second] = [methods, union!].sort((a, b) => a.start - b.start);
-  const replace = (text: string, node: Node): string =>
-    `${text.slice(0, node.start)}${node === methods ? '{}' : unionText.replace(UNION_ERRORS, 'errors: [],')}${text.slice(node.end)}`;
-  return replace(replace(code, second!), first!);
+  const lazies = unreadLazies(program);
+  if (lazies.length === 0) throw new Error(`${ZOD_CORE_SCHEMAS}: no lazy pattern, values or propValues found; review scripts/zod-cuts.ts`);
+  // Each cut replaces one node's text; from the last to the first, so earlier offsets hold.
+  const cuts: Array<[Node, string]> = [
+    [methods, '{}'],
+    [union!, unionText.replace(UNION_ERRORS, 'errors: [],')],
+    ...lazies.map((node): [Node, string] => [node, '']),
+  ];
+  cuts.sort(([a], [b]) => b.start - a.start);
+  let out = code;
+  for (const [node, text] of cuts) out = out.slice(0, node.start) + text + out.slice(node.end);
+  return out;
 }
 
 const CUTS: Array<[file: string, cut: (code: string) => string]> = [
   [ZOD_MINI_SCHEMAS, cutMiniParse],
-  [ZOD_CORE_SCHEMAS, cutCoreStandard],
+  [ZOD_CORE_SCHEMAS, cutCore],
 ];
 
 /** The Vite plugin: applies each cut to its module; fails the build if a cut fails or its module is never loaded. */
@@ -128,6 +166,11 @@ export function cutZod(): Plugin {
       } catch (error) {
         this.error(error instanceof Error ? error.message : String(error));
       }
+    },
+    renderChunk(code) {
+      const readers = LAZY_READERS.filter((name) => code.includes(`"${name}"`));
+      if (readers.length > 0) this.error(`${readers.join(', ')} in the script bundle: it reads the lazy members scripts/zod-cuts.ts cuts`);
+      return null;
     },
     buildEnd(error) {
       const missing = CUTS.map(([file]) => file).filter((file) => !applied.has(file));

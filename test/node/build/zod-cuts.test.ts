@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { newSession, startBackend } from '../helpers.js';
-import { cutCoreStandard, cutMiniParse, ZOD_CORE_SCHEMAS, ZOD_MINI_SCHEMAS } from '../../../scripts/zod-cuts.js';
+import { cutCore, cutMiniParse, cutZod, LAZY_READERS, ZOD_CORE_SCHEMAS, ZOD_MINI_SCHEMAS } from '../../../scripts/zod-cuts.js';
 
 const require = createRequire(import.meta.url);
 const zodRoot = path.dirname(require.resolve('zod/package.json'));
@@ -22,7 +22,7 @@ async function runCut(entry: string, input: unknown): Promise<unknown> {
         setup(b) {
           b.onLoad({ filter: /zod[\\/]v4[\\/](mini|core)[\\/]schemas\.js$/ }, (args) => {
             const code = readFileSync(args.path, 'utf8');
-            return { contents: /[\\/]mini[\\/]/.test(args.path) ? cutMiniParse(code) : cutCoreStandard(code), loader: 'js' };
+            return { contents: /[\\/]mini[\\/]/.test(args.path) ? cutMiniParse(code) : cutCore(code), loader: 'js' };
           });
         },
       },
@@ -72,9 +72,17 @@ describe('build: zod without what the script-tag bundle never calls', () => {
     assert.throws(() => cutMiniParse(zodMini.replace('    brand() {', '    brandNew() {')), /brandNew, which this build does not know/);
     assert.throws(() => cutMiniParse(zodMini.replace(/ {4}apply\(fn, \.\.\.args\) \{[^}]*\},/, '')), /has no apply/);
     assert.throws(() => cutMiniParse(zodMini.replace(/"ZodMiniType"/g, '"ZodMiniBase"')), /no \$constructor\("ZodMiniType"/);
-    assert.throws(() => cutCoreStandard(zodCore.replace('    set "~standard"(value) {', '    toJSON() { return {}; },\n    set "~standard"(value) {')), /not just ~standard/);
-    assert.throws(() => cutCoreStandard(zodCore.replace('function handleUnionResults(', 'function unionResults(')), /handleUnionResults does not format/);
-    assert.throws(() => cutCoreStandard(zodCore.replaceAll('core.config()))),', 'core.config(ctx)))),')), /handleUnionResults does not format/);
+    assert.throws(() => cutCore(zodCore.replace('    set "~standard"(value) {', '    toJSON() { return {}; },\n    set "~standard"(value) {')), /not just ~standard/);
+    assert.throws(() => cutCore(zodCore.replace('function handleUnionResults(', 'function unionResults(')), /handleUnionResults does not format/);
+    assert.throws(() => cutCore(zodCore.replaceAll('core.config()))),', 'core.config(ctx)))),')), /handleUnionResults does not format/);
+    assert.throws(() => cutCore(zodCore.replaceAll('util.defineLazyInternal(inst, "', 'util.defineLazy(inst, "')), /no lazy pattern, values or propValues/);
+  });
+
+  it('fails the build when the bundle has a kind that reads the lazy members it cut', () => {
+    const renderChunk = cutZod().renderChunk as unknown as (this: { error(message: string): never }, code: string) => null;
+    const context = { error: (message: string): never => { throw new Error(message); } };
+    assert.equal(renderChunk.call(context, 'X("$ZodObject",(e,t)=>{})'), null);
+    for (const name of LAZY_READERS) assert.throws(() => renderChunk.call(context, `X("${name}",(e,t)=>{})`), new RegExp(`\\${name} in the script bundle`));
   });
 
   it('leaves no browser code calling a schema parse method the bundle no longer has', () => {
