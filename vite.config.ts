@@ -3,6 +3,7 @@ import { transform as transformCss } from 'lightningcss';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from './src/version.js';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { cutZod } from './scripts/zod-cuts.js';
 
 /**
  * Four library builds, chosen by `--mode` (scripts/build.mjs runs them all):
@@ -183,7 +184,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ...common,
         // Turns src/lazy/load.ts to loading by URL, and drops its module-path imports from the IIFE.
         define: { __SHOUYIN_SCRIPT__: 'true' },
-        plugins: [minifyLitCss(), collapseTemplateWhitespace()],
+        plugins: [minifyLitCss(), collapseTemplateWhitespace(), cutZod()],
         build: {
           ...common.build,
           minify: true,

@@ -4,6 +4,7 @@
  * private mode throwing on write) simply does not resume: every access is best effort and
  * nothing here throws. What is read back is parsed by its schema like any other input.
  */
+import { parseWith } from '../protocol/parse.js';
 import { ResumeRecordSchema, type ResumeRecord } from '../protocol/schemas.js';
 
 const PREFIX = 'shouyin:attempt:';
@@ -34,8 +35,8 @@ export function createResumeStore(storage: () => Storage | undefined): ResumeSto
       } catch {
         return undefined;
       }
-      const parsed = ResumeRecordSchema.safeParse(json);
-      return parsed.success && parsed.data.orderId === orderId ? parsed.data : undefined;
+      const record = parseWith(ResumeRecordSchema, json);
+      return record?.orderId === orderId ? record : undefined;
     },
     save(record) {
       attempt((s) => s.setItem(PREFIX + record.orderId, JSON.stringify(record)));

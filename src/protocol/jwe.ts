@@ -21,6 +21,7 @@
  */
 import * as z from 'zod/mini';
 import { fromBase64Url, toBase64Url } from './base64url.js';
+import { parseWith } from './parse.js';
 
 export const JWE_ALG = 'RSA-OAEP-256';
 export const JWE_ENC = 'A256GCM';
@@ -141,9 +142,8 @@ function parseHeader(protectedText: string): ReadJweHeaderResult {
   } catch {
     return malformed;
   }
-  const parsed = HeaderSchema.safeParse(json);
-  if (!parsed.success) return malformed;
-  const header = parsed.data;
+  const header = parseWith(HeaderSchema, json);
+  if (!header) return malformed;
   if (header.alg !== JWE_ALG || header.enc !== JWE_ENC) return unsupported;
   if (Object.hasOwn(header, 'zip') || Object.hasOwn(header, 'crit')) return unsupported;
   return { ok: true, header: header as JweHeader };

@@ -41,7 +41,7 @@ export const ChannelSchema = z.object({
     note: z.optional(z.string().check(z.maxLength(200))),
   }),
   maintenance: z.optional(z.array(z.object({ from: datetime, to: datetime }))),
-  fee: z.optional(z.object({ rate: z.optional(z.number().check(z.gte(0), z.lte(1))), fixed: z.optional(minorUnits) })),
+  fee: z.optional(z.object({ rate: z.optional(z.numberIn(0, 1)), fixed: z.optional(minorUnits) })),
   promo: z.optional(z.string().check(z.maxLength(200))),
   fallbacks: z.optional(z.array(id)),
   isNew: z.optional(z.boolean()),

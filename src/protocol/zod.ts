@@ -6,7 +6,7 @@
  * passes or fails exactly as with zod's own; only the issue in a failed parse is `custom` or
  * `invalid_value` instead of, say, `too_small`, and no code reads it.
  */
-import { enum as oneOf, number, refine, type ZodMiniEnum, type ZodMiniNumber } from 'zod/mini';
+import { custom, enum as oneOf, refine, type ZodMiniCustom, type ZodMiniEnum } from 'zod/mini';
 import type { $ZodCheck } from 'zod/v4/core';
 
 export * from 'zod/mini';
@@ -27,8 +27,16 @@ export const regex = (pattern: RegExp): $ZodCheck<string> =>
     return pattern.test(value);
   });
 
-/** A safe integer, as `z.int()` accepts. */
-export const int = (): ZodMiniNumber<number> => number().check(refine<number>(Number.isSafeInteger));
+/**
+ * A safe integer, as `z.int()` accepts; a number in [min, max]; a boolean. Built as `custom`
+ * (the class `refine` already brings) rather than zod's number and boolean schemas, whose two
+ * classes the bundle then does without. A failed type test does not stop the checks after it,
+ * as zod's own type would: every check chained to these is a comparison, which cannot throw.
+ */
+export const int = (): ZodMiniCustom<number> => custom<number>(Number.isSafeInteger);
+export const numberIn = (min: number, max: number): ZodMiniCustom<number> =>
+  custom<number>((value) => typeof value === 'number' && value >= min && value <= max);
+export const boolean = (): ZodMiniCustom<boolean> => custom<boolean>((value) => typeof value === 'boolean');
 
 /** Exactly `value`; typed as that value, as `z.literal` is. */
 export const literal = <const T extends string | number>(value: T): ZodMiniEnum<{ v: T }> =>

@@ -1,4 +1,5 @@
 import { CardRemovalCode } from '../protocol/codes.js';
+import { parseWith } from '../protocol/parse.js';
 import { ApiErrorSchema, CardRemovedSchema, type CardRemoval, type Session } from '../protocol/schemas.js';
 import type { HttpResult } from './http.js';
 import { statusUrl, type TransportOptions } from './intent-client.js';
@@ -33,11 +34,9 @@ export function interpretRemoval(result: HttpResult, cardId: string): CardRemova
   if (!result.ok) return { ok: false, code: result.reason === 'timeout' ? CardRemovalCode.Timeout : CardRemovalCode.NetworkError };
   const { status, json } = result;
   if (status >= 200 && status <= 299) {
-    const parsed = CardRemovedSchema.safeParse(json);
-    return parsed.success && parsed.data.cardId === cardId ? { ok: true } : { ok: false, code: CardRemovalCode.ServerError };
+    return parseWith(CardRemovedSchema, json)?.cardId === cardId ? { ok: true } : { ok: false, code: CardRemovalCode.ServerError };
   }
-  const error = ApiErrorSchema.safeParse(json);
-  const code = error.success ? error.data.error.code : undefined;
+  const code = parseWith(ApiErrorSchema, json)?.error.code;
   if (status === 401) return { ok: false, code: CardRemovalCode.SignatureRejected };
   if (status === 410) return { ok: false, code: CardRemovalCode.SessionExpired };
   if (status === 404 && code === CardRemovalCode.NotFound) return { ok: false, code: CardRemovalCode.NotFound };

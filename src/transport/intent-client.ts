@@ -1,4 +1,5 @@
 import { FailureCode, toFailureCode } from '../protocol/codes.js';
+import { parseWith } from '../protocol/parse.js';
 import { ApiErrorSchema, IntentResponseSchema, type Intent, type IntentResponse, type Session } from '../protocol/schemas.js';
 import { IDEMPOTENCY_HEADER } from '../protocol/signature.js';
 import { requestJson, type FetchLike, type HttpResult } from './http.js';
@@ -58,14 +59,14 @@ export function interpretAnswer(result: HttpResult): AttemptOutcome {
   }
   const { status, json } = result;
   if (status >= 200 && status <= 299) {
-    const parsed = IntentResponseSchema.safeParse(json);
-    if (!parsed.success) return { kind: 'failed', code: FailureCode.ResponseMalformed, retryable: true, status };
-    return { kind: 'answered', response: parsed.data };
+    const response = parseWith(IntentResponseSchema, json);
+    if (!response) return { kind: 'failed', code: FailureCode.ResponseMalformed, retryable: true, status };
+    return { kind: 'answered', response };
   }
-  const error = ApiErrorSchema.safeParse(json);
-  const code = error.success ? error.data.error.code : undefined;
-  if (status === 409 && code === 'order_already_paid' && error.success && error.data.paidAttempt) {
-    return { kind: 'already-paid', response: error.data.paidAttempt };
+  const error = parseWith(ApiErrorSchema, json);
+  const code = error?.error.code;
+  if (status === 409 && code === 'order_already_paid' && error?.paidAttempt) {
+    return { kind: 'already-paid', response: error.paidAttempt };
   }
   if (status === 401) return { kind: 'failed', code: FailureCode.SignatureRejected, retryable: false, status };
   if (status === 410) return { kind: 'failed', code: FailureCode.Expired, retryable: false, status };

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../protocol/codes.js';
+import { parseWith } from '../protocol/parse.js';
 import { SessionSchema, type Session } from '../protocol/schemas.js';
 import { NOT_JSON, requestJson, type FetchLike } from './http.js';
 
@@ -8,8 +9,8 @@ export type SessionResult =
 
 /** Parses what a host handed in (or a backend answered) against the session schema. */
 export function parseSession(input: unknown): SessionResult {
-  const parsed = SessionSchema.safeParse(input);
-  return parsed.success ? { ok: true, session: parsed.data } : { ok: false, code: ErrorCode.SessionMalformed };
+  const session = parseWith(SessionSchema, input);
+  return session ? { ok: true, session } : { ok: false, code: ErrorCode.SessionMalformed };
 }
 
 /** Loads a session from the host's `session-url`. */
