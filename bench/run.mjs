@@ -2,7 +2,7 @@
 // and a peer drop-in (Adyen Web's Drop-in + Card). `npm run bench` builds dist/ first, so it
 // measures the current tree.
 //
-//   npm run bench               everything (one to three minutes on 2 cores)
+//   npm run bench               everything (four to six minutes on a loaded 2-core machine)
 //   npm run bench -- --quick    size in full, every timing figure with a few runs (checks they
 //                               work; timing budgets are not held to so few samples)
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
