@@ -107,8 +107,8 @@ describe('bench: the keystroke figure in Chromium', () => {
     await browser?.close();
   });
 
-  /** p50 of wall and CPU time over `keys` keys into a plain input, with a key listener spinning `busyMs`. */
-  async function typeInto(busyMs: number, keys = 32): Promise<{ wall: number; cpu: number }> {
+  /** Least wall time and p50 of CPU time over `keys` keys into a plain input, with a key listener spinning `busyMs`. */
+  async function typeInto(busyMs: number, keys = 32): Promise<{ leastWall: number; cpu: number }> {
     const page = await browser.newPage();
     try {
       // A script in the page, not a function handed to page.evaluate: tsx would wrap it in helpers the page lacks.
@@ -135,7 +135,7 @@ describe('bench: the keystroke figure in Chromium', () => {
       const costs = (await traceTyping(page, ['4242424242424242'], keys)) as KeyCost[];
       assert.equal(costs.length, keys);
       const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-      return { wall: p50(costs.map((c) => c.wallMs)), cpu: p50(costs.map((c) => c.ms)) };
+      return { leastWall: Math.min(...costs.map((c) => c.wallMs)), cpu: p50(costs.map((c) => c.ms)) };
     } finally {
       await page.close();
     }
@@ -144,8 +144,9 @@ describe('bench: the keystroke figure in Chromium', () => {
   it('sees a 2 ms busy key listener, and little in a plain <input>', async () => {
     const plain = await typeInto(0);
     const busy = await typeInto(2);
-    // The listener spins 2 ms of wall clock, which the key's tasks must hold in full.
-    assert.ok(busy.wall - plain.wall >= 1.8, `wall p50: plain ${plain.wall} ms, busy ${busy.wall} ms`);
+    // The listener spins 2 ms of wall clock inside the keydown task: every key must hold it.
+    assert.ok(busy.leastWall >= 2, `least wall time of a key with the busy listener: ${busy.leastWall} ms`);
+    // Its CPU time is what the OS left the thread of those 2 ms: less on a loaded machine.
     assert.ok(busy.cpu - plain.cpu >= 0.5, `CPU p50: plain ${plain.cpu} ms, busy ${busy.cpu} ms`);
     assert.ok(plain.cpu > 0 && plain.cpu < 8, `a plain <input> costs ${plain.cpu} ms of CPU a key`);
   });
