@@ -1,5 +1,5 @@
-// The main-thread time each keystroke costs, read from a Chromium trace (CDP Tracing with the
-// categories DevTools' Performance panel records). bench/run.mjs types into a field while
+// The main-thread time each keystroke costs, read from a Chromium trace (CDP Tracing, the
+// `toplevel` and `devtools.timeline` categories). bench/run.mjs types into a field while
 // tracing; `keystrokeCosts` then sums, for each keystroke, the renderer main thread's
 // top-level tasks (RunTask) that the keystroke causes:
 //
@@ -21,9 +21,9 @@
 // loaded 2-core machine about as much again) and the commit's wait for the compositor thread.
 // CPU throttling (CDP) slows the thread's own running, so it shows in both.
 
-/** What bench/run.mjs asks Chromium to record. */
-// `toplevel` gives the tasks; `devtools.timeline` what runs in them. (Its disabled-by-default
-// twin would add about 0.5 ms a key of its own instrumentation, stack traces and layer dumps.)
+// What bench/run.mjs asks Chromium to record: `toplevel` gives the tasks, `devtools.timeline`
+// what runs in them. (Its disabled-by-default twin adds instrumentation of its own: stack
+// traces, layer dumps.) A leaner trace (toplevel, input, cc) gave the same figures within noise.
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
 
 /** User timing marks around keys that are not timed (emptying the field between numbers). */
