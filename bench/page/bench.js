@@ -109,12 +109,15 @@ async function mountOne(tag, sessionJson) {
   }
 }
 
-// Keystroke timing, built like the mount's: the work a keystroke causes, without the wait
-// for the next vsync. It adds two spans: from the keydown (its platform timestamp) to the
-// end of the key's handling (the last keydown/keypress/beforeinput/input listener, on
-// `window` in the bubble phase, and the Lit updates an input starts), and the next frame's
-// rendering, from its requestAnimationFrame callbacks to the end of its paint. (A message
-// posted from the key's task cannot mark the end of handling: Chromium runs rendering first.)
+// Keystroke latency (reported, not budgeted; the budgeted main-thread time is read from a
+// trace by bench/keystroke-trace.mjs, while these listeners are off), built like the mount's
+// timing: the work a keystroke causes, without the wait for the next vsync. It adds two
+// spans: from the keydown (its platform timestamp) to the end of the key's handling (the last
+// keydown/keypress/beforeinput/input listener, on `window` in the bubble phase, and the Lit
+// updates an input starts), and the next frame's rendering, from its requestAnimationFrame
+// callbacks to the end of its paint. (A message posted from the key's task cannot mark the
+// end of handling: Chromium runs rendering first.) The first span also holds the input's
+// trip from the browser process to the renderer and its wait there.
 let recording = false;
 /** The cashier `prepareCardInput` mounted, whose card input is being typed into. */
 let cardCheckout;
@@ -122,34 +125,40 @@ let keystroke;
 const keystrokes = [];
 let keystrokeWaiters = [];
 
-window.addEventListener(
-  'keydown',
-  (event) => {
-    if (!recording) return;
-    const current = (keystroke = { start: event.timeStamp, end: performance.now() });
-    requestAnimationFrame(() => {
-      const frameStart = performance.now();
-      afterPaint().then(() => {
-        keystrokes.push(current.end - current.start + (performance.now() - frameStart));
-        const ready = keystrokeWaiters.filter((w) => keystrokes.length >= w.count);
-        keystrokeWaiters = keystrokeWaiters.filter((w) => keystrokes.length < w.count);
-        for (const w of ready) w.resolve();
-      });
+function onKeyStart(event) {
+  const current = (keystroke = { start: event.timeStamp, end: performance.now() });
+  requestAnimationFrame(() => {
+    const frameStart = performance.now();
+    afterPaint().then(() => {
+      keystrokes.push(current.end - current.start + (performance.now() - frameStart));
+      const ready = keystrokeWaiters.filter((w) => keystrokes.length >= w.count);
+      keystrokeWaiters = keystrokeWaiters.filter((w) => keystrokes.length < w.count);
+      for (const w of ready) w.resolve();
     });
-  },
-  true,
-);
-for (const type of ['keydown', 'keypress', 'beforeinput', 'input']) {
-  window.addEventListener(type, () => {
-    const current = keystroke;
-    if (!recording || !current) return;
-    current.end = performance.now();
-    if (type === 'input' && cardCheckout) {
-      void settled(cardCheckout).then(() => {
-        current.end = performance.now();
-      });
-    }
   });
+}
+
+function onKeyHandled(event) {
+  const current = keystroke;
+  if (!current) return;
+  current.end = performance.now();
+  if (event.type === 'input' && cardCheckout) {
+    void settled(cardCheckout).then(() => {
+      current.end = performance.now();
+    });
+  }
+}
+
+const HANDLED = ['keydown', 'keypress', 'beforeinput', 'input'];
+
+/**
+ * The latency listeners are on the page only while recording, so that the traced
+ * main-thread figure (bench/keystroke-trace.mjs) runs none of the bench's code in a key.
+ */
+function listen(on) {
+  const method = on ? 'addEventListener' : 'removeEventListener';
+  window[method]('keydown', onKeyStart, true);
+  for (const type of HANDLED) window[method](type, onKeyHandled);
 }
 
 /** Clicks the pay button and resolves when the cashier reports success (rejects on failure or after 10 s). */
@@ -230,12 +239,21 @@ window.bench = {
   /**
    * The keystroke floor: a plain `<input>` with the card number's attributes, no listener of
    * ours, focused. Typing into it costs what the browser's own editing and a frame cost.
+   * With `busyMs`, a keydown listener spins that long (the bench's check that the traced
+   * figure sees work done in a key).
    */
-  prepareFloorInput() {
+  prepareFloorInput(busyMs = 0) {
     cardCheckout?.remove();
     cardCheckout = undefined;
+    document.getElementById('floor-input')?.remove();
     const input = document.createElement('input');
     Object.assign(input, { id: 'floor-input', inputMode: 'numeric', autocomplete: 'cc-number' });
+    if (busyMs > 0) {
+      input.addEventListener('keydown', () => {
+        const until = performance.now() + busyMs;
+        while (performance.now() < until);
+      });
+    }
     stage.append(input);
     input.focus();
     return { ok: document.activeElement === input, input: 'plain' };
@@ -243,6 +261,7 @@ window.bench = {
 
   /** Forgets the keystrokes timed so far. */
   reset() {
+    if (recording) listen(false);
     recording = false;
     keystroke = undefined;
     keystrokes.length = 0;
@@ -251,8 +270,21 @@ window.bench = {
 
   /** Starts or stops recording keystrokes; returns the samples so far. */
   record(on) {
+    if (on !== recording) listen(on);
     recording = on;
     return [...keystrokes];
+  },
+
+  /** Resolves after the next frame is painted (the traced typing's wait between keys). */
+  async painted(mark) {
+    await nextFrame();
+    await afterPaint();
+    if (mark) performance.mark(mark);
+  },
+
+  /** A user timing mark, which the trace records. */
+  mark(name) {
+    performance.mark(name);
   },
 
   /** Resolves once `count` keystrokes have been timed. */
@@ -266,6 +298,7 @@ window.bench = {
     document.getElementById('floor-input')?.remove();
     cardCheckout?.remove();
     cardCheckout = undefined;
+    if (recording) listen(false);
     recording = false;
   },
 };

@@ -33,7 +33,9 @@ export class ShouyinCardForm extends LitElement {
     messages: { attribute: false },
     requireName: { type: Boolean, attribute: 'require-name' },
     disabled: { type: Boolean, reflect: true },
-    now: { attribute: false },
+    // Kept as a property (so a value set before upgrade is taken) but never a cause to render:
+    // the form shows nothing of it until the next check, and the checkout sets it on every render.
+    now: { attribute: false, hasChanged: () => false },
     touched: { state: true },
     submitted: { state: true },
   };
@@ -54,6 +56,8 @@ export class ShouyinCardForm extends LitElement {
   private readonly cvv = this.masked('cvv', cvvMask(4));
   private cvvLength = 4;
   private lastCheck: CardCheck | undefined;
+  /** `shownOf` the check the last render showed. */
+  private rendered = '';
 
   constructor() {
     super();
@@ -137,13 +141,22 @@ export class ShouyinCardForm extends LitElement {
       this.cvvLength = length;
       this.cvv.updateOptions(cvvMask(length));
     }
-    this.requestUpdate();
+    // Most keys change nothing the form shows (no brand change, no error shown while typing):
+    // the input already holds the new value, so the form is rendered only when its view changes.
+    if (this.shownOf(check) !== this.rendered) this.requestUpdate();
     const detail: CardChangeDetail = {
       complete: check.ok,
       missing: check.ok ? null : check.firstMissing,
       brand: check.brand?.id ?? null,
     };
     this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
+  }
+
+  /** What of `check` the form shows: the brand, and the problems of the fields whose errors are shown. */
+  private shownOf(check: CardCheck | undefined): string {
+    const problems = check && !check.ok ? check.problems : {};
+    const shown = CARD_FIELDS.map((field) => ((this.submitted || this.touched.has(field)) && problems[field]) || '');
+    return [check?.brand?.id ?? '', ...shown].join(' ');
   }
 
   private onBlur(event: FocusEvent): void {
@@ -156,6 +169,7 @@ export class ShouyinCardForm extends LitElement {
     const m = this.messages;
     if (!m) return nothing;
     const check = this.lastCheck;
+    this.rendered = this.shownOf(check);
     const problems = check && !check.ok ? check.problems : {};
     const errors: Partial<Record<CardField, string>> = {};
     for (const field of CARD_FIELDS) {

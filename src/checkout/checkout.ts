@@ -111,6 +111,8 @@ export class ShouyinCheckout extends LitElement {
   private readonly savedSlot = new SavedCardsSlot(this);
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
+  /** The channel views the last render gave the list, and their JSON. */
+  private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
   constructor() {
     super();
@@ -362,7 +364,12 @@ export class ShouyinCheckout extends LitElement {
       locale,
       messages: m,
     };
-    return session.channels.map((channel) => describeChannel(channel, context));
+    const views = session.channels.map((channel) => describeChannel(channel, context));
+    // Views equal to the last render's stay the same array, so the channel list renders only
+    // when what it shows changed (not on a card key that changes the pay button's words).
+    const key = JSON.stringify(views);
+    if (key !== this.shownViews.key) this.shownViews = { key, views };
+    return this.shownViews.views;
   }
 }
 
