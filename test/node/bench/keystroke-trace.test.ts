@@ -5,9 +5,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
-// @ts-expect-error: plain ES module without types, shared with the test runner's config.
-import { CHROMIUM_ARGS, findBrowsers } from '../../../scripts/browsers.mjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 // @ts-expect-error: a plain .mjs of the bench, typed by its JSDoc only
 import { keystrokeCosts, traceTyping, UNTIMED_END, UNTIMED_START } from '../../../bench/keystroke-trace.mjs';
 
@@ -96,12 +95,7 @@ describe('bench: the main-thread time of a keystroke', () => {
 describe('bench: the keystroke figure in Chromium', () => {
   let browser: Browser;
   before(async () => {
-    const { chromium: found } = findBrowsers({ engines: ['chromium'], quiet: true }) as { chromium: { executablePath?: string } };
-    browser = await chromium.launch({
-      headless: true,
-      args: CHROMIUM_ARGS,
-      ...(found.executablePath ? { executablePath: found.executablePath } : {}),
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

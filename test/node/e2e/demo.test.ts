@@ -8,10 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createDemoServer } from '../../../demo/demo-server.js';
-// @ts-expect-error: plain ES module without types, shared with the test runner's config.
-import { CHROMIUM_ARGS, findBrowsers } from '../../../scripts/browsers.mjs';
+import { launchChromium } from '../chromium.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let origin = '';
@@ -24,14 +23,7 @@ before(async () => {
   server = createDemoServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { chromium: found } = findBrowsers({ engines: ['chromium'], quiet: true }) as {
-    chromium: { executablePath?: string };
-  };
-  browser = await chromium.launch({
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...(found.executablePath ? { executablePath: found.executablePath } : {}),
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
