@@ -137,6 +137,34 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('pays once when the pay click comes before the card encryption arrives, awaiting the same request', async () => {
+    const { page, problems, lazy } = await openDemo();
+    // A slow network: the chunk, requested with the card channel, arrives only after the click.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/dist/lazy/seal.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).click();
+    await page.keyboard.type('6212345678901265');
+    await page.getByRole('textbox', { name: '有效期' }).click();
+    await page.keyboard.type('0829');
+    await page.getByRole('textbox', { name: '安全码' }).click();
+    await page.keyboard.type('123');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('button', { name: '正在支付…' }).waitFor();
+    release();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const ledger = await ledgerOf(page, 'shouyin-success');
+    assert.equal(ledger.paid, true);
+    assert.equal(ledger.attempts.length, 1);
+    assert.deepEqual(lazy, ['/dist/lazy/seal.js'], 'the pay click awaited the request the card channel started');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('fails a card payment as network_error, sending nothing, while the card encryption cannot load, and pays once it can', async () => {
     const { page, problems, lazy } = await openDemo();
     // The real bundle's own request for its chunk fails, every time, until the route is lifted.
