@@ -22,6 +22,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   notices: 'src/lazy/notices.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
+  seal: 'src/lazy/seal.ts',
 };
 
 /** Packages a lazy chunk may carry itself; any other (Lit, zod, imask) would be a second copy. */

@@ -15,6 +15,7 @@ import { AttemptRun, type AttemptDeps, type AttemptReport } from './attempt-run.
 import { blockingFailure, loadFallback, type FallbackTrigger } from './fallback.js';
 import { FallbackFlow } from './fallback-flow.js';
 import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
+import { SealUnavailable } from './instruments.js';
 import { buildIntent, clockOffset } from './intent.js';
 import { attemptDetail, orderDetail } from './order-detail.js';
 import { PageWaits } from './page-waits.js';
@@ -268,7 +269,9 @@ export class CheckoutController implements ReactiveController {
     let prepared: Instrument;
     try {
       prepared = await instrument(session);
-    } catch {
+    } catch (error) {
+      // The card encryption did not load: a network fault, nothing sent, worth another try.
+      if (error instanceof SealUnavailable) return this.finish(generation, session, ref, FailureCode.NetworkError, true, null, null);
       // No usable encryption key in the session: this channel cannot take card data.
       return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null, null);
     }

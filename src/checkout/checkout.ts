@@ -3,7 +3,7 @@ import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadQrCode, loadSeal } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
@@ -111,6 +111,8 @@ export class ShouyinCheckout extends LitElement {
   private readonly savedSlot = new SavedCardsSlot(this);
   /** What the card form last said; the pay button names what is missing. */
   private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
+  /** Whether this cashier has asked for the card encryption chunk yet. */
+  private sealAsked = false;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -162,6 +164,13 @@ export class ShouyinCheckout extends LitElement {
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
+    // The card channel selected (its form or saved cards shown): the card encryption, so the pay
+    // click finds it there. Asked once, not at every keystroke's update: one that failed is
+    // loaded again by the pay click.
+    if (!this.sealAsked && session?.channels.find((c) => c.id === this.checkout.channelId)?.kind === 'card') {
+      this.sealAsked = true;
+      loadSeal().catch(() => undefined);
+    }
   }
 
   private onChannelChange(event: Event): void {

@@ -1,25 +1,42 @@
 /**
  * What pays, prepared once `shouyin-submit` was not vetoed. Card data is encrypted to the
  * session's key, so only the backend can read it; a session without one cannot take card data
- * (the preparation throws and the attempt fails as `channel_unavailable`).
+ * (the preparation throws and the attempt fails as `channel_unavailable`). The encryption is a
+ * lazy chunk: one that cannot load throws `SealUnavailable`, and the attempt fails as
+ * `network_error` before anything is sent.
  */
-import { encryptCard, encryptSavedCardCvv, type CardPayload } from '../protocol/card-payload.js';
+import { loadSeal } from '../lazy/load.js';
+import type { CardPayload } from '../protocol/card-payload.js';
 import type { Instrument, Session } from '../protocol/schemas.js';
 import type { SavedCardChoice } from '../saved-cards/saved-cards.js';
 
-/** The session's card encryption key. */
-function keyOf(session: Session): NonNullable<Session['encryption']> {
-  if (!session.encryption) throw new Error('the session has no card encryption key');
-  return session.encryption;
+/** The card encryption chunk did not load (the network); the next try loads it again. */
+export class SealUnavailable extends Error {}
+
+/** The session's card encryption key, and the chunk that encrypts to it. */
+async function sealFor(session: Session) {
+  const key = session.encryption;
+  if (!key) throw new Error('the session has no card encryption key');
+  try {
+    return { key, seal: await loadSeal() };
+  } catch {
+    throw new SealUnavailable();
+  }
 }
 
 /** A new card. */
 export function newCard(card: CardPayload): (session: Session) => Promise<Instrument> {
-  return async (session) => ({ type: 'card', encrypted: await encryptCard(card, keyOf(session)) });
+  return async (session) => {
+    const { key, seal } = await sealFor(session);
+    return { type: 'card', encrypted: await seal.encryptCard(card, key) };
+  };
 }
 
 /** A saved card; when the session asks for its CVV again, the CVV is encrypted like a new card's. */
 export function savedCard({ cardId, cvv }: SavedCardChoice): (session: Session) => Promise<Instrument> {
-  return async (session) =>
-    cvv === undefined ? { type: 'saved-card', cardId } : { type: 'saved-card', cardId, encryptedCvv: await encryptSavedCardCvv({ cvv }, keyOf(session)) };
+  return async (session) => {
+    if (cvv === undefined) return { type: 'saved-card', cardId };
+    const { key, seal } = await sealFor(session);
+    return { type: 'saved-card', cardId, encryptedCvv: await seal.encryptSavedCardCvv({ cvv }, key) };
+  };
 }

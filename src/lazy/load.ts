@@ -1,7 +1,8 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
- * wallet), the saved cards list (payers with saved cards) and the host's notices banner
- * (sessions with notices), and registers their elements.
+ * wallet), the saved cards list (payers with saved cards), the host's notices banner
+ * (sessions with notices) and the card encryption (card payers), and registers the elements
+ * among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
  * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
@@ -18,6 +19,7 @@
 import type * as Notices from './notices.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
+import type * as Seal from './seal.js';
 import { defineTags } from '../registry.js';
 import { RUNTIME_KEY } from './runtime-key.js';
 import * as shared from './shared.js';
@@ -77,3 +79,9 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
   defineTags([['shouyin-saved-cards', chunk.ShouyinSavedCards]]);
   return chunk;
 });
+
+/**
+ * Loads the card encryption. The checkout calls it as soon as the card channel is selected; the
+ * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
+ */
+export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));

@@ -1,15 +1,16 @@
 /**
  * What a card payment carries inside its JWE (`instrument.encrypted`): the card as the payer
  * typed it, after the form's checks. It exists as plaintext only in the browser, between the
- * card form and `encryptCard`, and on the backend after `decryptCard`; never in an event, a log,
- * storage or an unencrypted request body.
+ * card form and `encryptCard` (`card-seal.ts`), and on the backend after `decryptCard`; never
+ * in an event, a log, storage or an unencrypted request body.
  *
  * The schema is the wire contract (types, sizes, ASCII digits), not the card rules: whether a
  * number passes Luhn for its brand or the card has expired is `src/card/validate.ts`'s
  * business, which the backend runs again after decrypting.
  */
 import * as z from 'zod/mini';
-import { encryptJwe, type JweRecipient } from './jwe.js';
+
+export { encryptCard, encryptSavedCardCvv } from './card-seal.js';
 
 // The schemas are for the backend (decryptCard): marked `@__PURE__` down to each `.check()`
 // call, so the browser bundle, which only encrypts, can drop them and the checks they use.
@@ -38,31 +39,3 @@ export type CardPayload = z.infer<typeof CardPayloadSchema>;
 /** What a saved card that needs its CVV again carries in `instrument.encryptedCvv`. */
 export const SavedCardCvvSchema = /* @__PURE__ */ z.object({ cvv });
 export type SavedCardCvv = z.infer<typeof SavedCardCvvSchema>;
-
-const encoder = new TextEncoder();
-
-/** `members` as a compact JWE to `recipient`; the plaintext bytes are zeroed once sealed. */
-async function seal(members: object, recipient: JweRecipient, subtle = globalThis.crypto.subtle): Promise<string> {
-  const plaintext = encoder.encode(JSON.stringify(members));
-  try {
-    return await encryptJwe(plaintext, recipient, subtle);
-  } finally {
-    plaintext.fill(0);
-  }
-}
-
-/**
- * The card as a compact JWE for `instrument.encrypted`, encrypted to the session's
- * `encryption` key. Only the payload's own members are serialized (an object that carries more
- * does not leak it), and the plaintext bytes are zeroed once sealed. Rejects when the key is
- * unusable; nothing else can fail.
- */
-export function encryptCard(payload: CardPayload, recipient: JweRecipient, subtle?: SubtleCrypto): Promise<string> {
-  const { number, expMonth, expYear, cvv, holderName } = payload;
-  return seal({ number, expMonth, expYear, cvv, holderName }, recipient, subtle);
-}
-
-/** A saved card's CVV as a compact JWE for `instrument.encryptedCvv`, sealed like a new card. */
-export function encryptSavedCardCvv({ cvv }: SavedCardCvv, recipient: JweRecipient, subtle?: SubtleCrypto): Promise<string> {
-  return seal({ cvv }, recipient, subtle);
-}

@@ -20,29 +20,13 @@
  * does not must reject) are all `unsupported`.
  */
 import * as z from 'zod/mini';
-import { fromBase64Url, toBase64Url } from './base64url.js';
+import { fromBase64Url } from './base64url.js';
+import { CEK_BYTES, IV_BYTES, JWE_ALG, JWE_ENC, RSA_OAEP_256, TAG_BYTES, encoder } from './jwe-encrypt.js';
 import { parseWith } from './parse.js';
 
-export const JWE_ALG = 'RSA-OAEP-256';
-export const JWE_ENC = 'A256GCM';
+export { JWE_ALG, JWE_ENC, encryptJwe, type JweRecipient } from './jwe-encrypt.js';
 
-/** 256-bit CEK for A256GCM. */
-const CEK_BYTES = 32;
-/** 96-bit IV, the size GCM is specified for (RFC 7518 §5.3). */
-const IV_BYTES = 12;
-/** 128-bit tag: the last 16 bytes of WebCrypto's AES-GCM output. */
-const TAG_BYTES = 16;
-
-const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;
-
-const encoder = new TextEncoder();
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-
-/** The recipient: the session's `encryption.kid` and public key. */
-export interface JweRecipient {
-  kid: string;
-  jwk: JsonWebKey;
-}
 
 /** A protected header this module accepts; other members are kept but mean nothing to it. */
 export type JweHeader = { alg: typeof JWE_ALG; enc: typeof JWE_ENC; kid?: string } & Record<string, unknown>;
@@ -64,47 +48,6 @@ export type DecryptJweResult =
 export type ReadJweHeaderResult =
   | { ok: true; header: JweHeader }
   | { ok: false; reason: typeof JweProblem.Malformed | typeof JweProblem.Unsupported };
-
-/**
- * Encrypts `plaintext` to `recipient` with a fresh CEK and IV from `random`.
- *
- * Only `kty`, `n` and `e` of the JWK are used: the session already states the algorithm
- * (`encryption.alg: 'RSA-OAEP-256'`), and members such as `key_ops` or a differently spelled
- * `alg` would otherwise make some browsers refuse the import for no gain. Rejects (the only
- * way it fails) when the key is not an RSA public key WebCrypto can import.
- */
-export async function encryptJwe(
-  plaintext: Uint8Array,
-  recipient: JweRecipient,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-  random: Pick<Crypto, 'getRandomValues'> = globalThis.crypto,
-): Promise<string> {
-  const { kty, n, e } = recipient.jwk;
-  if (kty !== 'RSA' || !n || !e) throw new TypeError('JWE recipient key must be an RSA public JWK');
-  const publicKey = await subtle.importKey('jwk', { kty, n, e }, RSA_OAEP_256, false, ['encrypt']);
-  // Member order is fixed, so the same recipient always gives the same header bytes.
-  const header = toBase64Url(encoder.encode(JSON.stringify({ alg: JWE_ALG, enc: JWE_ENC, kid: recipient.kid })));
-  const cekBytes = random.getRandomValues(new Uint8Array(CEK_BYTES));
-  const iv = random.getRandomValues(new Uint8Array(IV_BYTES));
-  try {
-    const cek = await subtle.importKey('raw', cekBytes as BufferSource, 'AES-GCM', false, ['encrypt']);
-    const wrappedKey = new Uint8Array(await subtle.encrypt(RSA_OAEP_256, publicKey, cekBytes as BufferSource));
-    const sealed = new Uint8Array(
-      await subtle.encrypt(
-        { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(header) as BufferSource, tagLength: TAG_BYTES * 8 },
-        cek,
-        plaintext as BufferSource,
-      ),
-    );
-    const split = sealed.length - TAG_BYTES;
-    return [header, wrappedKey, iv, sealed.subarray(0, split), sealed.subarray(split)]
-      .map((part) => (typeof part === 'string' ? part : toBase64Url(part)))
-      .join('.');
-  } finally {
-    // The raw CEK is no longer needed once imported and wrapped; don't leave it lying around.
-    cekBytes.fill(0);
-  }
-}
 
 const HeaderSchema = /* @__PURE__ */ z.looseObject({
   alg: z.string(),

@@ -67,6 +67,22 @@ async function openDemo(html?: string, csp = (policy: string) => policy): Promis
   return { page, problems, lazy, warnings };
 }
 
+/** Waits until the page has requested exactly these lazy chunks (in any order). */
+async function expectLazy(lazy: string[], expected: string[]): Promise<void> {
+  for (let tries = 0; tries < 50 && lazy.length < expected.length; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual([...lazy].sort(), [...expected].sort());
+}
+
+/** The backend's ledger of the order the playground's last `event` names. */
+async function ledgerOf(page: Page, event: string): Promise<{ paid: boolean; attempts: unknown[] }> {
+  const orderId = await page.evaluate((name) => {
+    const items = [...document.querySelectorAll('#events li')].filter((li) => li.textContent?.includes(name));
+    return items.at(-1)?.textContent?.match(/"orderId":"([^"]+)"/)?.[1];
+  }, event);
+  assert.ok(orderId, `the playground listed ${event} with the order id`);
+  return (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { paid: boolean; attempts: unknown[] };
+}
+
 describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   it('pays with WeChat Pay and shows success, with zero CSP violations or errors', async () => {
     const { page, problems, lazy } = await openDemo();
@@ -91,9 +107,11 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   });
 
   it('pays by card under the same policy: masked entry, encryption, success', async () => {
-    const { page, problems } = await openDemo();
+    const { page, problems, lazy } = await openDemo();
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('textbox', { name: '卡号' }).click();
+    // Requested with the card channel, not at the pay click: the payer never waits for it.
+    await expectLazy(lazy, ['/dist/lazy/seal.js']);
     await page.keyboard.type('6212345678901265');
     await page.getByRole('textbox', { name: '有效期' }).click();
     await page.keyboard.type('0829');
@@ -103,7 +121,75 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('img', { name: '卡组织：银联' }).waitFor();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('status').getByText('支付成功').waitFor();
+    const ledger = await ledgerOf(page, 'shouyin-success');
+    assert.equal(ledger.paid, true);
+    assert.equal(ledger.attempts.length, 1);
+    assert.deepEqual(lazy, ['/dist/lazy/seal.js']);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('pays once when the pay click comes before the card encryption arrives, awaiting the same request', async () => {
+    const { page, problems, lazy } = await openDemo();
+    // A slow network: the chunk, requested with the card channel, arrives only after the click.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/dist/lazy/seal.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).click();
+    await page.keyboard.type('6212345678901265');
+    await page.getByRole('textbox', { name: '有效期' }).click();
+    await page.keyboard.type('0829');
+    await page.getByRole('textbox', { name: '安全码' }).click();
+    await page.keyboard.type('123');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('button', { name: '正在支付…' }).waitFor();
+    release();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const ledger = await ledgerOf(page, 'shouyin-success');
+    assert.equal(ledger.paid, true);
+    assert.equal(ledger.attempts.length, 1);
+    assert.deepEqual(lazy, ['/dist/lazy/seal.js'], 'the pay click awaited the request the card channel started');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fails a card payment as network_error, sending nothing, while the card encryption cannot load, and pays once it can', async () => {
+    const { page, problems, lazy } = await openDemo();
+    // The real bundle's own request for its chunk fails, every time, until the route is lifted.
+    await page.route('**/dist/lazy/seal.js', (route) => route.abort('connectionfailed'));
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).click();
+    await page.keyboard.type('6212345678901265');
+    await page.getByRole('textbox', { name: '有效期' }).click();
+    await page.keyboard.type('0829');
+    await page.getByRole('textbox', { name: '安全码' }).click();
+    await page.keyboard.type('123');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('alert').getByText('网络异常，支付结果未知前不会重复扣款，请检查网络后重试。').waitFor();
+    const failure = await page.locator('#events li', { hasText: 'shouyin-failure' }).textContent();
+    assert.match(failure ?? '', /"code":"network_error"/);
+    assert.match(failure ?? '', /"retryable":true/);
+    // Neither the card number nor the CVV reaches the host.
+    assert.doesNotMatch(failure ?? '', /6212345678901265|"cvv"/);
+    const before = await ledgerOf(page, 'shouyin-failure');
+    assert.equal(before.attempts.length, 0, 'nothing was posted');
+    // With the card channel and again at the pay click.
+    assert.deepEqual(lazy, ['/dist/lazy/seal.js', '/dist/lazy/seal.js']);
+    await page.unroute('**/dist/lazy/seal.js');
+    // The failure cleared the CVV, as after any failure; the number and expiry stay.
+    await page.getByRole('textbox', { name: '安全码' }).click();
+    await page.keyboard.type('123');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const after = await ledgerOf(page, 'shouyin-success');
+    assert.equal(after.paid, true);
+    assert.equal(after.attempts.length, 1);
+    // The browser reports the failed fetches itself; the page adds nothing to them.
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|seal\.js/.test(p)), []);
     await page.close();
   });
 
@@ -170,7 +256,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('textbox', { name: '卡号' }).waitFor();
-    assert.deepEqual(lazy, [], 'a payer without saved cards does not load the saved cards chunk, card channel included');
+    // A payer without saved cards loads only the card encryption, card channel included.
+    await expectLazy(lazy, ['/dist/lazy/seal.js']);
     await page.getByRole('radio', { name: '微信支付' }).click();
     await page.getByLabel('Payer (saved cards)').selectOption('demo-mixed');
     await page.getByLabel("Ask a saved card's CVV again").check();
@@ -190,7 +277,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('status').getByText('支付成功').waitFor();
     assert.equal(await page.locator('#events li', { hasText: 'shouyin-card-remove' }).count(), 1);
     assert.deepEqual(problems, []);
-    assert.deepEqual(lazy, ['/dist/lazy/saved-cards.js']);
+    // The card encryption once per page, new order included.
+    assert.deepEqual(lazy, ['/dist/lazy/seal.js', '/dist/lazy/saved-cards.js']);
     await page.close();
   });
 
@@ -212,7 +300,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
     assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
-    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js']) {
+    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js']) {
       assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
     }
   });
@@ -227,7 +315,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('radio', { name: '银联 尾号 1265' }).waitFor();
     assert.equal(await page.getByRole('radio', { name: '银联 尾号 1265' }).isChecked(), true);
-    assert.deepEqual(lazy, ['/dist/lazy/saved-cards.js']);
+    await expectLazy(lazy, ['/dist/lazy/saved-cards.js', '/dist/lazy/seal.js']);
     // The second copy stops before its Lit asks for a second Trusted Types policy (the demo's CSP
     // has no 'allow-duplicates'): one warning, no error, no violation.
     assert.deepEqual(problems, []);
