@@ -73,6 +73,17 @@ async function expectLazy(lazy: string[], expected: string[]): Promise<void> {
   assert.deepEqual([...lazy].sort(), [...expected].sort());
 }
 
+/** Picks the card channel and types a UnionPay test card, key by key, as a payer would. */
+async function enterNewCard(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: '银行卡' }).click();
+  await page.getByRole('textbox', { name: '卡号' }).click();
+  await page.keyboard.type('6212345678901265');
+  await page.getByRole('textbox', { name: '有效期' }).click();
+  await page.keyboard.type('0829');
+  await page.getByRole('textbox', { name: '安全码' }).click();
+  await page.keyboard.type('123');
+}
+
 /** The backend's ledger of the order the playground's last `event` names. */
 async function ledgerOf(page: Page, event: string): Promise<{ paid: boolean; attempts: unknown[] }> {
   const orderId = await page.evaluate((name) => {
@@ -138,13 +149,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
       await held;
       await route.continue();
     });
-    await page.getByRole('radio', { name: '银行卡' }).click();
-    await page.getByRole('textbox', { name: '卡号' }).click();
-    await page.keyboard.type('6212345678901265');
-    await page.getByRole('textbox', { name: '有效期' }).click();
-    await page.keyboard.type('0829');
-    await page.getByRole('textbox', { name: '安全码' }).click();
-    await page.keyboard.type('123');
+    await enterNewCard(page);
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('button', { name: '正在支付…' }).waitFor();
     release();
@@ -161,13 +166,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     const { page, problems, lazy } = await openDemo();
     // The real bundle's own request for its chunk fails, every time, until the route is lifted.
     await page.route('**/dist/lazy/seal.js', (route) => route.abort('connectionfailed'));
-    await page.getByRole('radio', { name: '银行卡' }).click();
-    await page.getByRole('textbox', { name: '卡号' }).click();
-    await page.keyboard.type('6212345678901265');
-    await page.getByRole('textbox', { name: '有效期' }).click();
-    await page.keyboard.type('0829');
-    await page.getByRole('textbox', { name: '安全码' }).click();
-    await page.keyboard.type('123');
+    await enterNewCard(page);
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('alert').getByText('网络异常，支付结果未知前不会重复扣款，请检查网络后重试。').waitFor();
     const failure = await page.locator('#events li', { hasText: 'shouyin-failure' }).textContent();
