@@ -62,6 +62,16 @@ export function checkCard(entry: CardEntry, { now, requireName }: { now: YearMon
   };
 }
 
+/**
+ * The problems of `check` a form shows: those of the fields `shown` names (the payer has
+ * left them, or tried to pay). While a field is being typed into, its problem stays unsaid.
+ */
+export function shownProblems(check: CardCheck | undefined, shown: (field: CardField) => boolean): CardFieldProblems {
+  const problems: Record<string, string> = {};
+  if (check && !check.ok) for (const field of CARD_FIELDS) if (check.problems[field] && shown(field)) problems[field] = check.problems[field];
+  return problems as CardFieldProblems;
+}
+
 let monthFormat: Intl.DateTimeFormat | undefined;
 let lastMonth: { now: number; yearMonth: YearMonth } = { now: NaN, yearMonth: { year: 0, month: 0 } };
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { CardMessages } from '../i18n/messages.js';
 import type { CardPayload } from '../protocol/card-payload.js';
 import { base, tokens } from '../theme/tokens.js';
-import { CARD_FIELDS, checkCard, yearMonthAt, type CardCheck, type CardField } from './card-fields.js';
+import { CARD_FIELDS, checkCard, shownProblems, yearMonthAt, type CardCheck, type CardField, type CardFieldProblems } from './card-fields.js';
 import { brandStyles, cardFormStyles } from './card-form.styles.js';
 import { MaskedInputController, type MaskedInputOptions } from './masked-input-controller.js';
 import { cvvMask, expiryMask, fitNumber, formatExpiry, formatNumber, numberMask } from './number-mask.js';
@@ -56,7 +56,7 @@ export class ShouyinCardForm extends LitElement {
   private readonly cvv = this.masked('cvv', cvvMask(4));
   private cvvLength = 4;
   private lastCheck: CardCheck | undefined;
-  /** `shownOf` the check the last render showed. */
+  /** `viewOf` what the last render showed. */
   private rendered = '';
 
   constructor() {
@@ -143,7 +143,7 @@ export class ShouyinCardForm extends LitElement {
     }
     // Most keys change nothing the form shows (no brand change, no error shown while typing):
     // the input already holds the new value, so the form is rendered only when its view changes.
-    if (this.shownOf(check) !== this.rendered) this.requestUpdate();
+    if (this.viewOf(check, this.problemsShown(check)) !== this.rendered) this.requestUpdate();
     const detail: CardChangeDetail = {
       complete: check.ok,
       missing: check.ok ? null : check.firstMissing,
@@ -152,11 +152,13 @@ export class ShouyinCardForm extends LitElement {
     this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
   }
 
-  /** What of `check` the form shows: the brand, and the problems of the fields whose errors are shown. */
-  private shownOf(check: CardCheck | undefined): string {
-    const problems = check && !check.ok ? check.problems : {};
-    const shown = CARD_FIELDS.map((field) => ((this.submitted || this.touched.has(field)) && problems[field]) || '');
-    return [check?.brand?.id ?? '', ...shown].join(' ');
+  private problemsShown(check: CardCheck | undefined): CardFieldProblems {
+    return shownProblems(check, (field) => this.submitted || this.touched.has(field));
+  }
+
+  /** What of `check` the form shows, as one string: the brand and the problems shown. */
+  private viewOf(check: CardCheck | undefined, problems: CardFieldProblems): string {
+    return (check?.brand?.id ?? '') + JSON.stringify(problems);
   }
 
   private onBlur(event: FocusEvent): void {
@@ -169,12 +171,12 @@ export class ShouyinCardForm extends LitElement {
     const m = this.messages;
     if (!m) return nothing;
     const check = this.lastCheck;
-    this.rendered = this.shownOf(check);
-    const problems = check && !check.ok ? check.problems : {};
+    const problems = this.problemsShown(check);
+    this.rendered = this.viewOf(check, problems);
     const errors: Partial<Record<CardField, string>> = {};
     for (const field of CARD_FIELDS) {
       const problem = problems[field];
-      if (problem && (this.submitted || this.touched.has(field))) errors[field] = (m[`${field}Error`] as Record<string, string>)[problem];
+      if (problem) errors[field] = (m[`${field}Error`] as Record<string, string>)[problem];
     }
     const brand = check?.brand;
     return html`<fieldset ?disabled=${this.disabled} @focusout=${this.onBlur}>
