@@ -50,6 +50,11 @@ export class CheckoutController implements ReactiveController {
   state: FlowState = initialState;
   session: Session | undefined;
   channelId: string | null = null;
+
+  /** The session's selected channel, if one is. */
+  get channel(): Channel | undefined {
+    return this.session?.channels.find((c) => c.id === this.channelId);
+  }
   /** Carries out the backend's actions (QR code, redirect, super-app sheet) of a pending attempt. */
   readonly actions: ActionController;
   /** The network, the payer's return to the page, and the next status check. */

@@ -167,7 +167,7 @@ export class ShouyinCheckout extends LitElement {
     // The card channel selected (its form or saved cards shown): the card encryption, so the pay
     // click finds it there. Asked once, not at every keystroke's update: one that failed is
     // loaded again by the pay click.
-    if (!this.sealAsked && session?.channels.find((c) => c.id === this.checkout.channelId)?.kind === 'card') {
+    if (!this.sealAsked && this.checkout.channel?.kind === 'card') {
       this.sealAsked = true;
       loadSeal().catch(() => undefined);
     }
@@ -179,9 +179,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    const { session, channelId } = this.checkout;
-    const channel = session?.channels.find((c) => c.id === channelId);
-    if (channel?.kind !== 'card') return void this.checkout.pay();
+    if (this.checkout.channel?.kind !== 'card') return void this.checkout.pay();
     if (this.savedCards?.value) {
       const choice = this.savedCards.take();
       if (choice) void this.checkout.pay(savedCard(choice));
@@ -289,7 +287,7 @@ export class ShouyinCheckout extends LitElement {
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
-    const byCard = session.channels.find((c) => c.id === channelId)?.kind === 'card';
+    const byCard = this.checkout.channel?.kind === 'card';
     const { listed, ready, bySavedCard, complete } = this.savedSlot.view(session, byCard, this.checkout.serverNow());
     const requireCvv = session.card?.savedCardCvv ?? false;
     const label = busy
