@@ -63,6 +63,7 @@ export class MaskedInputController implements ReactiveController {
     this.unbind();
     if (!input) return;
     this.bound = input;
+    input.addEventListener('beforeinput', this.onBeforeInput);
     input.addEventListener('input', this.onInput);
     input.addEventListener('compositionend', this.onCompositionEnd);
     // What the input already holds (the browser may restore it) is taken as typed.
@@ -76,6 +77,7 @@ export class MaskedInputController implements ReactiveController {
   }
 
   private unbind(): void {
+    this.bound?.removeEventListener('beforeinput', this.onBeforeInput);
     this.bound?.removeEventListener('input', this.onInput);
     this.bound?.removeEventListener('compositionend', this.onCompositionEnd);
     this.bound = undefined;
@@ -93,6 +95,25 @@ export class MaskedInputController implements ReactiveController {
   };
 
   private readonly onCompositionEnd = (): void => this.take('');
+
+  /**
+   * A key typed at the end of the field (most keys of a card number) goes to the model before
+   * the browser inserts it, and the model's result is written once. Left to the browser, the
+   * insertion lays the page out, and a group's space then has the value written and laid out
+   * again. Anything else (a caret inside the value, a selection, paste, IME) is left to the
+   * browser and read back in the `input` event.
+   */
+  private readonly onBeforeInput = (event: InputEvent): void => {
+    const input = this.bound;
+    if (!input || event.inputType !== 'insertText' || event.isComposing || !event.data) return;
+    const end = input.value.length;
+    if (input.value !== this.shown || input.selectionStart !== end || input.selectionEnd !== end) return;
+    event.preventDefault();
+    const previous = this.shown;
+    this.masked.append(event.data, { input: true });
+    this.show(Infinity, true);
+    if (this.shown !== previous) this.options.onAccept();
+  };
 
   /** The model's value as shown. */
   private formatted(): string {
@@ -142,9 +163,13 @@ export class MaskedInputController implements ReactiveController {
     }
     const value = (this.shown = this.formatted());
     if (!input) return;
-    if (input.value !== value) input.value = value;
+    const rewritten = input.value !== value;
+    if (rewritten) input.value = value;
     if (!edited || (input.getRootNode() as Document | ShadowRoot).activeElement !== input) return;
     const position = caret === Infinity ? value.length : caretForDigitIndex(value, caret);
+    // A new value puts the caret at its end (HTML's value setter does so): reading the
+    // selection back now would cost a forced layout, the second of the key.
+    if (rewritten && position === value.length) return;
     // Setting a selection costs Chromium a selection sync and a forced layout even when
     // nothing moves, and most keys leave the caret where the browser already put it.
     if (input.selectionStart !== position || input.selectionEnd !== position) input.setSelectionRange(position, position);
