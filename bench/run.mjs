@@ -420,11 +420,12 @@ async function benchSession() {
  * @param {{ runs: number, warmup: number, holdBudget: boolean }} plan
  */
 async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
-  const tags = /** @type {const} */ (['shouyin-checkout', 'bare-lit']);
+  const tags = /** @type {const} */ (['shouyin-checkout', 'bare-lit', 'static-shouyin']);
   /** @type {Record<string, number[]>} */
-  const times = { 'shouyin-checkout': [], 'bare-lit': [] };
+  const times = { 'shouyin-checkout': [], 'bare-lit': [], 'static-shouyin': [] };
   /** @type {Record<string, number[]>} */
-  const scripts = { 'shouyin-checkout': [], 'bare-lit': [] };
+  const scripts = { 'shouyin-checkout': [], 'bare-lit': [], 'static-shouyin': [] };
+  await page.evaluate((s) => globalThis.bench.defineStaticCopy(s), sessionJson);
   let maxFrames = 0;
   for (let i = 0; i < warmup + runs; i++) {
     // Interleaved, alternating which goes first, so drift on the machine hits both alike.
@@ -448,11 +449,15 @@ async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
       result('mount: shouyin / bare Lit (medians)', median(cashier) / median(floor), '×', holdBudget ? BUDGETS.mountRatio : null),
       result('mount: shouyin-checkout median, script part', median(scripts['shouyin-checkout']), 'ms'),
       result('mount: bare Lit median, script part', median(scripts['bare-lit']), 'ms'),
+      result('mount: static copy of its first screen (no script of ours), median', median(times['static-shouyin']), 'ms'),
+      result('mount: static copy / bare Lit (medians)', median(times['static-shouyin']) / median(floor), '×'),
     ],
     notes: [
       `mount: ${runs} runs each after ${warmup} warm-up, interleaved; createElement → end of the first frame ` +
         `with radios and pay button focusable (the cashier needed ${maxFrames} frame${maxFrames === 1 ? '' : 's'} at most); ` +
-        `script part = createElement → Lit updates done, the rest is style, layout and paint`,
+        `script part = createElement → Lit updates done, the rest is style, layout and paint; the static copy is ` +
+        `the cashier's shadow trees as it rendered them (markup and the same style sheets), attached by plain custom ` +
+        `elements: what style, layout and paint of that screen cost with no script of ours (bench/page/bench.js)`,
       ...(holdBudget ? [] : [`mount: budget (ratio ≤ ${BUDGETS.mountRatio}) not held to ${runs} runs; the full run holds it`]),
     ],
   };
