@@ -109,7 +109,7 @@ export class ShouyinCardForm extends LitElement {
     if (name) name.value = '';
     this.touched.clear();
     this.submitted = false;
-    this.renderIfChanged(this.lastCheck);
+    this.renderIfChanged();
   }
 
   /** One field's masked input; every accepted change re-checks the whole card. */
@@ -145,7 +145,7 @@ export class ShouyinCardForm extends LitElement {
       this.cvvLength = length;
       this.cvv.updateOptions(cvvMask(length));
     }
-    this.renderIfChanged(check);
+    this.renderIfChanged();
     const detail: CardChangeDetail = {
       complete: check.ok,
       missing: check.ok ? null : check.firstMissing,
@@ -158,7 +158,8 @@ export class ShouyinCardForm extends LitElement {
    * Most keys change nothing the form shows (no brand change, no error shown while typing):
    * the input already holds the new value, so the form is rendered only when its view changes.
    */
-  private renderIfChanged(check: CardCheck | undefined): void {
+  private renderIfChanged(): void {
+    const check = this.lastCheck;
     if (this.viewOf(check, this.problemsShown(check)) !== this.rendered) this.requestUpdate();
   }
 
@@ -175,7 +176,7 @@ export class ShouyinCardForm extends LitElement {
     const field = (event.target as HTMLInputElement).id as CardField;
     if (!(event.target as HTMLInputElement).value || this.touched.has(field)) return;
     this.touched.add(field);
-    this.renderIfChanged(this.lastCheck);
+    this.renderIfChanged();
   }
 
   override render() {
