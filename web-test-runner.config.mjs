@@ -359,6 +359,7 @@ export default {
       // Keep Lit's other dev-mode warnings but not the "Lit is in dev mode" notice on every page.
       (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
     </script>
+    <script type="module" src="/test/support/lit-warnings.ts"></script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

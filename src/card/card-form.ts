@@ -36,7 +36,6 @@ export class ShouyinCardForm extends LitElement {
     // Kept as a property (so a value set before upgrade is taken) but never a cause to render:
     // the form shows nothing of it until the next check, and the checkout sets it on every render.
     now: { attribute: false, hasChanged: () => false },
-    touched: { state: true },
     submitted: { state: true },
   };
 
@@ -48,8 +47,13 @@ export class ShouyinCardForm extends LitElement {
   declare disabled: boolean;
   /** The backend's time (ms); expiry is judged against its calendar month. */
   declare now: number;
-  private declare touched: ReadonlySet<CardField>;
   private declare submitted: boolean;
+  /**
+   * The fields the payer has left. Not a reactive property: a blur renders the form only when
+   * it shows an error. Disabling the form (as the pay click does) blurs the focused field in
+   * the middle of that render, and a second render there would show nothing new.
+   */
+  private readonly touched = new Set<CardField>();
 
   private readonly number = this.masked('number', numberMask, fitNumber, formatNumber);
   private readonly expiry = this.masked('expiry', expiryMask, undefined, formatExpiry);
@@ -64,7 +68,6 @@ export class ShouyinCardForm extends LitElement {
     this.requireName = false;
     this.disabled = false;
     this.now = Date.now();
-    this.touched = new Set();
     this.submitted = false;
   }
 
@@ -104,8 +107,9 @@ export class ShouyinCardForm extends LitElement {
     this.expiry.clear();
     const name = this.input('name');
     if (name) name.value = '';
-    this.touched = new Set();
+    this.touched.clear();
     this.submitted = false;
+    this.renderIfChanged();
   }
 
   /** One field's masked input; every accepted change re-checks the whole card. */
@@ -141,15 +145,22 @@ export class ShouyinCardForm extends LitElement {
       this.cvvLength = length;
       this.cvv.updateOptions(cvvMask(length));
     }
-    // Most keys change nothing the form shows (no brand change, no error shown while typing):
-    // the input already holds the new value, so the form is rendered only when its view changes.
-    if (this.viewOf(check, this.problemsShown(check)) !== this.rendered) this.requestUpdate();
+    this.renderIfChanged();
     const detail: CardChangeDetail = {
       complete: check.ok,
       missing: check.ok ? null : check.firstMissing,
       brand: check.brand?.id ?? null,
     };
     this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
+  }
+
+  /**
+   * Most keys change nothing the form shows (no brand change, no error shown while typing):
+   * the input already holds the new value, so the form is rendered only when its view changes.
+   */
+  private renderIfChanged(): void {
+    const check = this.lastCheck;
+    if (this.viewOf(check, this.problemsShown(check)) !== this.rendered) this.requestUpdate();
   }
 
   private problemsShown(check: CardCheck | undefined): CardFieldProblems {
@@ -164,7 +175,8 @@ export class ShouyinCardForm extends LitElement {
   private onBlur(event: FocusEvent): void {
     const field = (event.target as HTMLInputElement).id as CardField;
     if (!(event.target as HTMLInputElement).value || this.touched.has(field)) return;
-    this.touched = new Set([...this.touched, field]);
+    this.touched.add(field);
+    this.renderIfChanged();
   }
 
   override render() {

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-form.js';
@@ -252,6 +252,39 @@ describe('<shouyin-card-form> typing', () => {
     const number = field('卡号');
     expect(number.getAttribute('aria-invalid')).to.equal('true');
     expect(accessibleDescription(number)).to.equal('卡号位数不足');
+  });
+
+  it('counts the field the payer was in when paying disables the form as left: its error shows once it has one', async () => {
+    await typeInto('卡号', '4242424242424242');
+    await typeInto('有效期', '0829');
+    const cvv = await typeInto('安全码', '737');
+    form.disabled = true;
+    await form.updateComplete;
+    // Chromium blurs the field as the form renders disabled, Firefox and WebKit a frame later.
+    await waitUntil(() => form.shadowRoot!.activeElement === null, 'the disabled field keeps focus');
+    for (const input of queryAllByRole(form, 'textbox')) expect(input.getAttribute('aria-invalid'), input.id).to.equal('false');
+    // A decline: the form is enabled again without the CVV, and the payer is told it is missing.
+    form.disabled = false;
+    form.clearCvv();
+    await form.updateComplete;
+    expect(cvv.value).to.equal('');
+    expect(cvv.getAttribute('aria-invalid')).to.equal('true');
+    expect(accessibleDescription(cvv)).to.equal('请输入安全码');
+    expect(changes.at(-1)).to.deep.include({ complete: false, missing: 'cvv' });
+  });
+
+  it('takes back the errors it showed when it is reset, even one for a field already empty', async () => {
+    await typeInto('卡号', '4242');
+    await sendKeys({ press: 'Tab' });
+    field('卡号').select();
+    await sendKeys({ press: 'Backspace' });
+    await form.updateComplete;
+    expect(accessibleDescription(field('卡号'))).to.equal('请输入卡号');
+    form.reset();
+    await form.updateComplete;
+    expect(field('卡号').value).to.equal('');
+    expect(field('卡号').getAttribute('aria-invalid')).to.equal('false');
+    expect(accessibleDescription(field('卡号'))).to.equal('');
   });
 
   it('checks the expiry against the current month: this month passes, last month and month 13 do not', async () => {
