@@ -105,14 +105,13 @@ export class MaskedInputController implements ReactiveController {
    */
   private readonly onBeforeInput = (event: InputEvent): void => {
     const input = this.bound;
-    if (!input || event.inputType !== 'insertText' || event.isComposing || !event.data) return;
+    const data = event.data;
+    if (!input || event.inputType !== 'insertText' || event.isComposing || !data) return;
     const end = input.value.length;
     if (input.value !== this.shown || input.selectionStart !== end || input.selectionEnd !== end) return;
     event.preventDefault();
-    const previous = this.shown;
-    this.masked.append(event.data, { input: true });
-    this.show(Infinity, true);
-    if (this.shown !== previous) this.options.onAccept();
+    // Written at the end, the value leaves the caret there.
+    this.replace(() => this.masked.append(data, { input: true }));
   };
 
   /** The model's value as shown. */
