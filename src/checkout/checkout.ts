@@ -10,6 +10,7 @@ import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
 import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
+import { abandonAttempt, startAttempt } from './attempts.js';
 import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { actionView, amountOf, fallbackNotice, skeleton, success } from './checkout-views.js';
@@ -179,14 +180,14 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    if (this.checkout.channel?.kind !== 'card') return void this.checkout.pay();
+    if (this.checkout.channel?.kind !== 'card') return void startAttempt(this.checkout);
     if (this.savedCards?.value) {
       const choice = this.savedCards.take();
-      if (choice) void this.checkout.pay(savedCard(choice));
+      if (choice) void startAttempt(this.checkout, savedCard(choice));
       return;
     }
     const payload = this.cardForm?.take();
-    if (payload) void this.checkout.pay(newCard(payload));
+    if (payload) void startAttempt(this.checkout, newCard(payload));
   }
 
   private onCheckPayment(): void {
@@ -194,7 +195,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onUseAnother(): void {
-    this.checkout.abandon();
+    abandonAttempt(this.checkout);
   }
 
   private onAcceptFallback(): void {
