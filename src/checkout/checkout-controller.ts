@@ -5,9 +5,10 @@ import { rankChannels, recommendChannel } from '../channels/ranking.js';
 import { emit, type ChannelChangeReason } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
-import type { Channel, Environment, Instrument, SavedCard, Session } from '../protocol/schemas.js';
-import { loadSavedCards } from '../lazy/load.js';
-import type { CardRemovalResult } from '../transport/card-client.js';
+import type { Channel, Environment, Instrument, Session } from '../protocol/schemas.js';
+// Module order, for size only (as in index.ts): the lazy loader, with what it shares with the
+// chunks, stays here in the bundle; first imported later, by the card instruments, it cost 37 B gzip.
+import '../lazy/load.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { ActionController } from './action-controller.js';
 import type { AttemptRun } from './attempt-run.js';
@@ -251,20 +252,6 @@ export class CheckoutController implements ReactiveController {
     if (reason === 'user') this.fallbacks.notice = undefined;
     this.host.requestUpdate();
     emit(this.host, 'shouyin-channel-change', { channel: channelId, previous, reason });
-  }
-
-  /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
-  async removeSavedCard(card: SavedCard): Promise<CardRemovalResult> {
-    const session = this.session;
-    if (!session) return { ok: false, code: 'removal_unavailable' };
-    // The saved cards chunk: loaded already, since its list asked.
-    const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow() });
-    if (result.ok) {
-      session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
-      this.host.requestUpdate();
-    }
-    return result;
   }
 
   /** Whether the session has a channel with this id and it can take this order's payment now. */
