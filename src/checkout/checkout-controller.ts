@@ -1,26 +1,26 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { channelAvailability, type AvailabilityContext } from '../channels/availability.js';
-import { readLastUsed, rememberLastUsed } from '../channels/last-used.js';
+import { readLastUsed } from '../channels/last-used.js';
 import { rankChannels, recommendChannel } from '../channels/ranking.js';
 import { emit, type ChannelChangeReason } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
-import { randomToken } from '../protocol/base64url.js';
-import { ErrorCode, FailureCode } from '../protocol/codes.js';
-import type { Channel, Environment, Instrument, ResumeRecord, SavedCard, Session } from '../protocol/schemas.js';
-import { loadSavedCards } from '../lazy/load.js';
-import type { CardRemovalResult } from '../transport/card-client.js';
+import { ErrorCode } from '../protocol/codes.js';
+import type { Channel, Environment, Instrument, Session } from '../protocol/schemas.js';
+// Module order, for size only (as in index.ts): the lazy loader, with what it shares with the
+// chunks, stays here in the bundle; first imported later, by the card instruments, it cost 37 B gzip.
+import '../lazy/load.js';
 import { fetchSession, parseSession, type SessionResult } from '../transport/session-client.js';
 import { ActionController } from './action-controller.js';
-import { AttemptRun, type AttemptDeps, type AttemptReport } from './attempt-run.js';
-import { blockingFailure, loadFallback, type FallbackTrigger } from './fallback.js';
+import type { AttemptRun } from './attempt-run.js';
+import { blockingFailure, loadFallback } from './fallback.js';
 import { FallbackFlow } from './fallback-flow.js';
-import { Phase, initialState, transition, type AttemptRef, type FlowEvent, type FlowState } from './flow.js';
-import { SealUnavailable } from './instruments.js';
-import { buildIntent, clockOffset } from './intent.js';
-import { attemptDetail, orderDetail } from './order-detail.js';
+import { Phase, initialState, transition, type FlowEvent, type FlowState } from './flow.js';
+import { clockOffset } from './intent.js';
+import { orderDetail } from './order-detail.js';
 import { PageWaits } from './page-waits.js';
 import { createResumeStore, pageSessionStorage, type ResumeStore } from './resume-store.js';
 import { SessionTimers } from './session-timers.js';
+import { resumeAttempt } from './attempts.js';
 
 export interface CheckoutDeps {
   messages(): Messages;
@@ -40,8 +40,9 @@ export type PrepareInstrument = (session: Session) => Promise<Instrument>;
 /**
  * Drives one cashier: loads its session, keeps the selected channel, starts attempts and
  * reports every step as an event on the host. The element renders `state`, `session` and
- * `channelId`. An attempt's run is `AttemptRun`'s, the fallback's moves `FallbackFlow`'s, the
- * page waits `PageWaits`', the session's clocks `SessionTimers`'.
+ * `channelId`. Starting, resuming and abandoning attempts is `attempts.ts`'s, an attempt's run
+ * `AttemptRun`'s, the fallback's moves `FallbackFlow`'s, the page waits `PageWaits`', the
+ * session's clocks `SessionTimers`'.
  *
  * Each load starts a new generation; answers that belong to an older one still reach the host
  * as events (their order ids say which order) but never change what the payer now sees.
@@ -63,20 +64,25 @@ export class CheckoutController implements ReactiveController {
   readonly fallbacks: FallbackFlow;
   /** This order's last attempt that did not succeed: the next one names it as `previousAttempt`. */
   lastAttempt: string | null = null;
+  /** The latest attempt's run; a new attempt, a new session or leaving the page stops it. */
+  run: AttemptRun | undefined;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly deps: CheckoutDeps;
-  private generation = 0;
+  /** The element it drives; the events go there. */
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly deps: CheckoutDeps;
+  /** Which load this is: an answer that belongs to an older one changes nothing on screen. */
+  generation = 0;
   private loadAbort: AbortController | undefined;
   /** Backend clock minus client clock. */
   private offset = 0;
-  private base = '';
+  /** The URL the session's relative endpoints resolve against. */
+  base = '';
   private readonly timers = new SessionTimers();
-  private run: AttemptRun | undefined;
   /** The cashier left the page mid-payment and dropped its attempt; back on a page, it resumes from storage. */
   private detached = false;
   private source: SessionSource | undefined;
-  private readonly resume: ResumeStore;
+  /** Where an open attempt is kept for a reload to resume. */
+  readonly resume: ResumeStore;
 
   constructor(host: ReactiveControllerHost & HTMLElement, deps: CheckoutDeps) {
     this.host = host;
@@ -165,8 +171,17 @@ export class CheckoutController implements ReactiveController {
     // The host's first channel cannot pay: the payment starts on its fallback, and the host hears so.
     const moved = resumed
       ? undefined
-      : loadFallback(session, (c) => this.canPay(c), (c) => blockingFailure(this.availability(c)), this.ranked(session));
-    const chosen = resumed ?? (moved ? session.channels.find((c) => c.id === moved.to) : this.recommend(session));
+      : loadFallback(
+          session,
+          (c) => this.canPay(c),
+          (c) => blockingFailure(channelAvailability(c, this.availabilityContext())),
+          this.ranked(session),
+        );
+    const chosen =
+      resumed ??
+      (moved
+        ? session.channels.find((c) => c.id === moved.to)
+        : recommendChannel(session.channels, rankingContext(session, this.availabilityContext(session))));
     this.apply({ type: 'loaded' });
     emit(this.host, 'shouyin-ready', {
       ...orderDetail(session),
@@ -177,7 +192,7 @@ export class CheckoutController implements ReactiveController {
       // Shown as it was when the page went away, even if the channel could not take a new payment now.
       this.channelId = resumed.id;
       emit(this.host, 'shouyin-channel-change', { channel: resumed.id, previous: null, reason: 'recommendation' });
-      this.resumeAttempt(generation, session, open);
+      resumeAttempt(this, generation, session, open);
     } else if (chosen) {
       this.select(chosen.id, moved ? 'fallback' : 'recommendation');
       if (moved) this.fallbacks.preselected(session, moved);
@@ -189,7 +204,20 @@ export class CheckoutController implements ReactiveController {
   private startTimers(): void {
     const { session, host } = this;
     if (!session) return;
-    const events = { expire: () => this.expire(), boundary: () => this.onMaintenanceBoundary() };
+    const events = {
+      expire: () => this.expire(),
+      // A maintenance window opened or closed: the list shows it at once, and when the payer has
+      // no usable selection the best channel now available is recommended.
+      boundary: () => {
+        const current = this.session;
+        if (!current || this.state.phase !== Phase.Ready) return;
+        host.requestUpdate();
+        if (this.payable(current, this.channelId)) return;
+        const chosen = recommendChannel(current.channels, rankingContext(current, this.availabilityContext(current)));
+        if (chosen) this.select(chosen.id, 'recommendation');
+        else this.channelId = null;
+      },
+    };
     this.timers.start(session, () => this.serverNow(), events, host.isConnected);
   }
 
@@ -198,31 +226,9 @@ export class CheckoutController implements ReactiveController {
     return { amount: session?.order.amount ?? 0, now: this.serverNow(), env: this.deps.env() };
   }
 
-  private rankingContext(session: Session) {
-    return { ...this.availabilityContext(session), lastUsed: readLastUsed(session.order.merchant.id) };
-  }
-
-  private recommend(session: Session): Channel | undefined {
-    return recommendChannel(session.channels, this.rankingContext(session));
-  }
-
   /** The session's channels best first: where a fallback goes when none of the listed ones can pay. */
   ranked(session: Session): Channel[] {
-    return rankChannels(session.channels, this.rankingContext(session));
-  }
-
-  /**
-   * A maintenance window opened or closed: the list shows it at once, and when the payer has
-   * no usable selection the best channel now available is recommended.
-   */
-  private onMaintenanceBoundary(): void {
-    const session = this.session;
-    if (!session || this.state.phase !== Phase.Ready) return;
-    this.host.requestUpdate();
-    if (this.payable(session, this.channelId)) return;
-    const chosen = this.recommend(session);
-    if (chosen) this.select(chosen.id, 'recommendation');
-    else this.channelId = null;
+    return rankChannels(session.channels, rankingContext(session, this.availabilityContext(session)));
   }
 
   /** Reports a problem that keeps the cashier from working (session, attributes, crypto). */
@@ -248,173 +254,19 @@ export class CheckoutController implements ReactiveController {
     emit(this.host, 'shouyin-channel-change', { channel: channelId, previous, reason });
   }
 
-  /**
-   * Pays with the selected channel. `instrument` prepares what pays (a card is encrypted
-   * here, after `shouyin-submit`, while the flow already refuses a second click); wallets
-   * need none.
-   */
-  async pay(instrument: PrepareInstrument = async () => ({ type: 'wallet' })): Promise<void> {
-    const { session, channelId } = this;
-    // A cashier taken off the page starts nothing (its fallback included).
-    if (this.state.phase !== Phase.Ready || !session || !channelId || !this.host.isConnected) return;
-    if (Date.parse(session.expiresAt) <= this.serverNow()) return this.expire();
-    if (!this.payable(session, channelId)) return;
-    if (!globalThis.crypto?.subtle) return this.fail(ErrorCode.CryptoUnavailable);
-    const ref: AttemptRef = { attempt: randomToken(12), idempotencyKey: randomToken(18), channel: channelId };
-    const previousAttempt = this.lastAttempt;
-    if (!emit(this.host, 'shouyin-submit', { ...attemptDetail(session, ref), previousAttempt })) {
-      return;
-    }
-    // Entering `paying` happens before the first await: a second click finds the flow busy.
-    this.apply({ type: 'pay', attempt: ref });
-    // An auto fallback stays on screen while its payment runs; an offer the payer passed over does not.
-    if (this.fallbacks.notice?.kind !== 'moved') this.fallbacks.notice = undefined;
-    const generation = this.generation;
-    const run = this.startRun(generation, session, ref);
-    let prepared: Instrument;
-    try {
-      prepared = await instrument(session);
-    } catch (error) {
-      // The card encryption did not load: a network fault, nothing sent, worth another try.
-      if (error instanceof SealUnavailable) return this.finish(generation, session, ref, FailureCode.NetworkError, true, null, null);
-      // No usable encryption key in the session: this channel cannot take card data.
-      return this.finish(generation, session, ref, FailureCode.ChannelUnavailable, false, null, null);
-    }
-    await this.waits.networkReady();
-    if (run.cut.signal.aborted) return;
-    const intent = buildIntent({
-      session,
-      channel: channelId,
-      instrument: prepared,
-      attempt: ref.attempt,
-      ...(previousAttempt ? { previousAttempt } : {}),
-      env: this.deps.env(),
-      locale: this.deps.locale(),
-      nonce: randomToken(18),
-      now: this.serverNow(),
-    });
-    await run.send(intent, prepared.type === 'wallet');
-  }
-
-  /** After a reload: shows the open attempt's real state (see `AttemptRun.resume`). */
-  private resumeAttempt(generation: number, session: Session, open: ResumeRecord): void {
-    const ref: AttemptRef = { attempt: open.attempt, idempotencyKey: open.idempotencyKey, channel: open.channel };
-    this.apply({ type: 'pay', attempt: ref });
-    void this.startRun(generation, session, ref).resume(open);
-  }
-
-  /** A new attempt ends the polling of any earlier one on this cashier. */
-  private startRun(generation: number, session: Session, ref: AttemptRef): AttemptRun {
-    this.run?.stop.abort();
-    const deps: AttemptDeps = {
-      base: this.base,
-      serverNow: () => this.serverNow(),
-      pollDelays: () => this.deps.pollDelays?.(),
-      waits: this.waits,
-      resume: this.resume,
-    };
-    return (this.run = new AttemptRun(deps, session, ref, this.report(generation, session, ref)));
-  }
-
-  /** Turns what an attempt finds into state (of its own generation only) and events. */
-  private report(generation: number, session: Session, ref: AttemptRef): AttemptReport {
-    return {
-      pending: (response, giveUp) => {
-        this.apply({ type: 'pending', paymentId: response.id }, generation);
-        emit(this.host, 'shouyin-pending', {
-          ...attemptDetail(session, ref),
-          paymentId: response.id,
-          action: response.action?.type ?? null,
-        });
-        this.actions.start(response.action, ref.channel, giveUp);
-      },
-      succeeded: (paymentId, earlier) => this.succeed(generation, session, { ...ref, paymentId }, earlier),
-      failed: (code, retryable, paymentId, trigger) => this.finish(generation, session, ref, code, retryable, paymentId, trigger),
-    };
-  }
-
-  /**
-   * The payer gives up waiting on a pending attempt ("use another channel"). It stays open on
-   * the backend until the next attempt cancels it (or, had it paid meanwhile, that attempt is
-   * answered "already paid"), so nothing can be paid twice.
-   */
-  abandon(): void {
-    const { state, session } = this;
-    if (state.phase !== Phase.Pending || !session) return;
-    this.run?.stop.abort();
-    this.finish(this.generation, session, state.attempt, FailureCode.Canceled, false, state.attempt.paymentId, { kind: 'abandoned' });
-  }
-
-  /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
-  async removeSavedCard(card: SavedCard): Promise<CardRemovalResult> {
-    const session = this.session;
-    if (!session) return { ok: false, code: 'removal_unavailable' };
-    // The saved cards chunk: loaded already, since its list asked.
-    const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base: this.base, now: this.serverNow() });
-    if (result.ok) {
-      session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
-      this.host.requestUpdate();
-    }
-    return result;
-  }
-
-  private succeed(generation: number, session: Session, ref: AttemptRef & { paymentId: string }, earlier: boolean): void {
-    // An order paid earlier, by another attempt, says nothing about which channel this payer uses.
-    if (!earlier) rememberLastUsed(session.order.merchant.id, ref.channel);
-    this.resume.clear(session.order.id);
-    const current = generation === this.generation;
-    // An abandoned attempt found paid and the newer attempt answered "already paid" both say so: the host hears it once.
-    if (current && this.state.phase === Phase.Succeeded) return;
-    if (current) this.fallbacks.reset();
-    this.apply({ type: 'succeeded', paymentId: ref.paymentId, attempt: ref, earlier }, generation);
-    emit(this.host, 'shouyin-success', { ...attemptDetail(session, ref), paymentId: ref.paymentId, alreadyPaid: earlier });
-  }
-
-  private finish(
-    generation: number,
-    session: Session,
-    ref: AttemptRef,
-    code: FailureCode,
-    retryable: boolean,
-    paymentId: string | null,
-    trigger: FallbackTrigger | null,
-  ): void {
-    // A newer attempt's record (kept meanwhile) stays.
-    const stored = this.resume.load(session.order.id);
-    if (!stored || stored.attempt === ref.attempt) this.resume.clear(session.order.id);
-    const current = generation === this.generation;
-    if (current) {
-      this.lastAttempt = ref.attempt;
-      this.fallbacks.notice = undefined;
-    }
-    this.apply({ type: 'failed', code, retryable }, generation);
-    emit(this.host, 'shouyin-failure', {
-      ...attemptDetail(session, ref),
-      paymentId,
-      code,
-      retryable,
-      message: this.deps.messages().failures[code],
-    });
-    if (current && trigger && this.state.phase === Phase.Ready) this.fallbacks.afterFailure(session, ref.channel, trigger);
-  }
-
-  private availability(channel: Channel) {
-    return channelAvailability(channel, this.availabilityContext());
-  }
-
   /** Whether the session has a channel with this id and it can take this order's payment now. */
-  private payable(session: Session, id: string | null): boolean {
+  payable(session: Session, id: string | null): boolean {
     const channel = session.channels.find((c) => c.id === id);
     return !!channel && this.canPay(channel);
   }
 
   /** Whether a channel can take this order's payment now. */
   canPay(channel: Channel): boolean {
-    return this.availability(channel).available;
+    return channelAvailability(channel, this.availabilityContext()).available;
   }
 
-  private expire(): void {
+  /** The order's time ran out: the cashier says so, once. */
+  expire(): void {
     const session = this.session;
     if (!session) return;
     const before = this.state;
@@ -423,7 +275,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** Applies a flow event; one that belongs to an older generation changes nothing on screen. */
-  private apply(event: FlowEvent, generation = this.generation): void {
+  apply(event: FlowEvent, generation = this.generation): void {
     if (generation !== this.generation) return;
     const next = transition(this.state, event);
     if (next !== this.state) {
@@ -440,4 +292,9 @@ function parseUrl(text: string, base: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What ranks channels: what decides whether they can pay, and the channel this merchant's payer last used. */
+function rankingContext(session: Session, context: AvailabilityContext) {
+  return { ...context, lastUsed: readLastUsed(session.order.merchant.id) };
 }

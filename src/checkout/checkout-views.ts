@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
+import { ErrorCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
 import type { ActionView } from './action-controller.js';
 import { fallbackReason } from './fallback.js';
@@ -35,6 +36,31 @@ export function skeleton(m: Messages, rows: number, savedCards = false) {
     ${Array.from({ length: rows }, () => html`<span></span>`)}
     <p class="visually-hidden" role="status">${m.loading}</p>
   </div>`;
+}
+
+/** Merchant, description, amount and the order's countdown (`now`: the server-corrected clock). */
+export function summary(m: Messages, session: Session, amount: string, now: () => number) {
+  const { order } = session;
+  // No white space between tags (none of it shows): fewer nodes to clone at mount. The
+  // description is a part of this template, hidden when there is none, not a template of its own.
+  return html`<header class="summary" part="summary"
+    ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p
+    ><p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p
+    ><p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
+    ><p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p
+    ><shouyin-countdown
+      .expiresAt=${Date.parse(session.expiresAt)}
+      .now=${now}
+      .messages=${m.channels}
+    ></shouyin-countdown
+  ></header>`;
+}
+
+/** Why the cashier cannot work; `reload` is offered when the session may load on a second try. */
+export function sessionError(m: Messages, code: ErrorCode, reload: () => void) {
+  const canReload = code === ErrorCode.SessionUnreachable || code === ErrorCode.SessionHttpError;
+  return html`<p class="message error" part="message" role="alert">${m.errors[code]}</p>
+    ${canReload ? html`<button type="button" @click=${reload}>${m.reload}</button>` : nothing}`;
 }
 
 /** `earlier`: another attempt had paid the order, so this one's channel is not named as the payer's. */

@@ -1,20 +1,21 @@
 import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
-import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadQrCode, loadSeal } from '../lazy/load.js';
+import { loadNotices, loadQrCode } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
+import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
-import type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
+import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
+import { abandonAttempt, startAttempt } from './attempts.js';
 import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { actionView, amountOf, fallbackNotice, skeleton, success } from './checkout-views.js';
-import { newCard, savedCard } from './instruments.js';
-import { SavedCardsSlot } from './saved-cards-slot.js';
+import { actionView, amountOf, fallbackNotice, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { payLabel } from './pay-label.js';
+import { CardEntry } from './card-entry.js';
 import { Phase } from './flow.js';
 
 /**
@@ -107,12 +108,8 @@ export class ShouyinCheckout extends LitElement {
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
   });
-  /** The saved card list's chunk and what the list last said. */
-  private readonly savedSlot = new SavedCardsSlot(this);
-  /** What the card form last said; the pay button names what is missing. */
-  private card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
-  /** Whether this cashier has asked for the card encryption chunk yet. */
-  private sealAsked = false;
+  /** The card channel's inputs: the saved card list, the card form, and what each last said. */
+  private readonly cards = new CardEntry(this, this.checkout);
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -122,23 +119,6 @@ export class ShouyinCheckout extends LitElement {
     this.locale = null;
     this.env = null;
     this.navigate = (url) => globalThis.location.assign(url);
-    // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
-    // gone after a failure (the number and expiry stay, so the payer can retry or switch).
-    for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
-      this.addEventListener(name, () => {
-        if (name === 'shouyin-failure') this.cardForm?.clearCvv();
-        else this.cardForm?.reset();
-        this.savedCards?.clearCvv();
-      });
-    }
-  }
-
-  private get savedCards(): ShouyinSavedCards | null | undefined {
-    return this.renderRoot?.querySelector('shouyin-saved-cards');
-  }
-
-  private get cardForm(): ShouyinCardForm | null | undefined {
-    return this.renderRoot?.querySelector('shouyin-card-form');
   }
 
   /** The locale in use after resolution and fallbacks. */
@@ -159,18 +139,13 @@ export class ShouyinCheckout extends LitElement {
     }
     // After the load: an inline session is there at once.
     const { session } = this.checkout;
-    if (session?.savedCards.length) this.savedSlot.require(session.id);
+    if (session?.savedCards.length) this.cards.require(session.id);
     // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
-    // The card channel selected (its form or saved cards shown): the card encryption, so the pay
-    // click finds it there. Asked once, not at every keystroke's update: one that failed is
-    // loaded again by the pay click.
-    if (!this.sealAsked && this.checkout.channel?.kind === 'card') {
-      this.sealAsked = true;
-      loadSeal().catch(() => undefined);
-    }
+    // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
+    if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }
 
   private onChannelChange(event: Event): void {
@@ -179,14 +154,9 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    if (this.checkout.channel?.kind !== 'card') return void this.checkout.pay();
-    if (this.savedCards?.value) {
-      const choice = this.savedCards.take();
-      if (choice) void this.checkout.pay(savedCard(choice));
-      return;
-    }
-    const payload = this.cardForm?.take();
-    if (payload) void this.checkout.pay(newCard(payload));
+    if (this.checkout.channel?.kind !== 'card') return void startAttempt(this.checkout);
+    const instrument = this.cards.take();
+    if (instrument) void startAttempt(this.checkout, instrument);
   }
 
   private onCheckPayment(): void {
@@ -194,7 +164,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onUseAnother(): void {
-    this.checkout.abandon();
+    abandonAttempt(this.checkout);
   }
 
   private onAcceptFallback(): void {
@@ -204,22 +174,6 @@ export class ShouyinCheckout extends LitElement {
   private onUndoFallback(): void {
     this.checkout.fallbacks.undo();
   }
-
-  private onCardChange(event: CustomEvent<CardChangeDetail>): void {
-    const { complete, missing } = event.detail;
-    // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
-    const changed = complete !== this.card.complete || missing !== this.card.missing;
-    this.card = event.detail;
-    if (changed) this.requestUpdate();
-  }
-
-  private onSavedCardChange(event: CustomEvent<SavedCardChangeDetail>): void {
-    const sessionId = this.checkout.session?.id;
-    if (sessionId) this.savedSlot.changed(sessionId, event.detail);
-    this.requestUpdate();
-  }
-
-  private readonly removeSavedCard = (card: Session['savedCards'][number]) => this.checkout.removeSavedCard(card);
 
   /** Loads the session, from the property or else the URL (at first render, on "reload"); false when there is neither. */
   private loadSource(): boolean {
@@ -248,38 +202,15 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Loading:
         return skeleton(m, 4);
       case Phase.Error:
-        return this.renderError(m, state.code);
+        return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
         return session ? success(m, session, locale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
       case Phase.Expired:
-        return html`${session ? this.renderSummary(m, session, amountOf(session, locale)) : nothing}
+        return html`${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
       default:
         return session ? this.renderPayment(m, session, locale) : nothing;
     }
-  }
-
-  private renderError(m: Messages, code: ErrorCode) {
-    const canReload = code === ErrorCode.SessionUnreachable || code === ErrorCode.SessionHttpError;
-    return html`<p class="message error" part="message" role="alert">${m.errors[code]}</p>
-      ${canReload ? html`<button type="button" @click=${this.loadSource}>${m.reload}</button>` : nothing}`;
-  }
-
-  private renderSummary(m: Messages, session: Session, amount: string) {
-    const { order } = session;
-    // No white space between tags (none of it shows): fewer nodes to clone at mount. The
-    // description is a part of this template, hidden when there is none, not a template of its own.
-    return html`<header class="summary" part="summary"
-      ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p
-      ><p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p
-      ><p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
-      ><p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p
-      ><shouyin-countdown
-        .expiresAt=${Date.parse(session.expiresAt)}
-        .now=${this.serverNow}
-        .messages=${m.channels}
-      ></shouyin-countdown
-    ></header>`;
   }
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
@@ -288,25 +219,15 @@ export class ShouyinCheckout extends LitElement {
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
     const byCard = this.checkout.channel?.kind === 'card';
-    const { listed, ready, bySavedCard, complete } = this.savedSlot.view(session, byCard, this.checkout.serverNow());
-    const requireCvv = session.card?.savedCardCvv ?? false;
-    const label = busy
-      ? m.paying
-      : !channelId
-        ? m.selectChannel
-        : bySavedCard
-          ? complete
-            ? m.pay(amount)
-            : m.card.missing.cvv
-          : byCard && !this.card.complete && this.card.missing
-            ? m.card.missing[this.card.missing]
-            : m.pay(amount);
+    const saved = this.cards.view(session, byCard, this.checkout.serverNow());
+    const { listed, ready, bySavedCard } = saved;
+    const label = payLabel(m, amount, busy, !!channelId, byCard, saved, this.cards.card);
     const views = this.channelViews(m, session, locale);
     const pending = state.phase === Phase.Pending;
     const { notice } = this.checkout.fallbacks;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
-    return html`${this.renderSummary(m, session, amount)}${session.notices?.length
+    return html`${summary(m, session, amount, this.serverNow)}${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}<shouyin-channel-list
         part="channels"
@@ -324,11 +245,11 @@ export class ShouyinCheckout extends LitElement {
                 .messages=${m}
                 .locale=${locale}
                 .strings=${this.strings?.savedCards}
-                .remover=${this.removeSavedCard}
+                .remover=${this.cards.removeSavedCard}
                 .beforeCardRemove=${this.beforeCardRemove}
-                ?require-cvv=${requireCvv}
+                ?require-cvv=${session.card?.savedCardCvv ?? false}
                 ?disabled=${busy}
-                @saved-card-change=${this.onSavedCardChange}
+                @saved-card-change=${this.cards.onSavedCardChange}
               ></shouyin-saved-cards>`
             : nothing}${byCard && !bySavedCard
             ? html`<shouyin-card-form
@@ -337,7 +258,7 @@ export class ShouyinCheckout extends LitElement {
                 .now=${this.checkout.serverNow()}
                 ?require-name=${session.card?.holderName ?? false}
                 ?disabled=${busy}
-                @card-change=${this.onCardChange}
+                @card-change=${this.cards.onCardChange}
               ></shouyin-card-form>`
             : nothing}${failure
             ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
@@ -382,18 +303,6 @@ export class ShouyinCheckout extends LitElement {
 
 /** Where this page runs: the user agent and pointer do not change while it is open, so it is read once. */
 let environment: Environment | undefined;
-
-/** The `lang` of the nearest ancestor that has one, crossing shadow roots. */
-function nearestLang(element: Element): string | null {
-  let node: Element | null = element;
-  while (node) {
-    const found: Element | null = node.closest('[lang]');
-    if (found) return found.getAttribute('lang');
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return null;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

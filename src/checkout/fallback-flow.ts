@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { emit } from '../events/events.js';
 import type { FailureCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
+import { startAttempt } from './attempts.js';
 import type { CheckoutController } from './checkout-controller.js';
 import { decideFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
 import { Phase } from './flow.js';
@@ -96,7 +97,7 @@ export class FallbackFlow {
     this.notice = automatic ? { ...notice, kind: 'moved' } : undefined;
     this.host.requestUpdate();
     this.announce(session, notice, checkout.lastAttempt);
-    if (notice.immediate) void checkout.pay();
+    if (notice.immediate) void startAttempt(checkout);
   }
 
   private announce(session: Session, { from, to, code }: Pick<FallbackNotice, 'from' | 'to' | 'code'>, previousAttempt: string | null): void {

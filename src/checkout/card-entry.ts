@@ -1,0 +1,140 @@
+import type { LitElement } from 'lit';
+import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
+import { loadSavedCards, loadSeal } from '../lazy/load.js';
+import type * as SavedCardsChunk from '../lazy/saved-cards.js';
+import type { SavedCard, Session } from '../protocol/schemas.js';
+import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
+import type { CardRemovalResult } from '../transport/card-client.js';
+import type { CheckoutController, PrepareInstrument } from './checkout-controller.js';
+import { newCard, savedCard } from './instruments.js';
+
+/** How the card channel takes a card this render: the saved card list (or its placeholder), the card form, or both. */
+export interface SavedCardsView {
+  /** The saved card list stands above the card form. */
+  listed: boolean;
+  /** Its chunk is there; until then, a placeholder stands in its place. */
+  ready: boolean;
+  /** A saved card pays (not the card form); also while the placeholder stands where one would be chosen. */
+  bySavedCard: boolean;
+  /** The chosen saved card can pay as it is (its CVV, when asked for, is typed). */
+  complete: boolean;
+}
+
+/**
+ * The card channel's inputs in the checkout: the saved card list and the card form, what each
+ * last said, which one pays, and the card data they hold.
+ *
+ * The saved card list's lazy chunk is loaded as soon as a session with saved cards arrives (so
+ * it is there, or nearly, when the payer picks the card channel). If the chunk cannot load, the
+ * card form takes its place; the next session tries again.
+ */
+export class CardEntry {
+  /** What the card form last said; the pay button names what is missing. */
+  card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
+  /** What the list last said, for the session it said it about. */
+  private said: (SavedCardChangeDetail & { sessionId: string }) | undefined;
+  /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
+  private listFor: string | undefined;
+  /** The chunk, and the session it was last asked for. */
+  private chunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
+  /** Whether this cashier has asked for the card encryption chunk yet. */
+  private sealAsked = false;
+
+  constructor(
+    private readonly host: LitElement,
+    private readonly checkout: CheckoutController,
+  ) {
+    // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
+    // gone after a failure (the number and expiry stay, so the payer can retry or switch).
+    for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
+      host.addEventListener(name, () => {
+        if (name === 'shouyin-failure') this.cardForm?.clearCvv();
+        else this.cardForm?.reset();
+        this.savedCards?.clearCvv();
+      });
+    }
+  }
+
+  private get savedCards(): ShouyinSavedCards | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-saved-cards');
+  }
+
+  private get cardForm(): ShouyinCardForm | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-card-form');
+  }
+
+  /** A session with saved cards arrived: its chunk starts loading. */
+  require(sessionId: string): void {
+    const chunk = this.chunk;
+    if (chunk && (chunk.state !== 'failed' || chunk.for === sessionId)) return;
+    const loading: NonNullable<typeof chunk> = (this.chunk = { state: 'loading', for: sessionId });
+    void loadSavedCards().then(
+      (chunk) => Object.assign(loading, { state: 'ready', chunk }),
+      () => (loading.state = 'failed'),
+    ).finally(() => this.host.requestUpdate());
+  }
+
+  /**
+   * The card channel is selected (its form or saved cards shown): the card encryption loads, so
+   * the pay click finds it there. Asked once, not at every keystroke's update: one that failed
+   * is loaded again by the pay click.
+   */
+  selected(): void {
+    if (this.sealAsked) return;
+    this.sealAsked = true;
+    loadSeal().catch(() => undefined);
+  }
+
+  view(session: Session, byCard: boolean, now: number): SavedCardsView {
+    if (session.savedCards.length > 0) this.listFor = session.id;
+    const state = this.chunk?.state;
+    const listed = byCard && this.listFor === session.id && state !== 'failed';
+    const rules = this.chunk?.chunk;
+    const said =
+      this.said?.sessionId === session.id
+        ? this.said
+        : { cardId: rules ? rules.preselectCard(session.savedCards, now) : undefined, complete: !(session.card?.savedCardCvv ?? false) };
+    // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
+    return { listed, ready: state === 'ready', bySavedCard: listed && said.cardId !== null, complete: said.complete };
+  }
+
+  /** What pays by card: the chosen saved card, else the card form's card; none while either lacks something. */
+  take(): PrepareInstrument | undefined {
+    const { savedCards } = this;
+    if (savedCards?.value) {
+      const choice = savedCards.take();
+      return choice && savedCard(choice);
+    }
+    const payload = this.cardForm?.take();
+    return payload && newCard(payload);
+  }
+
+  readonly onCardChange = (event: CustomEvent<CardChangeDetail>): void => {
+    const { complete, missing } = event.detail;
+    // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
+    const changed = complete !== this.card.complete || missing !== this.card.missing;
+    this.card = event.detail;
+    if (changed) this.host.requestUpdate();
+  };
+
+  /** The list said which card is chosen and whether it can pay. */
+  readonly onSavedCardChange = (event: CustomEvent<SavedCardChangeDetail>): void => {
+    const sessionId = this.checkout.session?.id;
+    if (sessionId) this.said = { ...event.detail, sessionId };
+    this.host.requestUpdate();
+  };
+
+  /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
+  readonly removeSavedCard = async (card: SavedCard): Promise<CardRemovalResult> => {
+    const { session, base } = this.checkout;
+    if (!session) return { ok: false, code: 'removal_unavailable' };
+    // The saved cards chunk: loaded already, since its list asked.
+    const { removeCard } = await loadSavedCards();
+    const result = await removeCard({ session, cardId: card.id, base, now: this.checkout.serverNow() });
+    if (result.ok) {
+      session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
+      this.host.requestUpdate();
+    }
+    return result;
+  };
+}

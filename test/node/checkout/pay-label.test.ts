@@ -1,0 +1,54 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CardField } from '../../../src/card/card-fields.js';
+import { payLabel } from '../../../src/checkout/pay-label.js';
+import { en } from '../../../src/i18n/en.js';
+import { zhCN } from '../../../src/i18n/zh-CN.js';
+
+describe("the pay button's words", () => {
+  const amount = '¥88.00';
+  type Case = {
+    name: string;
+    busy?: boolean;
+    selected?: boolean;
+    byCard?: boolean;
+    saved?: { bySavedCard: boolean; complete: boolean };
+    card?: { complete: boolean; missing: CardField | null };
+    says: string;
+  };
+  const noSavedCard = { bySavedCard: false, complete: false };
+  const typed = { complete: true, missing: null };
+  const cases: Case[] = [
+    { name: 'a wallet pays the amount', says: 'Pay ¥88.00' },
+    { name: 'no channel selected asks for one', selected: false, says: 'Choose a payment method' },
+    { name: 'an attempt on its way says so', busy: true, says: 'Paying…' },
+    { name: 'busy wins over no selection', busy: true, selected: false, says: 'Paying…' },
+    { name: 'busy wins over a missing card field', busy: true, byCard: true, card: { complete: false, missing: 'cvv' }, says: 'Paying…' },
+    { name: 'the card form names its first missing field', byCard: true, card: { complete: false, missing: 'number' }, says: 'Enter the card number' },
+    { name: 'the card form names the expiry', byCard: true, card: { complete: false, missing: 'expiry' }, says: 'Enter the expiry date' },
+    { name: 'the card form names the holder', byCard: true, card: { complete: false, missing: 'name' }, says: 'Enter the name on the card' },
+    { name: 'a complete card pays the amount', byCard: true, card: typed, says: 'Pay ¥88.00' },
+    { name: 'an incomplete card with nothing named pays the amount', byCard: true, card: { complete: false, missing: null }, says: 'Pay ¥88.00' },
+    { name: "another channel ignores the card form's last word", byCard: false, card: { complete: false, missing: 'number' }, says: 'Pay ¥88.00' },
+    { name: 'a saved card that can pay pays the amount', byCard: true, saved: { bySavedCard: true, complete: true }, says: 'Pay ¥88.00' },
+    { name: 'a saved card waiting for its CVV asks for it', byCard: true, saved: { bySavedCard: true, complete: false }, says: 'Enter the security code' },
+    {
+      name: 'a saved card pays even when the hidden card form lacks a field',
+      byCard: true,
+      saved: { bySavedCard: true, complete: true },
+      card: { complete: false, missing: 'number' },
+      says: 'Pay ¥88.00',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const label = payLabel(en, amount, c.busy ?? false, c.selected ?? true, c.byCard ?? false, c.saved ?? noSavedCard, c.card ?? typed);
+      assert.equal(label, c.says);
+    });
+  }
+
+  it('speaks the catalog it is given', () => {
+    assert.equal(payLabel(zhCN, amount, false, true, false, noSavedCard, typed), zhCN.pay(amount));
+    assert.equal(payLabel(zhCN, amount, false, true, true, { bySavedCard: true, complete: false }, typed), zhCN.card.missing.cvv);
+  });
+});
