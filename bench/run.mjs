@@ -449,6 +449,7 @@ async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
       result('mount: bare Lit median, script part', median(scripts['bare-lit']), 'ms'),
       result('mount: static copy of its first screen (no script of ours), median', median(times['static-shouyin']), 'ms'),
       result('mount: static copy / bare Lit (medians)', median(times['static-shouyin']) / median(floor), '×'),
+      result('mount: shouyin / its static copy (medians)', median(cashier) / median(times['static-shouyin']), '×'),
     ],
     notes: [
       `mount: ${runs} runs each after ${warmup} warm-up, interleaved; createElement → end of the first frame ` +
