@@ -34,6 +34,8 @@ const DIGITS = /^[0-9０-９]+$/;
  * before the caret goes to the model, then the text after it, so the caret lands after as
  * many digits as the payer's edit left before it. Nothing depends on the selection before the
  * edit, so autofill, paste and IME commits, which come without keys, need no special case.
+ * The one shortcut is a key typed at the end, the common case, which the model takes at
+ * `beforeinput` (see `onBeforeInput`); its result is the same as the `input` path's.
  * Every separator is a non-digit; caret.ts maps digit counts back to offsets.
  *
  * The listeners go with the host's disconnect and come back with the next update; the model
