@@ -4,19 +4,23 @@ export const cardFormStyles = css`
   :host {
     display: block;
   }
+  /* Flex, not grid: each key lays the number's field out again, with its ancestors, and a grid
+     sizes its tracks from every field first (a fifth of a key's layout). */
   fieldset {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 12px;
-    grid-template-columns: 1fr 1fr;
   }
   .field {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 4px;
-    grid-column: 1 / -1;
-    align-content: start;
+    flex: 1 1 100%;
+    min-inline-size: 0;
   }
+  /* Expiry and CVV share a row: two halves of it less the gap. */
   .field.half {
-    grid-column: auto;
+    flex-basis: calc(50% - 6px);
   }
   label {
     font-size: var(--_font-size-small);

@@ -78,6 +78,22 @@ describe('<shouyin-card-form> typing', () => {
     expect(number.value).to.equal('');
   });
 
+  it('lays the number across the form, expiry and CVV side by side below it, and the name across again', async () => {
+    form.requireName = true;
+    form.style.inlineSize = '320px';
+    await form.updateComplete;
+    const box = (name: string) => field(name).getBoundingClientRect();
+    const [number, expiry, cvv, name] = [box('卡号'), box('有效期'), box('安全码'), box('持卡人姓名')];
+    expect(number.width).to.be.closeTo(320, 1);
+    expect(expiry.top).to.be.above(number.bottom);
+    expect(cvv.top).to.equal(expiry.top);
+    expect(cvv.left).to.be.above(expiry.right);
+    expect(expiry.width).to.be.closeTo(cvv.width, 1);
+    expect(expiry.width + cvv.width).to.be.within(290, 310);
+    expect(name.top).to.be.above(cvv.bottom);
+    expect(name.width).to.be.closeTo(320, 1);
+  });
+
   for (const { digits, brand, formatted } of vectors.formatting.filter((v) => v.digits.length > 0)) {
     it(`types ${digits} as "${formatted}" (${brand ?? 'no brand yet'})`, async () => {
       const input = await typeInto('卡号', digits);
