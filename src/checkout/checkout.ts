@@ -221,7 +221,7 @@ export class ShouyinCheckout extends LitElement {
     const byCard = this.checkout.channel?.kind === 'card';
     const saved = this.cards.view(session, byCard, this.checkout.serverNow());
     const { listed, ready, bySavedCard } = saved;
-    const label = payLabel(m, amount, busy, !!channelId, byCard, saved, this.cards.card);
+    const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card });
     const views = this.channelViews(m, session, locale);
     const pending = state.phase === Phase.Pending;
     const { notice } = this.checkout.fallbacks;

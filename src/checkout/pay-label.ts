@@ -2,21 +2,22 @@ import type { CardField } from '../card/card-fields.js';
 import type { Messages } from '../i18n/messages.js';
 import type { SavedCardsView } from './card-entry.js';
 
-/**
- * The pay button's words: what the payer still has to do, else the amount it pays. `busy`:
- * an attempt is being sent or awaited; `saved`: whether a saved card pays, and can as it is;
- * `card`: what the card form last said, which counts only when the card channel (`byCard`)
- * takes a new card.
- */
-export function payLabel(
-  m: Messages,
-  amount: string,
-  busy: boolean,
-  selected: boolean,
-  byCard: boolean,
-  saved: Pick<SavedCardsView, 'bySavedCard' | 'complete'>,
-  card: { complete: boolean; missing: CardField | null },
-): string {
+/** What decides the pay button's words. */
+export interface PayLabelState {
+  /** An attempt is being sent or awaited. */
+  busy: boolean;
+  /** A channel is selected. */
+  selected: boolean;
+  /** The selected channel is the card channel. */
+  byCard: boolean;
+  /** Whether a saved card pays, and can as it is. */
+  saved: Pick<SavedCardsView, 'bySavedCard' | 'complete'>;
+  /** What the card form last said; it counts only when the card channel takes a new card. */
+  card: { complete: boolean; missing: CardField | null };
+}
+
+/** The pay button's words: what the payer still has to do, else the amount it pays. */
+export function payLabel(m: Messages, amount: string, { busy, selected, byCard, saved, card }: PayLabelState): string {
   if (busy) return m.paying;
   if (!selected) return m.selectChannel;
   if (saved.bySavedCard) return saved.complete ? m.pay(amount) : m.card.missing.cvv;

@@ -42,13 +42,19 @@ describe("the pay button's words", () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const label = payLabel(en, amount, c.busy ?? false, c.selected ?? true, c.byCard ?? false, c.saved ?? noSavedCard, c.card ?? typed);
+      const label = payLabel(en, amount, {
+        busy: c.busy ?? false,
+        selected: c.selected ?? true,
+        byCard: c.byCard ?? false,
+        saved: c.saved ?? noSavedCard,
+        card: c.card ?? typed,
+      });
       assert.equal(label, c.says);
     });
   }
 
   it('speaks the catalog it is given', () => {
-    assert.equal(payLabel(zhCN, amount, false, true, false, noSavedCard, typed), zhCN.pay(amount));
-    assert.equal(payLabel(zhCN, amount, false, true, true, { bySavedCard: true, complete: false }, typed), zhCN.card.missing.cvv);
+    assert.equal(payLabel(zhCN, amount, { busy: false, selected: true, byCard: false, saved: noSavedCard, card: typed }), zhCN.pay(amount));
+    assert.equal(payLabel(zhCN, amount, { busy: false, selected: true, byCard: true, saved: { bySavedCard: true, complete: false }, card: typed }), zhCN.card.missing.cvv);
   });
 });
