@@ -146,8 +146,6 @@ if (run.browser) {
     const countsFile = path.join(tmp, 'wtr-counts.json');
     const env = {
       ...process.env,
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-      PUPPETEER_SKIP_DOWNLOAD: '1',
       SHOUYIN_BROWSERS: runGroups.join(','),
       SHOUYIN_COUNTS_FILE: countsFile,
       ...(display ? { DISPLAY: display } : {}),
