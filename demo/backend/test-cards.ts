@@ -38,6 +38,8 @@ export const TEST_CARDS: readonly TestCard[] = [
   { number: '6200000000000005', brand: BrandId.UnionPay, outcome: TestCardOutcome.Succeeded, luhn: true, note: 'UnionPay' },
   { number: '6212345678901265', brand: BrandId.UnionPay, outcome: TestCardOutcome.Succeeded, luhn: true, note: 'UnionPay, 16 digits' },
   { number: '6205500000000000004', brand: BrandId.UnionPay, outcome: TestCardOutcome.Succeeded, luhn: true, note: 'UnionPay, 19 digits' },
+  { number: '62123456789002', brand: BrandId.UnionPay, outcome: TestCardOutcome.Succeeded, luhn: true, note: 'UnionPay, 14 digits' },
+  { number: '621234567890003', brand: BrandId.UnionPay, outcome: TestCardOutcome.Succeeded, luhn: true, note: 'UnionPay, 15 digits' },
   {
     number: '6222021234567890',
     brand: BrandId.UnionPay,

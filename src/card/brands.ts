@@ -74,7 +74,8 @@ export const brands: readonly Brand[] = [
     name: 'UnionPay',
     // 81 is UnionPay's newer range (8100–8171 so far); the whole 81 is reserved to it.
     ranges: [range('62'), range('81')],
-    lengths: lengths(16, 19),
+    // UnionPay issues 14 to 19 digits; processors publish test numbers of every one of them.
+    lengths: lengths(14, 19),
     cvvLength: 3,
     // Some UnionPay debit cards were issued with numbers that fail Luhn, and the network
     // accepts them; refusing them here would lock real payers out.

@@ -110,6 +110,28 @@ describe('paying by card', () => {
     ]);
   });
 
+  // UnionPay issues 14 to 19 digits; these are processors' published test numbers.
+  for (const [number, shown] of [
+    ['62123456789002', '6212 3456 7890 02'],
+    ['621234567890003', '6212 3456 7890 003'],
+  ] as const) {
+    it(`pays with a ${number.length}-digit UnionPay card`, async () => {
+      const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
+      await chooseCard(el);
+      await typeInto(el, '卡号', number);
+      expect((getByRole(el, 'textbox', { name: '卡号' }) as HTMLInputElement).value).to.equal(shown);
+      getByRole(el, 'button', { name: '请填写有效期' });
+      await typeInto(el, '有效期', '0829');
+      await typeInto(el, '安全码', '123');
+      getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+      const success = await log.next('shouyin-success');
+      const book = await ledger(success.orderId);
+      expect(book.attempts.map((a) => [a.status, a.instrument.brand, a.instrument.last4])).to.deep.equal([
+        ['succeeded', 'unionpay', number.slice(-4)],
+      ]);
+    });
+  }
+
   it('does not send an incomplete card: errors show and focus goes to what is missing', async () => {
     const { el, log } = await mountCheckout({ sessionUrl: '/api/session' });
     await chooseCard(el);

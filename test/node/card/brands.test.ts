@@ -54,7 +54,7 @@ describe('card brands', () => {
   it('states lengths, CVV length and the Luhn rule per brand', () => {
     const table = Object.fromEntries(brands.map((b) => [b.id, [b.lengths.join(','), b.cvvLength, b.luhn]]));
     assert.deepEqual(table, {
-      unionpay: ['16,17,18,19', 3, false],
+      unionpay: ['14,15,16,17,18,19', 3, false],
       visa: ['13,16,19', 3, true],
       mastercard: ['16', 3, true],
       amex: ['15', 4, true],
