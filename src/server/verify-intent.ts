@@ -116,7 +116,8 @@ export async function verifySigned<T>(
     body = JSON.parse(canonicalBody);
     if (canonicalize(body) !== canonicalBody) return reject(RejectCode.BodyNotCanonical, 400);
   } catch {
-    // Not JSON, or JSON that I-JSON cannot hold (a lone surrogate's escape).
+    // Not JSON, or JSON that I-JSON cannot hold (a lone surrogate's escape), or nested deeper
+    // than the stack.
     return reject(RejectCode.BodyMalformed, 400);
   }
   if (!(await verifyMac(key, signature.t, canonicalBody, signature.v1, subtle))) {
