@@ -58,7 +58,16 @@ export const RejectCode = {
   SignatureExpired: 'signature_expired',
   SignatureMismatch: 'signature_mismatch',
   UnknownKid: 'unknown_kid',
+  /** The body is not UTF-8 JSON. */
   BodyMalformed: 'body_malformed',
+  /**
+   * The body is JSON but not byte for byte its own canonical form (RFC 8785): duplicate members,
+   * another spelling of a number or string, whitespace, member order, a BOM. The MAC covers the
+   * canonical form only, so other bytes could carry what it never covered.
+   */
+  BodyNotCanonical: 'body_not_canonical',
+  /** The body is larger than `maxBodyBytes` (HTTP 413). */
+  BodyTooLarge: 'body_too_large',
   IntentMalformed: 'intent_malformed',
   /** A signed card removal whose body is not a `CardRemoval`. */
   RemovalMalformed: 'removal_malformed',

@@ -122,16 +122,19 @@ export type SessionInput = z.input<typeof SessionSchema>;
 export const ENVIRONMENTS = ['desktop', 'mobile', 'wechat', 'wechat-miniprogram', 'alipay', 'unionpay'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+// Strict, as the intent: a signed body is refused, not trimmed, when it carries a member the
+// contract does not name (the backend would otherwise keep and serve back what it never checked).
 export const InstrumentSchema = z.union([
-  z.object({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
-  z.object({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
-  z.object({ type: z.literal('wallet') }),
+  z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
+  z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
+  z.strictObject({ type: z.literal('wallet') }),
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
 // Built in a pure call: only the backend parses intents, so the browser bundle can drop it.
+// Strict: an unknown member is refused (see InstrumentSchema).
 export const IntentSchema = /* @__PURE__ */ (() =>
-  z.object({
+  z.strictObject({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
@@ -221,9 +224,9 @@ export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
 /**
  * The signed body of `DELETE {endpoints.cards}/{cardId}`: which card, for which session, when.
  * Signed like an intent (`Shouyin-Signature` over its canonical JSON); the card id in the body
- * must match the one in the path.
+ * must match the one in the path. Strict, as the intent: an unknown member is refused.
  */
-export const CardRemovalSchema = z.object({
+export const CardRemovalSchema = z.strictObject({
   v: z.literal(1),
   sessionId: id,
   cardId: id,

@@ -11,6 +11,10 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 const encoder = new TextEncoder();
 const KID = /^[A-Za-z0-9_.-]{1,128}$/;
+/** Unix seconds as `String(t)` prints them: no sign, no leading zero. */
+const SECONDS = /^(0|[1-9]\d{0,11})$/;
+/** 32 bytes of MAC are exactly 43 base64url characters, unpadded. */
+const MAC_TEXT = /^[A-Za-z0-9_-]{43}$/;
 
 export interface SignatureParts {
   /** Unix time in seconds when the request was signed. */
@@ -26,7 +30,11 @@ export function formatSignatureHeader({ t, kid, v1 }: SignatureParts): string {
   return `t=${t},kid=${kid},v1=${v1}`;
 }
 
-/** Reads a header value; anything but exactly one well-formed t, kid and v1 is `{ ok:false }`. */
+/**
+ * Reads a header value; anything but exactly one well-formed t, kid and v1 is `{ ok:false }`.
+ * `t` and `v1` must be spelled as the signer spells them: one MAC, one header text (a `v1` whose
+ * last character has unused bits set, or with `=` padding, decodes to the same MAC and is refused).
+ */
 export function parseSignatureHeader(value: string | null | undefined): ParsedSignature {
   if (!value || value.length > 512) return { ok: false };
   const fields = new Map<string, string>();
@@ -40,10 +48,14 @@ export function parseSignatureHeader(value: string | null | undefined): ParsedSi
   const t = fields.get('t');
   const kid = fields.get('kid');
   const v1 = fields.get('v1');
-  if (!t || !/^\d{1,12}$/.test(t) || !kid || !KID.test(kid) || !v1 || fromBase64Url(v1)?.length !== 32) {
-    return { ok: false };
-  }
+  if (!t || !SECONDS.test(t) || !kid || !KID.test(kid) || !v1 || !isCanonicalMac(v1)) return { ok: false };
   return { ok: true, t: Number(t), kid, v1 };
+}
+
+function isCanonicalMac(v1: string): boolean {
+  if (!MAC_TEXT.test(v1)) return false;
+  const mac = fromBase64Url(v1);
+  return mac !== undefined && toBase64Url(mac) === v1;
 }
 
 /** The exact bytes the MAC covers. */

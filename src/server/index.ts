@@ -2,8 +2,17 @@
  * Host-side helpers: verify the cashier's signed intents on Node 20+, Deno, Bun or an edge
  * runtime (anything with WebCrypto). Built to `dist/server.js`; import from `shouyin/server`.
  */
-export { verifyIntent, verifySigned, readHeader } from './verify-intent.js';
-export type { BodySchema, HeaderBag, IntentRequest, VerifyIntentOptions, VerifyIntentResult, VerifySignedResult } from './verify-intent.js';
+export { DEFAULT_MAX_BODY_BYTES, verifyIntent, verifySigned, readHeader } from './verify-intent.js';
+export type {
+  BodySchema,
+  HeaderBag,
+  IntentRequest,
+  RejectStatus,
+  VerifyIntentOptions,
+  VerifyIntentResult,
+  VerifySignedResult,
+} from './verify-intent.js';
+export type { RawBody } from './signed-body.js';
 export { verifyCardRemoval } from './verify-card-removal.js';
 export type { VerifyCardRemovalResult } from './verify-card-removal.js';
 export { signIntent } from './sign-intent.js';

@@ -1,14 +1,15 @@
 import { RejectCode } from '../protocol/codes.js';
 import { CardRemovalSchema, type CardRemoval } from '../protocol/schemas.js';
-import { verifySigned, type IntentRequest, type VerifyIntentOptions } from './verify-intent.js';
+import { verifySigned, type IntentRequest, type RejectStatus, type VerifyIntentOptions } from './verify-intent.js';
 
 export type VerifyCardRemovalResult =
   | { ok: true; removal: CardRemoval; kid: string; timestamp: number }
-  | { ok: false; code: RejectCode; status: 400 | 401 };
+  | { ok: false; code: RejectCode; status: RejectStatus };
 
 /**
  * Verifies the signed body of a saved card's `DELETE`, exactly as `verifyIntent` verifies an
- * intent (same header, tolerance, constant-time MAC), then parses it as a `CardRemoval`.
+ * intent (same header, tolerance, size limit, canonical body, constant-time MAC), then parses it
+ * as a `CardRemoval` (strict: an unknown member is refused).
  * Whether the card is the session's payer's, and matches the path, is the caller's business.
  */
 export async function verifyCardRemoval(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyCardRemovalResult> {

@@ -60,6 +60,11 @@ describe('Shouyin-Signature header', () => {
       `t=1,kid=k,v1=${v1.slice(2)}`,
       `t=1,t=2,kid=k,v1=${v1}`,
       `kid=k,v1=${v1}`,
+      // one MAC, one spelling: no padding, no unused bits set, no leading zero or sign on t
+      `t=1,kid=k,v1=${v1}=`,
+      `t=1,kid=k,v1=${v1.slice(0, -1)}B`,
+      `t=01,kid=k,v1=${v1}`,
+      `t=+1,kid=k,v1=${v1}`,
     ]) {
       assert.equal(parseSignatureHeader(bad).ok, false, bad);
     }

@@ -25,14 +25,19 @@ describe('verifyIntent', () => {
     assert.equal(result.idempotencyKey, 'idem-12345678');
   });
 
-  it('accepts a fetch Request, and a body a framework already parsed', async () => {
+  it('accepts a fetch Request, and the body as text or bytes, but only as the canonical bytes signed', async () => {
     const signed = await signIntent(intentFor(session), { key, kid: 'k_test', now: NOW });
     const request = new Request('http://127.0.0.1/api/intents', { method: 'POST', headers: signed.headers, body: signed.body });
     assert.equal((await verifyIntent(request, options)).ok, true);
-    // Whitespace and member order do not matter: the MAC covers the canonical form.
-    const reordered = JSON.parse(signed.body) as Record<string, unknown>;
-    assert.equal((await verifyIntent({ headers: signed.headers, body: reordered }, options)).ok, true);
-    assert.equal((await verifyIntent({ headers: signed.headers, body: JSON.stringify(reordered, null, 2) }, options)).ok, true);
+    const bytes = new TextEncoder().encode(signed.body);
+    assert.equal((await verifyIntent({ headers: signed.headers, body: bytes }, options)).ok, true);
+    // The MAC covers the canonical form, and only those bytes are taken: not another spelling.
+    const parsed = JSON.parse(signed.body) as Record<string, unknown>;
+    assert.deepEqual(await verifyIntent({ headers: signed.headers, body: JSON.stringify(parsed, null, 2) }, options), {
+      ok: false,
+      code: 'body_not_canonical',
+      status: 400,
+    });
   });
 
   it('rejects a tampered body with 401 signature_mismatch', async () => {
