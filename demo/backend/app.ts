@@ -21,6 +21,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Uniform in [0, 1); what `flaky` draws from in a session without `seed@n`. */
   random?: () => number;
+  /** Live sessions at most (default `MAX_SESSIONS`); tests lower it. */
+  maxSessions?: number;
 }
 
 export interface Backend {
@@ -48,8 +50,8 @@ const PAYER = /^[A-Za-z0-9._-]{1,80}$/;
  * again with the card form's own rules, and answered from the test-card table
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
-export function createBackend({ now = Date.now, random = Math.random }: BackendOptions = {}): Backend {
-  const store = new Store(now);
+export function createBackend({ now = Date.now, random = Math.random, maxSessions }: BackendOptions = {}): Backend {
+  const store = new Store(now, maxSessions);
   let cardKeyPromise: Promise<CardKey> | undefined;
 
   function cardKey(): Promise<CardKey> {

@@ -123,7 +123,10 @@ export class Store {
   private readonly evicted: ((record: SessionRecord) => void)[] = [];
   private lastSweep = -Infinity;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly maxSessions = MAX_SESSIONS,
+  ) {}
 
   /** Called with each session evicted, after everything of it is gone. */
   onEvict(listener: (record: SessionRecord) => void): void {
@@ -133,8 +136,8 @@ export class Store {
   /** Keeps a new session, making room if needed; false when every live session holds a ledger. */
   addSession(record: SessionRecord): boolean {
     this.sweep();
-    if (this.live.size >= MAX_SESSIONS) this.sweep(true);
-    if (this.live.size >= MAX_SESSIONS) {
+    if (this.live.size >= this.maxSessions) this.sweep(true);
+    if (this.live.size >= this.maxSessions) {
       const idle = [...this.live.values()].find((live) => live.attemptIds.length === 0);
       if (!idle) return false;
       this.evict(idle);
