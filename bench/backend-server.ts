@@ -2,7 +2,9 @@
  * The reference backend alone in its own process, for the load figure of `npm run bench`:
  * bench/run.mjs starts it with `node --import tsx`, reads `{"port":N}` from its first line
  * of output and drives it over loopback, so the load generator and the server do not share
- * one event loop. It stops when its stdin closes (the parent ended it, or died).
+ * one event loop. It stops when its stdin closes (the parent ended it, or died). Each line
+ * `mem` on stdin is answered with a line `{"rss":…,"heapUsed":…}` (bytes; after a full GC
+ * when Node runs with `--expose-gc`), for the memory figure (bench/backend-memory.mjs).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +22,19 @@ server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 });
 
-process.stdin.resume();
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  input += chunk;
+  for (let newline = input.indexOf('\n'); newline >= 0; newline = input.indexOf('\n')) {
+    const command = input.slice(0, newline).trim();
+    input = input.slice(newline + 1);
+    if (command !== 'mem') continue;
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`);
+  }
+});
 process.stdin.on('end', () => {
   server.closeAllConnections();
   server.close(() => process.exit(0));

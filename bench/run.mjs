@@ -8,7 +8,8 @@
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
 //   npm run bench -- --only mount,keystroke
 //                               only these figures (size, mount, keystroke, memory, verify,
-//                               backend), with the full plan (or the quick one with --quick)
+//                               backend, backend-memory), with the full plan (or the quick one
+//                               with --quick)
 //
 // Figures, one function each:
 //   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and of each lazily loaded
@@ -31,6 +32,10 @@
 //              backend (forced GC through CDP), minus the heap after the first cycle.
 //   verify     `verifyIntent` calls per second in Node, one call at a time.
 //   backend    latency of `POST /api/intents` on the reference backend at a fixed rate.
+//   backend-memory
+//              the reference backend's RSS and heap before and after 2,000 unauthenticated
+//              sessions and 200 signed 60 KB intents, and one order's ledger answer size
+//              (bench/backend-memory.mjs; reported, no budget).
 //
 // Timing figures are medians, percentiles and ratios because the machine is shared and noisy.
 //
@@ -55,6 +60,7 @@ import { tsImport } from 'tsx/esm/api';
 
 import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
 import { attributeBytes } from './attribution.mjs';
+import { measureBackendMemory } from './backend-memory.mjs';
 import { traceTyping } from './keystroke-trace.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -842,7 +848,7 @@ async function measureBackend({ rate, seconds }) {
 // ---------------------------------------------------------------------------------------
 // Main
 
-const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend'];
+const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend', 'backend-memory'];
 
 /**
  * `--quick`, `--size`, and `--only mount,keystroke` (any of FIGURES, with the full or quick
@@ -946,6 +952,7 @@ async function main() {
     }
     if (only.has('verify')) await figure('verify', () => measureVerify(plan.verify), results, notes);
     if (only.has('backend')) await figure('backend', () => measureBackend(plan.backend), results, notes);
+    if (only.has('backend-memory')) await figure('backend-memory', measureBackendMemory, results, notes);
   }
 
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -2,11 +2,12 @@
  * The demo page, the built element (dist/) and the reference backend on one origin, with
  * the strict CSP a careful host would send. `npm start` runs it; the e2e tests start it too.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './backend/app.js';
+import { decodeSegment, requestUrl, sendError } from './backend/http.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -33,26 +34,39 @@ export const DEMO_CSP = [
 
 export function createDemoServer(backend: Backend = createBackend()): Server {
   return createServer((req, res) => {
-    void (async () => {
-      if (await backend.handle(req, res)) return;
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-      if (path === '/' || path === '/index.html') return serveFile(res, join(root, 'demo', 'index.html'));
-      if (path.startsWith('/dist/')) return serveFile(res, safeJoin(join(root, 'dist'), path.slice('/dist/'.length)));
-      if (path.startsWith('/demo/')) return serveFile(res, safeJoin(join(root, 'demo'), path.slice('/demo/'.length)));
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-    })();
+    // Whatever a request does, it ends in an answer (500 at worst), never in a rejection that
+    // would end the process and the backend's ledger with it.
+    serve(backend, req, res).catch((error: unknown) => {
+      console.error('shouyin demo server: internal error on', req.method, (error as Error).name);
+      if (!res.headersSent) sendError(res, 500, 'internal_error');
+      else res.destroy();
+    });
   });
 }
 
+async function serve(backend: Backend, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (await backend.handle(req, res)) return;
+  const url = requestUrl(req);
+  if (!url) return sendError(res, 400, 'path_malformed');
+  const path = url.pathname;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method_not_allowed', undefined, {}, { Allow: 'GET, HEAD' });
+  if (path === '/' || path === '/index.html') return serveFile(res, join(root, 'demo', 'index.html'));
+  const dir = /^\/(dist|demo)\/(.*)$/.exec(path);
+  if (!dir) return sendError(res, 404, 'not_found');
+  const relative = decodeSegment(dir[2]!);
+  if (relative === undefined) return sendError(res, 400, 'path_malformed');
+  return serveFile(res, safeJoin(join(root, dir[1]!), relative));
+}
+
+/** The file under `base`, or `undefined` when `relative` leads out of it. */
 function safeJoin(base: string, relative: string): string | undefined {
-  const full = normalize(join(base, decodeURIComponent(relative)));
+  const full = normalize(join(base, relative));
   return full.startsWith(base + sep) ? full : undefined;
 }
 
 async function serveFile(res: ServerResponse, file: string | undefined): Promise<void> {
   const type = file ? TYPES[extname(file)] : undefined;
-  if (!file || !type || file.endsWith('.ts')) return void res.writeHead(404).end();
+  if (!file || !type || file.endsWith('.ts')) return sendError(res, 404, 'not_found');
   try {
     const body = await readFile(file);
     res.writeHead(200, {
@@ -63,7 +77,7 @@ async function serveFile(res: ServerResponse, file: string | undefined): Promise
     });
     res.end(body);
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found (run npm run build?)');
+    sendError(res, 404, 'not_found', 'not found (run npm run build?)');
   }
 }
 

@@ -7,20 +7,22 @@ import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
 import { readCard, type CardIntake } from './card-intake.js';
 import { generateCardKey, type CardKey } from './card-key.js';
-import { readBody, sendError, sendJson, sendText } from './http.js';
+import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendText } from './http.js';
 import { channelRefusal, dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
 import { SavedCards, type SavedCardIntake } from './saved-cards.js';
 import { FaultName, faultsFor, parseScenario, type ChannelFaults } from './scenario-spec.js';
 import { decideOutcome, type Outcome } from './scenarios.js';
 import { CHANNEL_IDS, issueSession } from './session-factory.js';
-import { Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
+import { SIGNATURE_TOLERANCE_S, Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
 
 export interface BackendOptions {
   /** Milliseconds since the epoch; injected so tests can move time. */
   now?: () => number;
   /** Uniform in [0, 1); what `flaky` draws from in a session without `seed@n`. */
   random?: () => number;
+  /** Live sessions at most (default `MAX_SESSIONS`); tests lower it. */
+  maxSessions?: number;
 }
 
 export interface Backend {
@@ -30,6 +32,12 @@ export interface Backend {
 }
 
 const FINAL = new Set(['succeeded', 'failed', 'canceled']);
+/** A card intent is under 3 KB (its JWE included); anything much larger is not one. */
+const MAX_INTENT_BYTES = 16 * 1024;
+/** `?description=` as long as the session schema lets `order.description` be. */
+const MAX_DESCRIPTION = 200;
+/** `?payer=`: an id, not a document (the demo wallets' `demo-<wallet>.<suffix>` fits). */
+const PAYER = /^[A-Za-z0-9._-]{1,80}$/;
 
 /**
  * The reference backend: issues demo sessions, verifies and records signed intents, and
@@ -42,8 +50,8 @@ const FINAL = new Set(['succeeded', 'failed', 'canceled']);
  * again with the card form's own rules, and answered from the test-card table
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
-export function createBackend({ now = Date.now, random = Math.random }: BackendOptions = {}): Backend {
-  const store = new Store(now);
+export function createBackend({ now = Date.now, random = Math.random, maxSessions }: BackendOptions = {}): Backend {
+  const store = new Store(now, maxSessions);
   let cardKeyPromise: Promise<CardKey> | undefined;
 
   function cardKey(): Promise<CardKey> {
@@ -57,31 +65,43 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
   const savedCards = new SavedCards(store, now, cardKey);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) {
+      // Not a URL at all (`//[`): nothing here or in the static files can match it.
+      sendError(res, 400, 'path_malformed');
+      return true;
+    }
     const path = url.pathname;
     if (!path.startsWith('/api/')) return false;
     try {
+      store.sweep();
       if (path === '/api/session') {
-        if (req.method !== 'GET' && req.method !== 'POST') { methodNotAllowed(res, 'GET, POST'); return true; }
+        if (req.method !== 'GET' && req.method !== 'POST') return methodNotAllowed(res, 'GET, POST');
         await createSession(url, res);
-      } else if (path === '/api/intents') {
-        if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
-        await postIntent(req, res);
-      } else if (path.startsWith('/api/intents/') && path.endsWith('/confirm')) {
-        if (req.method !== 'POST') { methodNotAllowed(res, 'POST'); return true; }
-        confirmAttempt(decodeURIComponent(path.slice('/api/intents/'.length, -'/confirm'.length)), res);
-      } else if (path.startsWith('/api/intents/')) {
-        if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
-        await getAttempt(decodeURIComponent(path.slice('/api/intents/'.length)), res);
-      } else if (path.startsWith('/api/orders/')) {
-        if (req.method !== 'GET') { methodNotAllowed(res, 'GET'); return true; }
-        getLedger(decodeURIComponent(path.slice('/api/orders/'.length)), res);
-      } else if (path.startsWith('/api/cards/')) {
-        if (req.method !== 'DELETE') { methodNotAllowed(res, 'DELETE'); return true; }
-        await savedCards.handleDelete(req, res, decodeURIComponent(path.slice('/api/cards/'.length)));
-      } else {
-        sendError(res, 404, 'not_found');
+        return true;
       }
+      if (path === '/api/intents') {
+        if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+        await postIntent(req, res);
+        return true;
+      }
+      const routed = matchIdRoute(path);
+      if (!routed) {
+        sendError(res, 404, 'not_found');
+        return true;
+      }
+      if (req.method !== routed.route.method) return methodNotAllowed(res, routed.route.method);
+      // Each id is decoded once, here; escapes that are not UTF-8 are the client's mistake.
+      const id = decodeSegment(routed.raw);
+      if (id === undefined) {
+        sendError(res, 400, 'path_malformed');
+        return true;
+      }
+      const { name } = routed.route;
+      if (name === 'confirm') confirmAttempt(id, res);
+      else if (name === 'attempt') await getAttempt(id, res);
+      else if (name === 'ledger') getLedger(id, res);
+      else await savedCards.handleDelete(req, res, id);
     } catch (error) {
       // The reference backend logs its own faults; no request body (and so no card data) is printed.
       console.error('shouyin backend: internal error on', req.method, path, (error as Error).name);
@@ -95,7 +115,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     // The same order again, as a host's backend answers a reloaded checkout page.
     const orderId = url.searchParams.get('order');
     if (orderId !== null) {
-      const existing = [...store.sessions.values()].find((r) => r.session.order.id === orderId);
+      const existing = store.sessionForOrder(orderId);
       return existing ? sendJson(res, 200, existing.session) : sendError(res, 404, 'order_not_found');
     }
     const amount = Number(url.searchParams.get('amount') ?? '12800');
@@ -105,6 +125,9 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const parsed = parseScenario(url.searchParams.get('scenario') ?? 'default', CHANNEL_IDS);
     if (!parsed.ok) return sendError(res, 400, parsed.code, `scenario item not accepted: ${parsed.item}`);
     const description = url.searchParams.get('description') ?? undefined;
+    if (description !== undefined && description.length > MAX_DESCRIPTION) return sendError(res, 400, 'description_invalid');
+    const askedPayer = url.searchParams.get('payer');
+    if (askedPayer !== null && !PAYER.test(askedPayer)) return sendError(res, 400, 'payer_invalid');
     const fallbackMode = url.searchParams.get('fallback') ?? 'prompt';
     if (fallbackMode !== 'auto' && fallbackMode !== 'prompt' && fallbackMode !== 'off') return sendError(res, 400, 'fallback_invalid');
     const { encryption } = await cardKey();
@@ -116,28 +139,32 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const seeded = spec.seed === undefined ? random : mulberry32(spec.seed);
     // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
     // (so a long-running demo or test server never wears a channel out for everyone).
-    const payer = url.searchParams.get('payer') ?? `p_${randomToken(9)}`;
+    const payer = askedPayer ?? `p_${randomToken(9)}`;
+    if (!store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer })) {
+      return sendError(res, 503, 'too_many_sessions');
+    }
     savedCards.decorate(session, payer, url);
-    store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer });
     sendJson(res, 200, session);
   }
 
   async function postIntent(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    if (!body) return sendError(res, 413, 'body_too_large');
+    const read = await readBody(req, MAX_INTENT_BYTES);
+    if (!read.ok) return refuseBody(req, res, read.code);
     const verified = await verifyIntent(
-      { headers: req.headers, body },
-      { keyFor: (kid) => store.sessionForKid(kid)?.verifyKey, now },
+      { headers: req.headers, body: read.body },
+      { keyFor: (kid) => store.sessionForKid(kid)?.verifyKey, now, toleranceSeconds: SIGNATURE_TOLERANCE_S },
     );
     if (!verified.ok) return sendError(res, verified.status, verified.code);
-    const { intent, kid, canonicalBody, idempotencyKey } = verified;
+    const { intent, kid, timestamp, canonicalBody, idempotencyKey } = verified;
+    // The session may have been evicted while the signature was checked.
+    const record = store.sessionForKid(kid);
+    if (!record) return sendError(res, 401, 'unknown_kid');
     // Every signed request is noted before any fault or check, so the ledger shows each try of
     // an attempt and the key it carried (a retry without its attempt's key would show here).
-    store.addTry(store.sessionForKid(kid)!.session.order.id, { attempt: intent.attempt, idempotencyKey: idempotencyKey ?? null, at: now() });
+    store.addTry(record.session.order.id, { attempt: intent.attempt, idempotencyKey: idempotencyKey ?? null, at: now() });
     if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) {
       return sendError(res, 400, 'idempotency_key_missing');
     }
-    const record = store.sessionForKid(kid)!;
     const faults = faultsFor(record.spec, intent.channel);
     // Faults in front of the backend turn a request away before anything is looked up or kept:
     // no attempt, no nonce, no idempotency answer, so a retry of it is processed as a first try.
@@ -153,7 +180,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const previous = store.idempotent(kid, idempotencyKey, canonicalBody);
     if (previous === 'conflict') return reply(res, faults, error(409, 'idempotency_conflict'));
     if (previous) return reply(res, faults, await previous);
-    if (!store.useNonce(intent.nonce)) return reply(res, faults, error(409, 'nonce_replayed'));
+    if (!store.useNonce(intent.nonce, timestamp)) return reply(res, faults, error(409, 'nonce_replayed'));
     const answer = decide(kid, intent, faults, idempotencyKey, canonicalBody);
     store.remember(kid, idempotencyKey, canonicalBody, answer);
     const settled = await answer;
@@ -310,7 +337,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
 
   function getLedger(orderId: string, res: ServerResponse): void {
     const attempts = store.attemptsFor(orderId);
-    const session = [...store.sessions.values()].find((r) => r.session.order.id === orderId)?.session;
+    const session = store.sessionForOrder(orderId)?.session;
     if (!session) return sendError(res, 404, 'order_not_found');
     sendJson(res, 200, {
       orderId,
@@ -318,6 +345,7 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       currency: session.order.currency,
       paid: attempts.some((a) => a.status === 'succeeded'),
       tries: store.triesFor(orderId).map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+      triesOmitted: store.triesOmitted(orderId),
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,
@@ -353,6 +381,24 @@ async function reply(res: ServerResponse, faults: ChannelFaults, answer: StoredA
   if (!res.destroyed) send(res, answer);
 }
 
-function methodNotAllowed(res: ServerResponse, allow: string): void {
+/** The routes that end in an id (still percent-encoded in the match), first match wins. */
+const ID_ROUTES = [
+  { name: 'confirm', method: 'POST', pattern: /^\/api\/intents\/(.*)\/confirm$/ },
+  { name: 'attempt', method: 'GET', pattern: /^\/api\/intents\/(.*)$/ },
+  { name: 'ledger', method: 'GET', pattern: /^\/api\/orders\/(.*)$/ },
+  { name: 'card', method: 'DELETE', pattern: /^\/api\/cards\/(.*)$/ },
+] as const;
+
+function matchIdRoute(path: string): { route: (typeof ID_ROUTES)[number]; raw: string } | undefined {
+  for (const route of ID_ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, raw: match[1]! };
+  }
+  return undefined;
+}
+
+/** Answers 405; true, as `handle` returns for a request it served. */
+function methodNotAllowed(res: ServerResponse, allow: string): true {
   sendJson(res, 405, { error: { code: 'method_not_allowed' } }, { Allow: allow });
+  return true;
 }

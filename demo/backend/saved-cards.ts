@@ -8,7 +8,7 @@ import { cardStatus, CardState } from '../../src/saved-cards/status.js';
 import { decryptSavedCardCvv } from '../../src/server/decrypt-card.js';
 import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
 import type { CardKey } from './card-key.js';
-import { readBody, sendError, sendJson } from './http.js';
+import { readBody, refuseBody, sendError, sendJson } from './http.js';
 import type { Store } from './store.js';
 import { TestCardOutcome } from './test-cards.js';
 
@@ -84,12 +84,15 @@ function fromTemplate(template: CardTemplate, now: number): VaultCard {
 }
 
 const FINAL = new Set(['succeeded', 'failed', 'canceled']);
+/** A signed card removal is a few hundred bytes. */
+const MAX_REMOVAL_BYTES = 4 * 1024;
 
 /**
  * The payers' saved cards, and the routes and checks that use them: sessions list them, a
  * verified `DELETE /api/cards/:id` removes one, and a saved-card intent must name a card of
  * the session's payer that can pay. Removing a card never touches the ledger: its attempts keep
- * the brand and last four digits they were made with.
+ * the brand and last four digits they were made with. A payer's cards and removals are let go
+ * with the payer's last session (a demo payer then starts afresh from its wallet).
  */
 export class SavedCards {
   private readonly wallets = new Map<string, VaultCard[]>();
@@ -100,7 +103,13 @@ export class SavedCards {
     private readonly store: Store,
     private readonly now: () => number,
     private readonly cardKey: () => Promise<CardKey>,
-  ) {}
+  ) {
+    store.onEvict(({ payer }) => {
+      if (store.hasPayer(payer)) return;
+      this.wallets.delete(payer);
+      this.removed.delete(payer);
+    });
+  }
 
   /** The payer's cards, a demo wallet's on first sight. */
   cardsFor(payer: string): VaultCard[] {
@@ -149,14 +158,16 @@ export class SavedCards {
    * removed: 200 `{ cardId, removed: true }`, also for a repeat of a removal.
    */
   async handleDelete(req: IncomingMessage, res: ServerResponse, cardId: string): Promise<void> {
-    const body = await readBody(req);
-    if (!body) return sendError(res, 413, 'body_too_large');
+    const read = await readBody(req, MAX_REMOVAL_BYTES);
+    if (!read.ok) return refuseBody(req, res, read.code);
     const verified = await verifyCardRemoval(
-      { headers: req.headers, body },
+      { headers: req.headers, body: read.body },
       { keyFor: (kid) => this.store.sessionForKid(kid)?.verifyKey, now: this.now },
     );
     if (!verified.ok) return sendError(res, verified.status, verified.code);
-    const record = this.store.sessionForKid(verified.kid)!;
+    const record = this.store.sessionForKid(verified.kid);
+    // The session may have been evicted while the signature was checked.
+    if (!record) return sendError(res, 401, 'unknown_kid');
     const { removal } = verified;
     if (removal.sessionId !== record.session.id) return sendError(res, 400, 'session_mismatch');
     if (removal.cardId !== cardId) return sendError(res, 400, 'card_mismatch');
