@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend, type BackendOptions } from '../../demo/backend/app.js';
 import { randomToken } from '../../src/protocol/base64url.js';
+import type { CardBinding } from '../../src/protocol/card-binding.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import type { Intent, Session } from '../../src/protocol/schemas.js';
 import { signIntent } from '../../src/server/index.js';
@@ -67,13 +68,19 @@ export async function ledger(base: string, orderId: string): Promise<any> {
   return response.json();
 }
 
+/** What the cashier binds a session's card JWEs to: its own order. */
+export function bindingOf(session: Session): CardBinding {
+  return { sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency };
+}
+
 /**
  * A new-card intent on the `card` channel: the card encrypted to the session's `encryption`
- * key with `encryptCard`, as the cashier does, so only the JWE is in the body.
+ * key with `encryptCard` and bound to its order, as the cashier does, so only the JWE is in the
+ * body. `now` stamps the JWE (milliseconds, default the real clock).
  */
-export async function cardIntentFor(session: Session, card: CardPayload, overrides: Partial<Intent> = {}): Promise<Intent> {
+export async function cardIntentFor(session: Session, card: CardPayload, overrides: Partial<Intent> = {}, now?: number): Promise<Intent> {
   if (!session.encryption) throw new Error('the session has no encryption key');
-  const encrypted = await encryptCard(card, session.encryption);
+  const encrypted = await encryptCard(card, session.encryption, bindingOf(session), now === undefined ? {} : { now });
   return intentFor(session, { channel: 'card', instrument: { type: 'card', encrypted }, ...overrides });
 }
 
