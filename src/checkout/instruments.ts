@@ -16,12 +16,12 @@ import type { PrepareInstrument } from './checkout-controller.js';
 /** The card encryption chunk did not load (the network); the next try loads it again. */
 export class SealUnavailable extends Error {}
 
-/** The session's card encryption key, the order a seal is bound to, and the chunk that encrypts. */
-async function sealFor({ encryption: key, id, order }: Session) {
+/** The session's card encryption key, and the chunk that seals to it. */
+async function sealFor(session: Session) {
+  const key = session.encryption;
   if (!key) throw new Error('the session has no card encryption key');
-  const binding = { sessionId: id, orderId: order.id, amount: order.amount, currency: order.currency };
   try {
-    return { key, binding, seal: await loadSeal() };
+    return { key, seal: await loadSeal() };
   } catch {
     throw new SealUnavailable();
   }
@@ -30,8 +30,8 @@ async function sealFor({ encryption: key, id, order }: Session) {
 /** A new card. */
 export function newCard(card: CardPayload): PrepareInstrument {
   return async (session, now) => {
-    const { key, binding, seal } = await sealFor(session);
-    return { type: 'card', encrypted: await seal.encryptCard(card, key, binding, { now }) };
+    const { key, seal } = await sealFor(session);
+    return { type: 'card', encrypted: await seal.sealCard(card, key, session, now) };
   };
 }
 
@@ -39,7 +39,7 @@ export function newCard(card: CardPayload): PrepareInstrument {
 export function savedCard({ cardId, cvv }: SavedCardChoice): PrepareInstrument {
   return async (session, now) => {
     if (cvv === undefined) return { type: 'saved-card', cardId };
-    const { key, binding, seal } = await sealFor(session);
-    return { type: 'saved-card', cardId, encryptedCvv: await seal.encryptSavedCardCvv({ cvv }, key, binding, { now }) };
+    const { key, seal } = await sealFor(session);
+    return { type: 'saved-card', cardId, encryptedCvv: await seal.sealSavedCardCvv({ cvv }, key, session, now) };
   };
 }

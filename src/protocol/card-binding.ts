@@ -9,6 +9,7 @@
  * failing, and nobody without the backend's private key can read the card to seal it anew.
  */
 import { randomToken } from './base64url.js';
+import type { Session } from './schemas.js';
 
 /** The order a card JWE may pay: the session's own values. */
 export interface CardBinding {
@@ -17,6 +18,11 @@ export interface CardBinding {
   /** Integer minor units, as the session states it. */
   amount: number;
   currency: string;
+}
+
+/** What a session's card JWEs are bound to: its own order, as the session states it. */
+export function bindingOf({ id, order }: Pick<Session, 'id' | 'order'>): CardBinding {
+  return { sessionId: id, orderId: order.id, amount: order.amount, currency: order.currency };
 }
 
 /**

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend, type BackendOptions } from '../../demo/backend/app.js';
 import { randomToken } from '../../src/protocol/base64url.js';
-import type { CardBinding } from '../../src/protocol/card-binding.js';
+import { bindingOf } from '../../src/protocol/card-binding.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import type { Intent, Session } from '../../src/protocol/schemas.js';
 import { signIntent } from '../../src/server/index.js';
+
+export { bindingOf };
 
 export function readVector<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')) as T;
@@ -66,11 +68,6 @@ export async function postIntent(
 export async function ledger(base: string, orderId: string): Promise<any> {
   const response = await fetch(`${base}/api/orders/${encodeURIComponent(orderId)}`);
   return response.json();
-}
-
-/** What the cashier binds a session's card JWEs to: its own order. */
-export function bindingOf(session: Session): CardBinding {
-  return { sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency };
 }
 
 /**
