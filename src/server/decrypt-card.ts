@@ -47,7 +47,7 @@ export type DecryptCardResult = { ok: true; card: CardPayload; kid?: string } | 
 export type DecryptSavedCardCvvResult = { ok: true; cvv: SavedCardCvv['cvv']; kid?: string } | { ok: false; code: DecryptCardCode };
 
 /**
- * Far above any card JWE (about 1,000 characters with RSA-2048 and its binding, 1,400 with
+ * Far above any card JWE (about 800 characters with RSA-2048 and its binding, 1,150 with
  * RSA-4096), far below what would make parsing it costly.
  */
 const MAX_JWE_LENGTH = 8192;

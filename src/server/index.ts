@@ -15,7 +15,7 @@ export type { JweIdStore } from './jwe-id-store.js';
 export { CardPayloadSchema, SavedCardCvvSchema, encryptCard, encryptSavedCardCvv } from '../protocol/card-payload.js';
 export type { CardPayload, SavedCardCvv } from '../protocol/card-payload.js';
 export type { SealOptions } from '../protocol/card-seal.js';
-export { cardClaims } from '../protocol/card-binding.js';
+export { bindingOf, cardClaims } from '../protocol/card-binding.js';
 export type { CardBinding, CardClaims } from '../protocol/card-binding.js';
 export { JWE_ALG, JWE_ENC, JweProblem, decryptJwe, encryptJwe, readJweHeader } from '../protocol/jwe.js';
 export type { DecryptJweResult, EncryptJweOptions, JweClaims, JweHeader, JweRecipient, ReadJweHeaderResult } from '../protocol/jwe.js';
