@@ -3,11 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
+import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
-import { readCard, type CardIntake } from './card-intake.js';
+import { readCard, unreadableError, type CardIntake, type CardUse } from './card-intake.js';
 import { generateCardKey, type CardKey } from './card-key.js';
 import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendText } from './http.js';
+import { ledgerBody } from './ledger-body.js';
 import { channelRefusal, dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
 import { SavedCards, type SavedCardIntake } from './saved-cards.js';
@@ -63,6 +65,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     return cardKeyPromise;
   }
   const savedCards = new SavedCards(store, now, cardKey);
+  /** The card JWEs accepted in the last minutes (new cards and saved cards' CVVs): each pays once. */
+  const jweIds = new MemoryJweIdStore(now);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = requestUrl(req);
@@ -217,17 +221,24 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     // "pay" by card with no card at all.
     const { type } = intent.instrument;
     if ((type !== 'wallet') !== (channel.kind === 'card')) return error(400, 'instrument_mismatch');
+    // A card JWE is taken for this session's own order only (its values, not the intent's), once.
+    const { order } = session;
+    const use: CardUse = {
+      expected: { sessionId: session.id, orderId: order.id, amount: order.amount, currency: order.currency },
+      replay: jweIds,
+      now,
+    };
     let card: Exclude<CardIntake, { kind: 'unreadable' }> | undefined;
     if (intent.instrument.type === 'card') {
-      const intake = await readCard(intent.instrument.encrypted, await cardKey(), yearMonthAt(now()));
-      if (intake.kind === 'unreadable') return error(400, 'card_undecryptable');
+      const intake = await readCard(intent.instrument.encrypted, await cardKey(), yearMonthAt(now()), use);
+      if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       card = intake;
     }
     let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
     if (intent.instrument.type === 'saved-card') {
-      const intake = await savedCards.intake(intent.instrument, session, record.payer);
+      const intake = await savedCards.intake(intent.instrument, session, record.payer, use);
       if (intake.kind === 'unknown') return error(400, 'card_unknown');
-      if (intake.kind === 'unreadable') return error(400, 'card_undecryptable');
+      if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       saved = intake;
     }
     // From here to `addAttempt` there is no await: the order's state cannot change under us.
@@ -265,7 +276,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       ...(action ? { action } : {}),
       ...(outcome.pendingPolls !== undefined ? { pendingPolls: outcome.pendingPolls } : {}),
       idempotencyKey,
-      requestBody,
+      requestBody: ledgerBody(requestBody),
       createdAt: at,
       updatedAt: at,
     };

@@ -5,8 +5,9 @@ import { validateCvv } from '../../src/card/validate.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import type { Instrument, SavedCard, Session } from '../../src/protocol/schemas.js';
 import { cardStatus, CardState } from '../../src/saved-cards/status.js';
-import { decryptSavedCardCvv } from '../../src/server/decrypt-card.js';
+import { decryptSavedCardCvv, type DecryptCardCode } from '../../src/server/decrypt-card.js';
 import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
+import type { CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
 import { readBody, refuseBody, sendError, sendJson } from './http.js';
 import type { Store } from './store.js';
@@ -29,7 +30,8 @@ export interface LedgerSavedCard {
  * What the backend made of a saved-card instrument:
  * - `unknown`: not one of this payer's cards (never was, or removed): HTTP 400 `card_unknown`,
  *   no attempt recorded, as for any other request that does not fit the session.
- * - `unreadable`: an `encryptedCvv` this backend cannot decrypt: HTTP 400 `card_undecryptable`.
+ * - `unreadable`: an `encryptedCvv` this backend does not take for this order: HTTP 400 with
+ *   `unreadableError(code)` (`card_undecryptable`, `card_binding_mismatch`, ...).
  * - `refused`: the payer's card, but it cannot pay (expired → `card_invalid`, abnormal or
  *   frozen → `declined`, a CVV missing or wrong when the session asks for it → `card_invalid`):
  *   a failed attempt.
@@ -37,7 +39,7 @@ export interface LedgerSavedCard {
  */
 export type SavedCardIntake =
   | { kind: 'unknown' }
-  | { kind: 'unreadable' }
+  | { kind: 'unreadable'; code: DecryptCardCode }
   | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' }
   | { kind: 'usable'; card: LedgerSavedCard; outcome: TestCardOutcome };
 
@@ -128,11 +130,12 @@ export class SavedCards {
     if (url.searchParams.get('savedCardCvv') === '1') session.card = { ...session.card, savedCardCvv: true };
   }
 
-  /** Checks a saved-card instrument for the session's payer. */
+  /** Checks a saved-card instrument for the session's payer; its CVV JWE as `use` says. */
   async intake(
     instrument: Extract<Instrument, { type: 'saved-card' }>,
     session: Session,
     payer: string,
+    use: CardUse,
   ): Promise<SavedCardIntake> {
     const card = this.cardsFor(payer).find((c) => c.id === instrument.cardId);
     if (!card) return { kind: 'unknown' };
@@ -143,8 +146,8 @@ export class SavedCards {
     if (session.card?.savedCardCvv) {
       if (!instrument.encryptedCvv) return { kind: 'refused', card: ledger, code: 'card_invalid' };
       const key = await this.cardKey();
-      const decrypted = await decryptSavedCardCvv(instrument.encryptedCvv, key.privateKey, { expectedKid: key.kid });
-      if (!decrypted.ok) return { kind: 'unreadable' };
+      const decrypted = await decryptSavedCardCvv(instrument.encryptedCvv, key.privateKey, { expectedKid: key.kid, ...use });
+      if (!decrypted.ok) return { kind: 'unreadable', code: decrypted.code };
       if (!validateCvv(decrypted.cvv, brand).ok) return { kind: 'refused', card: ledger, code: 'card_invalid' };
     }
     return { kind: 'usable', card: ledger, outcome: card.outcome };

@@ -35,8 +35,8 @@ export interface AttemptRecord {
   pendingPolls?: number;
   idempotencyKey: string;
   /**
-   * The intent exactly as received (canonical JSON), so anyone can check what crossed the
-   * wire: for a card, only the JWE.
+   * The intent as received (canonical JSON), so anyone can check what crossed the wire: for a
+   * card, only a JWE, which is kept and shown as its shape (`ledgerBody`), never itself.
    */
   requestBody: string;
   createdAt: number;

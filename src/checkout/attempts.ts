@@ -47,16 +47,18 @@ export async function startAttempt(
   if (checkout.fallbacks.notice?.kind !== 'moved') checkout.fallbacks.notice = undefined;
   const { generation } = checkout;
   const run = startRun(checkout, generation, session, ref);
+  // The network first: a card is sealed right before it is sent, as the backend takes a card
+  // JWE only for a few minutes after it was made.
+  await checkout.waits.networkReady();
   let prepared: Instrument;
   try {
-    prepared = await instrument(session);
+    prepared = await instrument(session, checkout.serverNow());
   } catch (error) {
     // The card encryption did not load: a network fault, nothing sent, worth another try.
     if (error instanceof SealUnavailable) return finish(checkout, generation, session, ref, FailureCode.NetworkError, true, null, null);
     // No usable encryption key in the session: this channel cannot take card data.
     return finish(checkout, generation, session, ref, FailureCode.ChannelUnavailable, false, null, null);
   }
-  await checkout.waits.networkReady();
   if (run.cut.signal.aborted) return;
   const intent = buildIntent({
     session,

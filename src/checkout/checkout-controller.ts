@@ -34,8 +34,11 @@ export interface CheckoutDeps {
 
 export type SessionSource = { url: string } | { input: unknown };
 
-/** Prepares what pays, once `shouyin-submit` was not vetoed (a card is encrypted then). */
-export type PrepareInstrument = (session: Session) => Promise<Instrument>;
+/**
+ * Prepares what pays, once `shouyin-submit` was not vetoed (a card is encrypted then, bound to
+ * the session's order and stamped with `now`, the backend's clock as the cashier knows it).
+ */
+export type PrepareInstrument = (session: Session, now: number) => Promise<Instrument>;
 
 /**
  * Drives one cashier: loads its session, keeps the selected channel, starts attempts and

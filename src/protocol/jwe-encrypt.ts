@@ -24,6 +24,20 @@ export interface JweRecipient {
   jwk: JsonWebKey;
 }
 
+/** Members added to the protected header after `alg`, `enc` and `kid`, in the order given (not those three). */
+export type JweClaims = Record<string, string | number>;
+
+export interface EncryptJweOptions {
+  /**
+   * Extra protected header members. The protected header is AES-GCM's additional data, so
+   * they are authenticated with the content: what a recipient reads there, once decryption
+   * succeeded, is what the sender wrote.
+   */
+  claims?: JweClaims;
+  subtle?: SubtleCrypto;
+  random?: Pick<Crypto, 'getRandomValues'>;
+}
+
 /**
  * Encrypts `plaintext` to `recipient` with a fresh CEK and IV from `random`.
  *
@@ -35,14 +49,15 @@ export interface JweRecipient {
 export async function encryptJwe(
   plaintext: Uint8Array,
   recipient: JweRecipient,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-  random: Pick<Crypto, 'getRandomValues'> = globalThis.crypto,
+  { claims, subtle = globalThis.crypto.subtle, random = globalThis.crypto }: EncryptJweOptions = {},
 ): Promise<string> {
   const { kty, n, e } = recipient.jwk;
   if (kty !== 'RSA' || !n || !e) throw new TypeError('JWE recipient key must be an RSA public JWK');
   const publicKey = await subtle.importKey('jwk', { kty, n, e }, RSA_OAEP_256, false, ['encrypt']);
-  // Member order is fixed, so the same recipient always gives the same header bytes.
-  const header = toBase64Url(encoder.encode(JSON.stringify({ alg: JWE_ALG, enc: JWE_ENC, kid: recipient.kid })));
+  // Member order is fixed, so the same recipient and claims always give the same header bytes;
+  // a claim cannot replace `alg`, `enc` or `kid` (they are set again after the claims).
+  const members = { alg: JWE_ALG, enc: JWE_ENC, kid: recipient.kid };
+  const header = toBase64Url(encoder.encode(JSON.stringify(Object.assign({ ...members }, claims, members))));
   const cekBytes = random.getRandomValues(new Uint8Array(CEK_BYTES));
   const iv = random.getRandomValues(new Uint8Array(IV_BYTES));
   try {

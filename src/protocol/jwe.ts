@@ -24,7 +24,7 @@ import { fromBase64Url } from './base64url.js';
 import { CEK_BYTES, IV_BYTES, JWE_ALG, JWE_ENC, RSA_OAEP_256, TAG_BYTES, encoder } from './jwe-encrypt.js';
 import { parseWith } from './parse.js';
 
-export { JWE_ALG, JWE_ENC, encryptJwe, type JweRecipient } from './jwe-encrypt.js';
+export { JWE_ALG, JWE_ENC, encryptJwe, type EncryptJweOptions, type JweClaims, type JweRecipient } from './jwe-encrypt.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 

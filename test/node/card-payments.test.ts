@@ -10,12 +10,14 @@ import { BrandId } from '../../src/card/brands.js';
 import { luhnValid } from '../../src/card/luhn.js';
 import { validateNumber } from '../../src/card/validate.js';
 import { canonicalize } from '../../src/protocol/canonical-json.js';
+import { cardClaims, type CardBinding } from '../../src/protocol/card-binding.js';
 import { CardPayloadSchema, SavedCardCvvSchema, encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import { encryptJwe } from '../../src/protocol/jwe.js';
 import { SessionSchema, type Intent } from '../../src/protocol/schemas.js';
-import { DecryptCardCode, decryptCard } from '../../src/server/index.js';
+import { DecryptCardCode, MemoryJweIdStore, decryptCard } from '../../src/server/index.js';
 import { PENDING_POLLS, TEST_CARDS, TestCardOutcome } from '../../demo/backend/test-cards.js';
 import {
+  bindingOf,
   cardIntentFor,
   intentFor,
   intentStatus,
@@ -230,7 +232,7 @@ describe('card payments on the reference backend', () => {
       ] as const) {
         const session = await newSession(pinned.url);
         const card = cardWith('6212345678901265', { expMonth, expYear: 2026 });
-        const { body } = await postIntent(pinned.url, session, await cardIntentFor(session, card), { now });
+        const { body } = await postIntent(pinned.url, session, await cardIntentFor(session, card, {}, now), { now });
         assert.equal(body.status, expected, `expiry ${expMonth}/2026`);
         if (expected === 'failed') assert.equal(body.failure.code, 'card_invalid');
       }
@@ -242,25 +244,27 @@ describe('card payments on the reference backend', () => {
   it('answers 400 card_undecryptable, recording no attempt, to a JWE it cannot read', async () => {
     const session = await newSession(server.url);
     const key = session.encryption!;
-    const good = await encryptCard(cardWith('4242424242424242'), key);
+    const good = await encryptCard(cardWith('4242424242424242'), key, bindingOf(session));
     const parts = good.split('.');
     const otherBackend = await startBackend();
     const otherSession = await newSession(otherBackend.url);
     await otherBackend.close();
     const card = cardWith('4242424242424242');
     const plaintext = new TextEncoder().encode(JSON.stringify(card));
+    // Bound to this order as the cashier binds it, so only what each case names is wrong.
+    const bound = () => ({ claims: cardClaims(bindingOf(session), Date.now()) });
     const jwes: Record<string, string> = {
       garbled: 'not-a-jwe',
       'five parts of rubbish': 'a.b.c.d.e',
       'tampered ciphertext': [...parts.slice(0, 3), `${parts[3]!.slice(0, -2)}AA`, parts[4]].join('.'),
       'unsupported alg': [Buffer.from('{"alg":"RSA1_5","enc":"A256GCM"}').toString('base64url'), ...parts.slice(1)].join('.'),
       // Encrypted for another key under this session's kid: the kid matches, decryption fails.
-      'another key, same kid': await encryptJwe(plaintext, { kid: key.kid, jwk: foreignJwk }),
+      'another key, same kid': await encryptJwe(plaintext, { kid: key.kid, jwk: foreignJwk }, bound()),
       // Encrypted for another backend's key, naming its kid.
-      'another backend': await encryptCard(card, otherSession.encryption!),
+      'another backend': await encryptCard(card, otherSession.encryption!, bindingOf(session)),
       // Readable, but not a card payload: the form never sends one, so it is no payer's mistake.
-      'not a card inside': await encryptJwe(new TextEncoder().encode('{"pan":"4242424242424242"}'), key),
-      'eleven digits': await encryptJwe(new TextEncoder().encode(JSON.stringify({ ...card, number: '42424242424' })), key),
+      'not a card inside': await encryptJwe(new TextEncoder().encode('{"pan":"4242424242424242"}'), key, bound()),
+      'eleven digits': await encryptJwe(new TextEncoder().encode(JSON.stringify({ ...card, number: '42424242424' })), key, bound()),
     };
     for (const [name, encrypted] of Object.entries(jwes)) {
       const intent: Intent = intentFor(session, { channel: 'card', instrument: { type: 'card', encrypted } });
@@ -305,6 +309,11 @@ describe('card payments on the reference backend', () => {
 
 describe('decryptCard', () => {
   const card: CardPayload = { number: '6205500000000000004', expMonth: 3, expYear: 2031, cvv: '123', holderName: '阿沛·阿旺晋美' };
+  const binding: CardBinding = { sessionId: 'ses_host', orderId: 'ord_host', amount: 4999900, currency: 'CNY' };
+  /** What `decryptCard` is told: this order, and a fresh store (each case is a first use). */
+  const use = (extra: object = {}) => ({ expected: binding, replay: new MemoryJweIdStore(), ...extra });
+  /** A JWE of any content, bound to `binding`, as the cashier would seal it. */
+  const sealed = (plaintext: Uint8Array, to: { kid: string; jwk: JsonWebKey }) => encryptJwe(plaintext, to, { claims: cardClaims(binding, Date.now()) });
   let pair: CryptoKeyPair;
   let recipient: { kid: string; jwk: JsonWebKey };
   before(async () => {
@@ -313,32 +322,32 @@ describe('decryptCard', () => {
   });
 
   it('reads a card with a CryptoKey or a private JWK, and reports the kid', async () => {
-    const jwe = await encryptCard(card, recipient);
-    assert.deepEqual(await decryptCard(jwe, pair.privateKey), { ok: true, card, kid: 'enc_host' });
+    const jwe = await encryptCard(card, recipient, binding);
+    assert.deepEqual(await decryptCard(jwe, pair.privateKey, use()), { ok: true, card, kid: 'enc_host' });
     const jwk = await subtle.exportKey('jwk', pair.privateKey);
-    assert.deepEqual(await decryptCard(jwe, jwk, { expectedKid: 'enc_host' }), { ok: true, card, kid: 'enc_host' });
+    assert.deepEqual(await decryptCard(jwe, jwk, use({ expectedKid: 'enc_host' })), { ok: true, card, kid: 'enc_host' });
   });
 
   it('serializes only the payload members, and leaves out those not given', async () => {
     const extra = { ...card, holderName: undefined, secret: 'not for the backend' } as CardPayload;
-    const jwe = await encryptCard(extra, recipient);
-    const result = await decryptCard(jwe, pair.privateKey);
+    const jwe = await encryptCard(extra, recipient, binding);
+    const result = await decryptCard(jwe, pair.privateKey, use());
     assert.ok(result.ok);
     assert.deepEqual(result.card, { number: card.number, expMonth: 3, expYear: 2031, cvv: '123' });
   });
 
   it('returns a code for every problem and never the card', async () => {
-    const jwe = await encryptCard(card, recipient);
-    const inside = (value: unknown) => encryptJwe(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)), recipient);
+    const jwe = await encryptCard(card, recipient, binding);
+    const inside = (value: unknown) => sealed(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)), recipient);
     const cases: [string, string, CryptoKey | JsonWebKey, string?][] = [
       ['garbled', 'garbled', pair.privateKey],
       ['too long', `${jwe}${'A'.repeat(9000)}`, pair.privateKey],
       ['unsupported', [Buffer.from('{"alg":"RSA-OAEP-256","enc":"A256CBC-HS512"}').toString('base64url'), ...jwe.split('.').slice(1)].join('.'), pair.privateKey],
       ['another key', jwe, foreign.privateKey],
       ['kid', jwe, pair.privateKey, 'enc_other'],
-      ['no kid', await encryptJwe(new TextEncoder().encode(JSON.stringify(card)), { kid: undefined as unknown as string, jwk: recipient.jwk }), pair.privateKey, 'enc_host'],
+      ['no kid', await sealed(new TextEncoder().encode(JSON.stringify(card)), { kid: undefined as unknown as string, jwk: recipient.jwk }), pair.privateKey, 'enc_host'],
       ['not JSON', await inside('4242424242424242'), pair.privateKey],
-      ['not UTF-8', await encryptJwe(new Uint8Array([0xff, 0xfe]), recipient), pair.privateKey],
+      ['not UTF-8', await sealed(new Uint8Array([0xff, 0xfe]), recipient), pair.privateKey],
       ['number with spaces', await inside({ ...card, number: '6205 5000 0000 0000 004' }), pair.privateKey],
       ['number of 20 digits', await inside({ ...card, number: '62055000000000000041' }), pair.privateKey],
       ['full-width digits', await inside({ ...card, number: '６２０５５０００００００００００００４' }), pair.privateKey],
@@ -359,7 +368,7 @@ describe('decryptCard', () => {
       'no kid': DecryptCardCode.JweKidMismatch,
     };
     for (const [name, value, key, expectedKid] of cases) {
-      const result = await decryptCard(value, key, expectedKid ? { expectedKid } : {});
+      const result = await decryptCard(value, key, use(expectedKid ? { expectedKid } : {}));
       assert.deepEqual(result, { ok: false, code: expected[name] ?? DecryptCardCode.CardMalformed }, name);
     }
   });
@@ -367,14 +376,14 @@ describe('decryptCard', () => {
   it('counts the holder name in code points: 64 rare CJK characters (outside the BMP) are fine', async () => {
     const name = '𠀀'.repeat(64);
     assert.equal(name.length, 128);
-    const result = await decryptCard(await encryptCard({ ...card, holderName: name }, recipient), pair.privateKey);
+    const result = await decryptCard(await encryptCard({ ...card, holderName: name }, recipient, binding), pair.privateKey, use());
     assert.ok(result.ok);
     assert.equal(result.card.holderName, name);
   });
 
   it('rejects, rather than blaming the card, when the key is not a private key', async () => {
-    const jwe = await encryptCard(card, recipient);
-    await assert.rejects(decryptCard(jwe, recipient.jwk));
+    const jwe = await encryptCard(card, recipient, binding);
+    await assert.rejects(decryptCard(jwe, recipient.jwk, use()));
   });
 });
 

@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend, type BackendOptions } from '../../demo/backend/app.js';
 import { randomToken } from '../../src/protocol/base64url.js';
+import { bindingOf } from '../../src/protocol/card-binding.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
 import type { Intent, Session } from '../../src/protocol/schemas.js';
 import { signIntent } from '../../src/server/index.js';
+
+export { bindingOf };
 
 export function readVector<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')) as T;
@@ -69,11 +72,12 @@ export async function ledger(base: string, orderId: string): Promise<any> {
 
 /**
  * A new-card intent on the `card` channel: the card encrypted to the session's `encryption`
- * key with `encryptCard`, as the cashier does, so only the JWE is in the body.
+ * key with `encryptCard` and bound to its order, as the cashier does, so only the JWE is in the
+ * body. `now` stamps the JWE (milliseconds, default the real clock).
  */
-export async function cardIntentFor(session: Session, card: CardPayload, overrides: Partial<Intent> = {}): Promise<Intent> {
+export async function cardIntentFor(session: Session, card: CardPayload, overrides: Partial<Intent> = {}, now?: number): Promise<Intent> {
   if (!session.encryption) throw new Error('the session has no encryption key');
-  const encrypted = await encryptCard(card, session.encryption);
+  const encrypted = await encryptCard(card, session.encryption, bindingOf(session), now === undefined ? {} : { now });
   return intentFor(session, { channel: 'card', instrument: { type: 'card', encrypted }, ...overrides });
 }
 

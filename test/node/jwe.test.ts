@@ -121,6 +121,15 @@ describe('encryptJwe / decryptJwe', () => {
     assert.equal(unb64u(parts[4]!).length, 16);
   });
 
+  it('puts claims in the protected header after alg/enc/kid, authenticated, and never lets one replace those three', async () => {
+    const jwe = await encryptJwe(bytes('x'), { kid: KID, jwk: publicJwk }, { claims: { oid: 'ord_1', amt: 12800, alg: 'none', kid: 'evil' } });
+    assert.equal(unb64u(jwe.split('.')[0]!).toString('utf8'), '{"alg":"RSA-OAEP-256","enc":"A256GCM","kid":"enc_test","oid":"ord_1","amt":12800}');
+    const result = await decryptJwe(jwe, privateKey);
+    assert.ok(result.ok);
+    assert.equal(result.header.oid, 'ord_1');
+    assert.deepEqual(await decryptJwe(withHeader(jwe, { ...result.header, amt: 1 }), privateKey), { ok: false, reason: 'decrypt' });
+  });
+
   it('uses a fresh CEK and IV every time', async () => {
     const [a, b] = [await encrypt('same'), await encrypt('same')];
     const [pa, pb] = [a.split('.'), b.split('.')];

@@ -521,7 +521,7 @@ describe('channel limits from the ledger', () => {
     clock = Date.parse('2026-03-14T04:00:00Z');
     assert.deepEqual((await pay(500_001, 'wechat')).failure, { code: 'limit_exceeded', retryable: false, fallback: 'alipay' });
     const small = await newSession(server.url, 'amount=99');
-    const card = await postIntent(server.url, small, await cardIntentFor(small, FUTURE_CARD), { now: clock });
+    const card = await postIntent(server.url, small, await cardIntentFor(small, FUTURE_CARD, {}, clock), { now: clock });
     assert.deepEqual(card.body.failure, { code: 'limit_exceeded', retryable: false });
     const book = await ledger(server.url, small.order.id);
     assert.deepEqual(book.attempts[0].instrument, { type: 'card', brand: 'visa', last4: '4242' });

@@ -9,7 +9,7 @@ import { randomToken } from '../../../src/protocol/base64url.js';
 import { encryptSavedCardCvv } from '../../../src/protocol/card-payload.js';
 import type { SavedCard, Session } from '../../../src/protocol/schemas.js';
 import { SIGNATURE_HEADER, signBody } from '../../../src/protocol/signature.js';
-import { intentFor, ledger, newSession, postIntent, startBackend, type RunningBackend } from '../helpers.js';
+import { bindingOf, intentFor, ledger, newSession, postIntent, startBackend, type RunningBackend } from '../helpers.js';
 
 let server: RunningBackend;
 before(async () => {
@@ -177,7 +177,7 @@ describe('saved-card intents', () => {
     for (const [last4, brand, cvv] of [['0005', 'amex', undefined], ['0005', 'amex', '123'], ['0005', 'amex', '1234'], ['1234', 'unionpay', '123']] as const) {
       const session = await newSession(server.url, `payer=${who}&savedCardCvv=1`);
       const cardId = find(session, brand, last4).id;
-      const encryptedCvv = cvv ? await encryptSavedCardCvv({ cvv }, session.encryption!) : undefined;
+      const encryptedCvv = cvv ? await encryptSavedCardCvv({ cvv }, session.encryption!, bindingOf(session)) : undefined;
       const { body } = await pay(session, { type: 'saved-card', cardId, ...(encryptedCvv ? { encryptedCvv } : {}) });
       results.push(`${brand}:${cvv ?? '-'}:${body.status}${body.failure ? `:${body.failure.code}` : ''}`);
       if (encryptedCvv) {
