@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
 import type { ScenarioSpec } from './scenario-spec.js';
@@ -53,7 +54,11 @@ export interface StoredAnswer {
 }
 
 interface IdempotencyRecord {
-  canonicalBody: string;
+  /**
+   * SHA-256 of the body the key first came with: enough to tell a retry from a conflict,
+   * without keeping a card's JWE in memory for as long as the key lives.
+   */
+  bodyHash: string;
   answer: Promise<StoredAnswer>;
 }
 
@@ -178,11 +183,11 @@ export class Store {
   idempotent(kid: string, key: string, canonicalBody: string): Promise<StoredAnswer> | 'conflict' | undefined {
     const record = this.liveForKid(kid)?.idempotency.get(key);
     if (!record) return undefined;
-    return record.canonicalBody === canonicalBody ? record.answer : 'conflict';
+    return record.bodyHash === hashBody(canonicalBody) ? record.answer : 'conflict';
   }
 
   remember(kid: string, key: string, canonicalBody: string, answer: Promise<StoredAnswer>): void {
-    this.liveForKid(kid)?.idempotency.set(key, { canonicalBody, answer });
+    this.liveForKid(kid)?.idempotency.set(key, { bodyHash: hashBody(canonicalBody), answer });
   }
 
   /**
@@ -313,4 +318,8 @@ export function toResponse(record: AttemptRecord): IntentResponse {
     ...(record.action ? { action: record.action } : {}),
     ...(record.failure ? { failure: record.failure } : {}),
   };
+}
+
+function hashBody(canonicalBody: string): string {
+  return createHash('sha256').update(canonicalBody).digest('base64url');
 }
