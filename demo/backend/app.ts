@@ -204,6 +204,8 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
       saved = intake;
     }
     // From here to `addAttempt` there is no await: the order's state cannot change under us.
+    // A card removed while its CVV was decrypted is refused as any removed card is.
+    if (saved && !savedCards.holds(record.payer, saved.card.cardId)) return error(400, 'card_unknown');
     const attempts = store.attemptsFor(session.order.id);
     const paid = attempts.find((a) => a.status === 'succeeded');
     if (paid) return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(paid) } };
