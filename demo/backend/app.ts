@@ -96,7 +96,10 @@ export function createBackend({ now = Date.now, random = Math.random }: BackendO
     const orderId = url.searchParams.get('order');
     if (orderId !== null) {
       const existing = [...store.sessions.values()].find((r) => r.session.order.id === orderId);
-      return existing ? sendJson(res, 200, existing.session) : sendError(res, 404, 'order_not_found');
+      if (!existing) return sendError(res, 404, 'order_not_found');
+      // A paid order says so, so the cashier shows it paid whatever its tab kept (or lost).
+      const paid = store.attemptsFor(orderId).find((a) => a.status === 'succeeded');
+      return sendJson(res, 200, paid ? { ...existing.session, paid: { paymentId: paid.id } } : existing.session);
     }
     const amount = Number(url.searchParams.get('amount') ?? '12800');
     const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();

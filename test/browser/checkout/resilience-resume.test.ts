@@ -30,6 +30,17 @@ describe('<shouyin-checkout> after a reload mid-payment', () => {
     }
   }
 
+  /** Another device pays the order: a signed wallet intent straight to the backend. */
+  async function payElsewhere(session: Session, channel: string): Promise<void> {
+    const intent = {
+      v: 1 as const, sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency,
+      channel, instrument: { type: 'wallet' as const }, attempt: randomToken(12), env: 'desktop' as const, locale: 'zh-CN',
+      nonce: randomToken(18), createdAt: new Date().toISOString(),
+    };
+    const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, idempotencyKey: randomToken(18) });
+    expect((await fetch('/api/intents', { method: 'POST', headers: signed.headers, body: signed.body })).status).to.equal(200);
+  }
+
   it('pending: the reloaded cashier shows the attempt as pending, keeps checking, and pays once', async () => {
     const session = await newSession('scenario=pending@3');
     const first = await open(session, [60_000]);
@@ -75,13 +86,7 @@ describe('<shouyin-checkout> after a reload mid-payment', () => {
     const pending = await first.log.next('shouyin-pending');
     unmountAll();
     // Another device pays the order on Alipay: the pending WeChat attempt is canceled by it.
-    const intent = {
-      v: 1 as const, sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency,
-      channel: 'alipay', instrument: { type: 'wallet' as const }, attempt: randomToken(12), env: 'desktop' as const, locale: 'zh-CN',
-      nonce: randomToken(18), createdAt: new Date().toISOString(),
-    };
-    const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, idempotencyKey: randomToken(18) });
-    expect((await fetch('/api/intents', { method: 'POST', headers: signed.headers, body: signed.body })).status).to.equal(200);
+    await payElsewhere(session, 'alipay');
 
     const { el, log } = await open(session, [60_000]);
     const failure = await log.first('shouyin-failure');
@@ -146,5 +151,52 @@ describe('<shouyin-checkout> after a reload mid-payment', () => {
     await el.updateComplete;
     getByRole(el, 'alert');
     expect(log.of('shouyin-fallback')).to.have.length(0);
+  });
+
+  describe('an order the backend reports paid (the session\'s `paid`)', () => {
+    it('shows "already paid" with the payment id from cleared storage: no pay button, one event, nothing sent', async () => {
+      const session = await newSession();
+      await payElsewhere(session, 'alipay');
+      const [paid] = (await ledger(session.order.id)).attempts;
+
+      const { el, log } = await mountCheckout({ sessionUrl: `/api/session?order=${session.order.id}` });
+      const status = await findByRole(el, 'status');
+      expect(textOf(status)).to.contain('该订单已支付，无需重复支付。').and.contain(`交易单号 ${paid!.id}`);
+      getByRole(el, 'heading', { name: '支付成功' });
+      expect(queryAllByRole(el, 'button')).to.have.length(0);
+      expect(queryAllByRole(el, 'radio')).to.have.length(0);
+      expect(log.types()).to.deep.equal(['shouyin-success']);
+      expect(log.of('shouyin-success')[0]).to.deep.equal({
+        sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency,
+        channel: null, attempt: null, paymentId: paid!.id, alreadyPaid: true,
+      });
+      // Nothing pays a paid order again, not even the host's `submit()`.
+      el.submit();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(log.types()).to.deep.equal(['shouyin-success']);
+      expect((await ledger(session.order.id)).attempts).to.have.length(1);
+    });
+
+    it('wins over what this tab kept: the open attempt is named in the event, and forgotten', async () => {
+      const session = await newSession('scenario=wechat:pending-forever');
+      const first = await open(session, [60_000]);
+      getByRole(first.el, 'button', { name: /确认支付/ }).click();
+      const pending = await first.log.next('shouyin-pending');
+      unmountAll();
+      await payElsewhere(session, 'alipay');
+      expect(kept(session.order.id)).not.to.equal(null);
+
+      const { el, log } = await mountCheckout({ sessionUrl: `/api/session?order=${session.order.id}` });
+      expect(textOf(await findByRole(el, 'status'))).to.contain('该订单已支付，无需重复支付。');
+      expect(queryAllByRole(el, 'button')).to.have.length(0);
+      const book = await ledger(session.order.id);
+      const paid = book.attempts.find((a) => a.status === 'succeeded')!;
+      expect(log.of('shouyin-success')).to.deep.equal([{
+        sessionId: session.id, orderId: session.order.id, amount: session.order.amount, currency: session.order.currency,
+        channel: 'wechat', attempt: pending.attempt, paymentId: paid.id, alreadyPaid: true,
+      }]);
+      expect(kept(session.order.id)).to.equal(null);
+      expect(book.tries).to.have.length(2);
+    });
   });
 });
