@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { mulberry32 } from '../../../demo/backend/random.js';
 import { ledger, newSession } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
@@ -151,6 +152,48 @@ describe('<shouyin-checkout> after a reload mid-payment', () => {
     await el.updateComplete;
     getByRole(el, 'alert');
     expect(log.of('shouyin-fallback')).to.have.length(0);
+  });
+
+  describe('an attempt whose outcome is unknown', () => {
+    // Seeds of `flaky@0.75` where the intent's first try is taken (and its answer lost), the next
+    // four are turned away (503), and the sixth is taken. The cashier's three retries meet 503s
+    // (one more draw when the browser itself resends the POST on the dropped connection): the
+    // attempt is recorded, the payer is told the request failed, and only the reload can find it.
+    const RATE = 0.75;
+    const seeds: number[] = [];
+    for (let seed = 1; seeds.length < 3; seed++) {
+      const draw = mulberry32(seed);
+      const draws = Array.from({ length: 6 }, draw);
+      if (draws[0]! >= RATE && draws.slice(1, 5).every((d) => d < RATE) && draws[5]! >= RATE) seeds.push(seed);
+    }
+
+    for (const seed of seeds) {
+      it(`keeps the attempt for the reload, which resumes it instead of offering to pay (seed@${seed})`, async function () {
+        this.timeout(20_000);
+        const session = await newSession(`scenario=seed@${seed},flaky@${RATE},lost,pending@0`);
+        const first = await open(session, [60_000]);
+        getByRole(first.el, 'button', { name: /确认支付/ }).click();
+        const failure = await first.log.next('shouyin-failure', 15_000);
+        expect(failure).to.include({ code: 'server_error', retryable: true, paymentId: null });
+        const [recorded] = (await ledger(session.order.id)).attempts;
+        expect(recorded?.status, 'the first try was recorded').to.equal('pending');
+        unmountAll();
+
+        const { el, log } = await mountCheckout({ sessionUrl: `/api/session?order=${session.order.id}`, pollDelays: [50] });
+        // The payer finishes in the wallet meanwhile: the ledger shows the order paid.
+        await fetch(`/api/intents/${recorded!.id}`);
+        expect((await ledger(session.order.id)).paid).to.equal(true);
+        await el.updateComplete;
+        const offered = queryAllByRole(el, 'button', { name: /确认支付/ }).filter((b) => b.getAttribute('aria-disabled') !== 'true');
+        expect(offered, 'no pay button for an order the ledger shows paid').to.have.length(0);
+        const success = await log.next('shouyin-success');
+        expect(success).to.include({ attempt: failure.attempt, paymentId: recorded!.id, alreadyPaid: false });
+        expect(log.of('shouyin-submit')).to.have.length(0);
+        const book = await ledger(session.order.id);
+        expect(book.attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
+        expect(kept(session.order.id)).to.equal(null);
+      });
+    }
   });
 
   describe('an order the backend reports paid (the session\'s `paid`)', () => {
