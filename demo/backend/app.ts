@@ -120,7 +120,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     const orderId = url.searchParams.get('order');
     if (orderId !== null) {
       const existing = store.sessionForOrder(orderId);
-      return existing ? sendJson(res, 200, existing.session) : sendError(res, 404, 'order_not_found');
+      if (!existing) return sendError(res, 404, 'order_not_found');
+      // A paid order says so, so the cashier shows it paid whatever its tab kept (or lost).
+      const paid = store.attemptsFor(orderId).find((a) => a.status === 'succeeded');
+      return sendJson(res, 200, paid ? { ...existing.session, paid: { paymentId: paid.id } } : existing.session);
     }
     const amount = Number(url.searchParams.get('amount') ?? '12800');
     const currency = (url.searchParams.get('currency') ?? 'CNY').toUpperCase();
@@ -242,6 +245,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       saved = intake;
     }
     // From here to `addAttempt` there is no await: the order's state cannot change under us.
+    // A card removed while its CVV was decrypted is refused as any removed card is.
+    if (saved && !savedCards.holds(record.payer, saved.card.cardId)) return error(400, 'card_unknown');
     const attempts = store.attemptsFor(session.order.id);
     const paid = attempts.find((a) => a.status === 'succeeded');
     if (paid) return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(paid) } };

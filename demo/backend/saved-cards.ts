@@ -130,6 +130,11 @@ export class SavedCards {
     if (url.searchParams.get('savedCardCvv') === '1') session.card = { ...session.card, savedCardCvv: true };
   }
 
+  /** Whether the payer still has this card (a removal may have come since `intake`). */
+  holds(payer: string, cardId: string): boolean {
+    return this.cardsFor(payer).some((c) => c.id === cardId);
+  }
+
   /** Checks a saved-card instrument for the session's payer; its CVV JWE as `use` says. */
   async intake(
     instrument: Extract<Instrument, { type: 'saved-card' }>,

@@ -4,7 +4,7 @@ import { fetchAttempt, submitIntent, type AttemptOutcome } from '../transport/in
 import type { FallbackTrigger } from './fallback.js';
 import type { AttemptRef } from './flow.js';
 import type { PageWaits } from './page-waits.js';
-import type { ResumeStore } from './resume-store.js';
+import { settlesAttempt, type ResumeStore } from './resume-store.js';
 
 /** Status checks of a pending attempt back off; "I have paid" and coming back to the page check at once. */
 export const POLL_DELAYS_MS: readonly number[] = [2000, 3000, 5000, 8000];
@@ -15,7 +15,8 @@ export interface AttemptReport {
   pending(response: IntentResponse, giveUp: (code: FailureCode) => void): void;
   /** `earlier`: the order was already paid, by another attempt (the backend's "already paid"). */
   succeeded(paymentId: string, earlier: boolean): void;
-  failed(code: FailureCode, retryable: boolean, paymentId: string | null, trigger: FallbackTrigger | null): void;
+  /** `unknown`: the request may have reached the backend and no answer came: the attempt stays kept for a reload. */
+  failed(code: FailureCode, retryable: boolean, paymentId: string | null, trigger: FallbackTrigger | null, unknown?: boolean): void;
 }
 
 export interface AttemptDeps {
@@ -74,8 +75,8 @@ export class AttemptRun {
       outcome = await this.post(open.intent);
     } else {
       // Whether it reached the backend is unknown: the next attempt names it, and the backend
-      // cancels it or, if it paid, answers "already paid".
-      return this.report.failed(FailureCode.NetworkError, true, null, null);
+      // cancels it or, if it paid, answers "already paid" (as the session does, on a reload).
+      return this.report.failed(FailureCode.NetworkError, true, null, null, true);
     }
     await this.settle(outcome);
   }
@@ -111,7 +112,9 @@ export class AttemptRun {
     let gaveUp: FailureCode | undefined;
     for (let poll = 0; ; poll++) {
       if (this.cut.signal.aborted) return;
-      if (outcome.kind === 'failed') return report.failed(outcome.code, outcome.retryable, null, { kind: 'failure', code: outcome.code });
+      if (outcome.kind === 'failed') {
+        return report.failed(outcome.code, outcome.retryable, null, { kind: 'failure', code: outcome.code }, !settlesAttempt(outcome));
+      }
       const response: IntentResponse = outcome.response;
       if (outcome.kind === 'already-paid' || response.status === 'succeeded') return report.succeeded(response.id, outcome.kind === 'already-paid');
       if (response.status === 'failed' || response.status === 'canceled') {

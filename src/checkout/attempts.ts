@@ -119,7 +119,7 @@ function report(checkout: CheckoutController, generation: number, session: Sessi
       checkout.actions.start(response.action, ref.channel, giveUp);
     },
     succeeded: (paymentId, earlier) => succeed(checkout, generation, session, { ...ref, paymentId }, earlier),
-    failed: (code, retryable, paymentId, trigger) => finish(checkout, generation, session, ref, code, retryable, paymentId, trigger),
+    failed: (code, retryable, paymentId, trigger, unknown) => finish(checkout, generation, session, ref, code, retryable, paymentId, trigger, unknown),
   };
 }
 
@@ -144,10 +144,11 @@ function finish(
   retryable: boolean,
   paymentId: string | null,
   trigger: FallbackTrigger | null,
+  unknown?: boolean,
 ): void {
-  // A newer attempt's record (kept meanwhile) stays.
+  // A newer attempt's record (kept meanwhile) stays, and so does this one's while its outcome is unknown.
   const stored = checkout.resume.load(session.order.id);
-  if (!stored || stored.attempt === ref.attempt) checkout.resume.clear(session.order.id);
+  if (!unknown && (!stored || stored.attempt === ref.attempt)) checkout.resume.clear(session.order.id);
   const current = generation === checkout.generation;
   if (current) {
     checkout.lastAttempt = ref.attempt;

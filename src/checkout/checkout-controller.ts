@@ -165,6 +165,8 @@ export class CheckoutController implements ReactiveController {
     if (!result.ok) return this.fail(result.code, result.status);
     const session = result.session;
     this.offset = clockOffset(session, Date.now());
+    // Paid is paid, however late the page comes back.
+    if (session.paid) return this.paidAlready(session, session.paid.paymentId);
     if (Date.parse(session.expiresAt) <= this.serverNow()) return this.fail(ErrorCode.SessionExpired);
     this.session = session;
     const open = this.resume.load(session.order.id);
@@ -203,10 +205,30 @@ export class CheckoutController implements ReactiveController {
     this.startTimers();
   }
 
+  /**
+   * The session says the order is paid (by this tab before a reload, another tab or device):
+   * success is shown and nothing is offered, whatever storage holds. A try this tab kept for
+   * the order is over, and named in the event.
+   */
+  private paidAlready(session: Session, paymentId: string): void {
+    this.session = session;
+    const open = this.resume.load(session.order.id);
+    this.resume.clear(session.order.id);
+    this.apply({ type: 'loaded', paid: paymentId });
+    emit(this.host, 'shouyin-success', {
+      ...orderDetail(session),
+      channel: open?.channel ?? null,
+      attempt: open?.attempt ?? null,
+      paymentId,
+      alreadyPaid: true,
+    });
+  }
+
   /** Re-armed on every (re)connection: a cashier moved in the page keeps watching its windows. */
   private startTimers(): void {
     const { session, host } = this;
-    if (!session) return;
+    // A paid order has no time left to count and no window to watch.
+    if (!session || session.paid) return;
     const events = {
       expire: () => this.expire(),
       // A maintenance window opened or closed: the list shows it at once, and when the payer has

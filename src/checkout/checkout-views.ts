@@ -63,11 +63,11 @@ export function sessionError(m: Messages, code: ErrorCode, reload: () => void) {
     ${canReload ? html`<button type="button" @click=${reload}>${m.reload}</button>` : nothing}`;
 }
 
-/** `earlier`: another attempt had paid the order, so this one's channel is not named as the payer's. */
-export function success(m: Messages, session: Session, locale: string, channelId: string, paymentId: string, earlier: boolean) {
+/** No `channelId`: another attempt had paid the order, so no channel is named as the payer's. */
+export function success(m: Messages, session: Session, locale: string, channelId: string | undefined, paymentId: string) {
   return html`<div class="success" part="success" role="status">
     <h2>${m.successTitle}</h2>
-    <p>${earlier ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
+    <p>${channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
     <p class="reference">${m.successReference(paymentId)}</p>
   </div>`;
 }

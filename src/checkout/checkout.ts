@@ -204,7 +204,7 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
-        return session ? success(m, session, locale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
+        return session ? success(m, session, locale, state.earlier ? undefined : state.attempt.channel, state.attempt.paymentId) : nothing;
       case Phase.Expired:
         return html`${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;

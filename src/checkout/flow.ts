@@ -41,11 +41,14 @@ export type FlowState =
   | { phase: typeof Phase.Pending; attempt: AttemptRef & { paymentId: string } }
   /** `earlier`: another attempt had paid the order (its channel may not be `attempt.channel`). */
   | { phase: typeof Phase.Succeeded; attempt: AttemptRef & { paymentId: string }; earlier?: boolean }
+  /** The session said the order was paid before this cashier tried anything. */
+  | { phase: typeof Phase.Succeeded; attempt: { paymentId: string }; earlier: true }
   | { phase: typeof Phase.Expired };
 
 export type FlowEvent =
   | { type: 'load' }
-  | { type: 'loaded' }
+  /** `paid`: the session's `paid.paymentId`: the order is paid already, nothing is offered. */
+  | { type: 'loaded'; paid?: string }
   | { type: 'load-failed'; code: ErrorCode }
   | { type: 'pay'; attempt: AttemptRef }
   | { type: 'pending'; paymentId: string }
@@ -65,7 +68,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       // A new session is a new order: it replaces whatever was on screen, success included.
       return { phase: Phase.Loading };
     case 'loaded':
-      return state.phase === Phase.Loading ? { phase: Phase.Ready } : state;
+      if (state.phase !== Phase.Loading) return state;
+      return event.paid ? { phase: Phase.Succeeded, attempt: { paymentId: event.paid }, earlier: true } : { phase: Phase.Ready };
     case 'load-failed':
       // The session could not be loaded or used: nothing can be paid until a new one comes.
       return state.phase === Phase.Succeeded ? state : { phase: Phase.Error, code: event.code };

@@ -6,6 +6,7 @@
  */
 import { parseWith } from '../protocol/parse.js';
 import { ResumeRecordSchema, type ResumeRecord } from '../protocol/schemas.js';
+import type { AttemptOutcome } from '../transport/intent-client.js';
 
 const PREFIX = 'shouyin:attempt:';
 
@@ -45,6 +46,16 @@ export function createResumeStore(storage: () => Storage | undefined): ResumeSto
       attempt((s) => s.removeItem(PREFIX + orderId));
     },
   };
+}
+
+/**
+ * Whether what became of a request settles its attempt, so its record may go. Any answer of
+ * the backend does (a refusal included: nothing was recorded). A request that may have
+ * reached it and brought nothing back (the network, a time-out, 5xx, 429, a 2xx that cannot
+ * be read, the page's unload) does not: the attempt may be open or paid, and a reload must ask.
+ */
+export function settlesAttempt(outcome: AttemptOutcome): boolean {
+  return outcome.kind !== 'failed' || !outcome.retryable;
 }
 
 /** The page's sessionStorage, when it has one that may be touched. */

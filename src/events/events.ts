@@ -28,7 +28,12 @@ export interface ShouyinEventDetails {
    * `alreadyPaid`: the order had been paid by another attempt (another tab, an abandoned one that
    * went through): `paymentId` is that payment's, and `channel`/`attempt` are this cashier's last try.
    */
-  'shouyin-success': OrderDetail & { channel: string; attempt: string; paymentId: string; alreadyPaid: boolean };
+  'shouyin-success': OrderDetail & { channel: string; attempt: string; paymentId: string; alreadyPaid: false }
+    /**
+     * Already paid. When the session said so on load, `channel` and `attempt` are those of this
+     * tab's try that was open when the page went away, or `null` when there was none.
+     */
+    | OrderDetail & { channel: string | null; attempt: string | null; paymentId: string; alreadyPaid: true };
   'shouyin-failure': OrderDetail & {
     channel: string;
     attempt: string;

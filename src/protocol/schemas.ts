@@ -114,6 +114,8 @@ export const SessionSchema = z.object({
    * card's CVV again (sent encrypted as `instrument.encryptedCvv`).
    */
   card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()) })),
+  /** The order is already paid (another tab, another device, a payment that went through): show it, offer nothing. */
+  paid: z.optional(z.object({ paymentId: id })),
 });
 export type Session = z.infer<typeof SessionSchema>;
 /** What a host may hand in: defaults not yet applied. */

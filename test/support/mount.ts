@@ -70,7 +70,7 @@ const LAST_USED_KEY = 'shouyin.lastChannel.m_demo';
 
 /**
  * Puts a cashier on the page the way a host does, with an event log listening at `document`
- * first, and waits until it is ready or has reported an error.
+ * first, and waits until it is ready, has reported an error, or found the order paid.
  */
 export async function mountCheckout(options: MountOptions): Promise<{ el: ShouyinCheckout; log: EventLog; container: HTMLElement }> {
   if (options.lastUsed) localStorage.setItem(LAST_USED_KEY, options.lastUsed);
@@ -88,8 +88,9 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   document.body.append(container);
   mounted.push({ container, log });
   const deadline = performance.now() + 8000;
-  while (!log.events.some((e) => e.type === 'shouyin-ready' || e.type === 'shouyin-error')) {
-    if (performance.now() > deadline) throw new Error('cashier neither ready nor failed within 8 s');
+  const settled = ['shouyin-ready', 'shouyin-error', 'shouyin-success'];
+  while (!log.events.some((e) => settled.includes(e.type))) {
+    if (performance.now() > deadline) throw new Error('cashier neither ready, failed nor paid within 8 s');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await el.updateComplete;

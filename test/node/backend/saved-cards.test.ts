@@ -191,3 +191,27 @@ describe('saved-card intents', () => {
     assert.deepEqual([garbled.status, garbled.body.error.code], [400, 'card_undecryptable']);
   });
 });
+
+describe('a saved card removed while a payment with it is decrypted', () => {
+  it('never records an attempt with a card whose removal was acknowledged (20 seeded trials, savedCardCvv=1)', async () => {
+    // `pending-forever` keeps an attempt recorded first open, so its removal answers 409
+    // `card_in_use`: a removal answered 200 then proves the card was gone before any attempt.
+    let removedFirst = 0;
+    for (let trial = 0; trial < 20; trial++) {
+      const session = await newSession(server.url, `payer=${payer('single')}&savedCardCvv=1&scenario=card:pending-forever`);
+      const cardId = session.savedCards[0]!.id;
+      const encryptedCvv = await encryptSavedCardCvv({ cvv: '123' }, session.encryption!, bindingOf(session));
+      const paying = postIntent(server.url, session, intentFor(session, { channel: 'card', instrument: { type: 'saved-card', cardId, encryptedCvv } }));
+      const [paid, removal] = await Promise.all([paying, remove(session, cardId)]);
+      const book = await ledger(server.url, session.order.id);
+      if (removal.status === 200) {
+        removedFirst++;
+        assert.deepEqual([paid.status, paid.body.error?.code], [400, 'card_unknown'], `trial ${trial}: the removed card is refused`);
+        assert.deepEqual(book.attempts, [], `trial ${trial}: nothing recorded with the removed card`);
+      } else {
+        assert.deepEqual([removal.status, removal.body.error.code, paid.body.status], [409, 'card_in_use', 'pending'], `trial ${trial}`);
+      }
+    }
+    assert.ok(removedFirst > 0, 'the removal came first in some trials');
+  });
+});

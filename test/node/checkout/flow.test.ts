@@ -64,6 +64,14 @@ describe('checkout flow', () => {
     assert.equal('earlier' in transition(paying, { type: 'succeeded', paymentId: 'pay_1' }), false);
   });
 
+  it('loads a session that says the order is paid straight into success, with nothing to pay', () => {
+    const paid = run([{ type: 'load' }, { type: 'loaded', paid: 'pay_7' }]);
+    assert.deepEqual(paid, { phase: Phase.Succeeded, attempt: { paymentId: 'pay_7' }, earlier: true });
+    assert.equal(transition(paid, { type: 'pay', attempt }), paid);
+    assert.equal(transition(paid, { type: 'expire' }), paid);
+    assert.equal(transition(ready, { type: 'loaded', paid: 'pay_7' }), ready, 'only a load in progress takes it');
+  });
+
   it('starts over for a new session, even after success', () => {
     const paid = run([{ type: 'pay', attempt }, { type: 'succeeded', paymentId: 'pay_1' }], ready);
     assert.deepEqual(transition(paid, { type: 'load' }), { phase: Phase.Loading });

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createResumeStore } from '../../../src/checkout/resume-store.js';
+import { createResumeStore, settlesAttempt } from '../../../src/checkout/resume-store.js';
+import { interpretAnswer } from '../../../src/transport/intent-client.js';
+import type { HttpResult } from '../../../src/transport/http.js';
 import type { ResumeRecord } from '../../../src/protocol/schemas.js';
 
 /** A Storage as the browser has it, in memory. */
@@ -75,4 +77,32 @@ describe('resume store', () => {
     createResumeStore(() => full).save(record);
     assert.equal(createResumeStore(() => undefined).load('ord_1'), undefined);
   });
+});
+
+describe('what settles a kept attempt', () => {
+  const answer = (status: number, json: unknown): HttpResult => ({ ok: true, status, headers: new Headers(), json });
+  const response = (status: string) => ({ id: 'pay_1', status });
+  // Each row: what came back for the intent (or a status check), and whether its record may go.
+  const table: [string, HttpResult, boolean][] = [
+    ['succeeded', answer(200, response('succeeded')), true],
+    ['pending', answer(200, response('pending')), true],
+    ['failed (declined)', answer(200, { ...response('failed'), failure: { code: 'declined', retryable: false } }), true],
+    ['canceled', answer(200, response('canceled')), true],
+    ['409 already paid', answer(409, { error: { code: 'order_already_paid' }, paidAttempt: response('succeeded') }), true],
+    ['400 refused (nothing recorded)', answer(400, { error: { code: 'card_unknown' } }), true],
+    ['401 signature', answer(401, { error: { code: 'signature_mismatch' } }), true],
+    ['410 expired', answer(410, { error: { code: 'session_expired' } }), true],
+    ['a network fault (the request may have arrived)', { ok: false, reason: 'network' }, false],
+    ['aborted by the page going away', { ok: false, reason: 'aborted' }, false],
+    ['time-out', { ok: false, reason: 'timeout' }, false],
+    ['500', answer(500, { error: { code: 'internal_error' } }), false],
+    ['503', answer(503, { error: { code: 'unavailable' } }), false],
+    ['429', answer(429, { error: { code: 'rate_limited' } }), false],
+    ['a 2xx that is not the contract', answer(200, { ok: true, status: 'paid?' }), false],
+  ];
+  for (const [what, result, settles] of table) {
+    it(`${what}: ${settles ? 'settles it' : 'keeps it for a reload'}`, () => {
+      assert.equal(settlesAttempt(interpretAnswer(result)), settles);
+    });
+  }
 });
