@@ -10,70 +10,17 @@
 // the server's RSS and heap (after a full GC) before and after the load, the statuses the
 // intents got, and the size of that order's ledger answer. Bounded in time: every request
 // has a 10 s timeout and the whole run 120 s; the server stops with this process.
-import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { tsImport } from 'tsx/esm/api';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { startBackendProcess } from './backend-process.mjs';
+
 const MIB = 1024 * 1024;
 const SESSIONS = 2_000;
 const INTENTS = 200;
 const PADDED_BYTES = 60 * 1024;
-
-/** bench/backend-server.ts in its own process; resolves with its URL, `memory()` and `stop()`. */
-function startServer() {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/backend-server.ts')], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  /** @type {((line: string) => void)[]} */
-  const waiting = [];
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (data) => {
-    out += data;
-    for (let newline = out.indexOf('\n'); newline >= 0; newline = out.indexOf('\n')) {
-      const line = out.slice(0, newline);
-      out = out.slice(newline + 1);
-      waiting.shift()?.(line);
-    }
-  });
-  const nextLine = () => new Promise((resolve) => waiting.push(resolve));
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
-      child.stdin.end();
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error('the reference backend did not start within 20 s'));
-    }, 20_000);
-    child.once('error', reject);
-    void nextLine().then((line) => {
-      clearTimeout(timer);
-      const { port } = JSON.parse(/** @type {string} */ (line));
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        /** @returns {Promise<{ rss: number, heapUsed: number }>} */
-        memory: async () => {
-          const answer = nextLine();
-          child.stdin.write('mem\n');
-          return JSON.parse(/** @type {string} */ (await answer));
-        },
-        stop,
-      });
-    });
-  });
-}
 
 /**
  * One request; resolves with its status and body (never rejects: a refused or cut-off
@@ -116,7 +63,7 @@ function countBy(values) {
 export async function measureBackendMemory() {
   const { signIntent, randomToken } = await tsImport('../src/server/index.ts', import.meta.url);
   const server = /** @type {{ url: string, memory: () => Promise<{ rss: number, heapUsed: number }>, stop: () => Promise<unknown> }} */ (
-    await startServer()
+    await startBackendProcess({ exposeGc: true })
   );
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const deadline = setTimeout(() => {

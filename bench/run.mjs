@@ -45,7 +45,6 @@
 // `pass` is false only when value > budget. The process exits 1 when a budget is exceeded,
 // and 2 when a figure could not be measured or the bench itself broke (so a caller can tell
 // "over budget" from "the bench does not work").
-import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import os from 'node:os';
@@ -61,6 +60,7 @@ import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
 import { attributeBytes } from './attribution.mjs';
 import { measureBackendMemory } from './backend-memory.mjs';
+import { startBackendProcess } from './backend-process.mjs';
 import { traceTyping } from './keystroke-trace.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -710,43 +710,6 @@ async function measureVerify({ seconds }) {
         `WebCrypto's HMAC runs on libuv's pool); CPU-second = user + system time of the whole process`,
     ],
   };
-}
-
-/** Starts bench/backend-server.ts in its own Node process; resolves with its base URL. */
-function startBackendProcess() {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/backend-server.ts')], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
-      child.stdin.end();
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error('the reference backend did not start within 20 s'));
-    }, 20_000);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the reference backend exited (${code}) before it listened`)));
-    child.stdout.on('data', (data) => {
-      out += data;
-      const newline = out.indexOf('\n');
-      if (newline < 0) return;
-      clearTimeout(timer);
-      child.stdout.removeAllListeners('data');
-      child.stdout.resume();
-      const { port } = JSON.parse(out.slice(0, newline));
-      resolve({ url: `http://127.0.0.1:${port}`, stop });
-    });
-  });
 }
 
 /**
