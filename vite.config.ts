@@ -3,7 +3,6 @@ import { transform as transformCss } from 'lightningcss';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from './src/version.js';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { cutZod } from './scripts/zod-cuts.js';
 
 /**
  * Four library builds, chosen by `--mode` (scripts/build.mjs runs them all):
@@ -19,6 +18,8 @@ import { cutZod } from './scripts/zod-cuts.js';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
+  'i18n-en': 'src/lazy/i18n-en.ts',
+  'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
@@ -185,7 +186,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ...common,
         // Turns src/lazy/load.ts to loading by URL, and drops its module-path imports from the IIFE.
         define: { __SHOUYIN_SCRIPT__: 'true' },
-        plugins: [minifyLitCss(), collapseTemplateWhitespace(), cutZod()],
+        plugins: [minifyLitCss(), collapseTemplateWhitespace()],
         build: {
           ...common.build,
           minify: true,

@@ -27,14 +27,14 @@ export function channelName(m: Messages, session: Session, id: string): string {
  * A placeholder of `rows` rows while something loads. The saved cards one (a row per card and
  * one for a new card) stands where the list will be, with its part.
  */
-export function skeleton(m: Messages, rows: number, savedCards = false) {
+export function skeleton(m: Messages | undefined, rows: number, savedCards = false) {
   return html`<div
     class=${savedCards ? 'skeleton saved-cards-loading' : 'skeleton'}
     part=${savedCards ? 'saved-cards' : nothing}
     aria-busy="true"
   >
     ${Array.from({ length: rows }, () => html`<span></span>`)}
-    <p class="visually-hidden" role="status">${m.loading}</p>
+    <p class="visually-hidden" role="status">${m?.loading}</p>
   </div>`;
 }
 

@@ -3,6 +3,7 @@ import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
@@ -101,9 +102,14 @@ export class ShouyinCheckout extends LitElement {
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
 
+  /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
+  private readonly catalog = new CatalogController(this, () =>
+    resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang),
+  );
   private readonly checkout = new CheckoutController(this, {
     messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
+    catalog: () => this.catalog.want(),
     env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
@@ -121,9 +127,9 @@ export class ShouyinCheckout extends LitElement {
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
-  /** The locale in use after resolution and fallbacks. */
+  /** The locale in use after resolution and fallbacks (zh-CN when its catalog could not load). */
   get resolvedLocale(): SupportedLocale {
-    return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
+    return this.catalog.shown ?? resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
@@ -191,6 +197,8 @@ export class ShouyinCheckout extends LitElement {
   override render() {
     // Resolved once a render: it looks up the nearest `lang` across shadow roots.
     const locale = this.resolvedLocale;
+    // Until the locale's catalog is here, a skeleton without words: no zh-CN text flashes first.
+    if (!this.catalog.shown) return html`<section part="base" class="panel" lang=${locale}>${skeleton(undefined, 4)}</section>`;
     const m = messagesFor(locale, this.strings);
     return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>${this.renderBody(m, locale)}</section>`;
   }
