@@ -80,7 +80,8 @@ export class ShouyinChannelList extends LitElement {
     // `selected` mirrors the radio's checked state as a class: a `:has(input:checked)` rule
     // has style matching look through every row's descendants. No white space between tags:
     // none of it shows, and each run of it is one more node per row.
-    return html`<label class="option ${channel.available ? '' : 'unavailable'} ${checked ? 'selected' : ''}" part="channel"
+    const classes = ['option', !channel.available && 'unavailable', checked && 'selected'].filter(Boolean).join(' ');
+    return html`<label class=${classes} part="channel"
       ><input
         type="radio"
         name="channel"
