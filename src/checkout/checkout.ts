@@ -214,8 +214,10 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Succeeded:
         return session ? success(m, session, locale, state.attempt.channel, state.attempt.paymentId, state.earlier ?? false) : nothing;
       case Phase.Expired:
-        return html`${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
-          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
+        return html`
+          ${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
+          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>
+        `;
       default:
         return session ? this.renderPayment(m, session, locale) : nothing;
     }
@@ -235,60 +237,74 @@ export class ShouyinCheckout extends LitElement {
     const { notice } = this.checkout.fallbacks;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
-    return html`${summary(m, session, amount, this.serverNow)}${session.notices?.length
+    return html`
+      ${summary(m, session, amount, this.serverNow)}
+      ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
-        : nothing}<shouyin-channel-list
+        : nothing}
+      <shouyin-channel-list
         part="channels"
         .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
         @change=${this.onChannelChange}
-      ></shouyin-channel-list
-      >${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}${listed && ready
-            ? html`<shouyin-saved-cards
-                part="saved-cards"
-                .cards=${session.savedCards}
-                .now=${this.checkout.serverNow()}
-                .messages=${m}
-                .locale=${locale}
-                .strings=${this.strings?.savedCards}
-                .remover=${this.cards.removeSavedCard}
-                .beforeCardRemove=${this.beforeCardRemove}
-                ?require-cvv=${session.card?.savedCardCvv ?? false}
-                ?disabled=${busy}
-                @saved-card-change=${this.cards.onSavedCardChange}
-              ></shouyin-saved-cards>`
-            : nothing}${byCard && !bySavedCard
-            ? html`<shouyin-card-form
-                part="card-form"
-                .messages=${m.card}
-                .now=${this.checkout.serverNow()}
-                ?require-name=${session.card?.holderName ?? false}
-                ?disabled=${busy}
-                @card-change=${this.cards.onCardChange}
-              ></shouyin-card-form>`
-            : nothing}${failure
-            ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
-            : nothing}${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}${notice
-            ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
-            : nothing}${noneAvailable
-            ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
-            : nothing}${pending
-            ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
-            : nothing}${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}<div class="actions"
-        >${pending
-          ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
-              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button> `
-          : nothing}<button
+      ></shouyin-channel-list>
+      ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
+      ${listed && ready
+        ? html`
+            <shouyin-saved-cards
+              part="saved-cards"
+              .cards=${session.savedCards}
+              .now=${this.checkout.serverNow()}
+              .messages=${m}
+              .locale=${locale}
+              .strings=${this.strings?.savedCards}
+              .remover=${this.cards.removeSavedCard}
+              .beforeCardRemove=${this.beforeCardRemove}
+              ?require-cvv=${session.card?.savedCardCvv ?? false}
+              ?disabled=${busy}
+              @saved-card-change=${this.cards.onSavedCardChange}
+            ></shouyin-saved-cards>
+          `
+        : nothing}
+      ${byCard && !bySavedCard
+        ? html`
+            <shouyin-card-form
+              part="card-form"
+              .messages=${m.card}
+              .now=${this.checkout.serverNow()}
+              ?require-name=${session.card?.holderName ?? false}
+              ?disabled=${busy}
+              @card-change=${this.cards.onCardChange}
+            ></shouyin-card-form>
+          `
+        : nothing}
+      ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
+      ${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
+      ${notice
+        ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+        : nothing}
+      ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
+      ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
+      ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
+      <div class="actions">
+        ${pending
+          ? html`
+              <button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
+              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button>
+            `
+          : nothing}
+        <button
           type="button"
           class="primary"
           part="pay-button"
           aria-disabled=${busy || !channelId ? 'true' : 'false'}
           @click=${this.onPay}
           .textContent=${label}
-        ></button
-      ></div>`;
+        ></button>
+      </div>
+    `;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

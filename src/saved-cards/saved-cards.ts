@@ -309,9 +309,10 @@ export class ShouyinSavedCards extends LitElement {
         <span class="text">
           <span class="visually-hidden" id="${key}-name">${name}</span>
           <span class="number" aria-hidden="true">${maskPan(card, brand)}</span>
-          <span class="meta" id="${key}-meta"
-            ><span>${s.expiry(expiry)}</span><span class="badge" data-state=${status.state}>${badge}</span></span
-          >
+          <span class="meta" id="${key}-meta">
+            <span>${s.expiry(expiry)}</span>
+            <span class="badge" data-state=${status.state}>${badge}</span>
+          </span>
           ${advice ? html`<span class="advice" id="${key}-advice">${advice}</span>` : nothing}
         </span>
       </label>
