@@ -1,9 +1,8 @@
 import { build as esbuild } from 'esbuild';
-import { transform as transformCss } from 'lightningcss';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from './src/version.js';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { cutZod } from './scripts/zod-cuts.js';
 
 /**
  * Four library builds, chosen by `--mode` (scripts/build.mjs runs them all):
@@ -19,6 +18,8 @@ import { cutZod } from './scripts/zod-cuts.js';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
+  'i18n-en': 'src/lazy/i18n-en.ts',
+  'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
@@ -31,64 +32,17 @@ const CHUNK_OWN_PACKAGES = /\/node_modules\/uqr\//;
 const DEPENDENCIES = /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|imask|uqr)(\/|$)/;
 
 /**
- * Minifies the text of Lit `css` templates in our own styles: the JS minifier keeps template
- * text as written (indentation, comments). The templates have no `${}` parts.
+ * Minifies the text of our Lit `html`, `svg` and `css` templates with minify-literals
+ * (html-minifier-next for markup, Lightning CSS for styles): the JS minifier keeps template
+ * text as written, so the source keeps its indentation and the bundle carries none of it.
  */
-function minifyLitCss(): Plugin {
+function minifyTemplates(): Plugin {
   return {
-    name: 'shouyin:minify-lit-css',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      const out = code.replace(/\bcss`([^`$\\]*)`/g, (_all, text: string) => {
-        const { code: min } = transformCss({ filename: id, code: new TextEncoder().encode(text), minify: true });
-        return `css\`${new TextDecoder().decode(min)}\``;
-      });
-      return { code: out, map: null };
-    },
-  };
-}
-
-interface Quasi {
-  start: number;
-  end: number;
-  value: { raw: string };
-}
-
-/** The text parts of every `html`/`svg` tagged template in an ESTree program. */
-function templateQuasis(node: unknown, found: Quasi[] = []): Quasi[] {
-  if (Array.isArray(node)) {
-    for (const child of node) templateQuasis(child, found);
-  } else if (node && typeof node === 'object') {
-    const { type, tag, quasi } = node as { type?: string; tag?: { type?: string; name?: string }; quasi?: { quasis: Quasi[] } };
-    if (type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && (tag.name === 'html' || tag.name === 'svg')) {
-      found.push(...(quasi?.quasis ?? []));
-    }
-    for (const value of Object.values(node)) if (value && typeof value === 'object') templateQuasis(value, found);
-  }
-  return found;
-}
-
-/**
- * Collapses the indentation in the text of Lit `html` and `svg` templates: each run of white
- * space that holds a line break becomes one space, or nothing before a tag's closing `>`.
- * HTML renders a run of spaces as one space, so the page looks the same (no template here
- * has a `<pre>` or `white-space: pre`); the bundle carries no indentation. The templates are
- * found by parsing, so code and strings around them are never touched.
- */
-function collapseTemplateWhitespace(): Plugin {
-  return {
-    name: 'shouyin:collapse-template-whitespace',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
-      const quasis = templateQuasis(this.parse(code)).sort((x, y) => x.start - y.start);
-      let out = '';
-      let at = 0;
-      for (const { start, end, value } of quasis) {
-        if (code.slice(start, end) !== value.raw) throw new Error(`${id}: template text not where the parser put it`);
-        out += code.slice(at, start) + value.raw.replace(/\s*\n\s*(\/?>)?/g, (_run, close?: string) => close ?? ' ');
-        at = end;
-      }
-      return { code: out + code.slice(at), map: null };
+    name: 'shouyin:minify-template-literals',
+    async transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg|css)`/.test(code)) return null;
+      const minified = await minifyHTMLLiterals(code, { fileName: id });
+      return minified && { code: minified.code, map: minified.map ?? null };
     },
   };
 }
@@ -171,7 +125,7 @@ export default defineConfig(({ mode }): UserConfig => {
     if (!entry) throw new Error(`vite.config.ts: no lazy chunk named ${name}`);
     return {
       ...common,
-      plugins: [sharedRuntime(), minifyLitCss(), collapseTemplateWhitespace()],
+      plugins: [sharedRuntime(), minifyTemplates()],
       build: {
         ...common.build,
         minify: true,
@@ -185,7 +139,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ...common,
         // Turns src/lazy/load.ts to loading by URL, and drops its module-path imports from the IIFE.
         define: { __SHOUYIN_SCRIPT__: 'true' },
-        plugins: [minifyLitCss(), collapseTemplateWhitespace(), cutZod()],
+        plugins: [minifyTemplates()],
         build: {
           ...common.build,
           minify: true,

@@ -15,6 +15,9 @@
 //   size       raw, gzip -9 and brotli q11 of dist/shouyin.min.js and of each lazily loaded
 //              chunk (every file in dist/lazy/, and any other .js in dist/ that is not an
 //              entry); the floor and the peer bundled with one set of esbuild settings.
+//              Budgeted too: what `import 'shouyin'` (the ES module build) adds to the initial
+//              JS of a tiny Vite-built host app, the same app built without it side by side
+//              (bench/host-app.mjs).
 //   mount      headless Chromium: `<shouyin-checkout>` with an inline session, from
 //              createElement to the end of the first frame in which its channel radios and
 //              pay button are rendered and focusable; the same for the bare Lit element.
@@ -61,6 +64,7 @@ import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
 import { attributeBytes } from './attribution.mjs';
 import { measureBackendMemory } from './backend-memory.mjs';
 import { startBackendProcess } from './backend-process.mjs';
+import { measureHostApp } from './host-app.mjs';
 import { traceTyping } from './keystroke-trace.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,6 +74,8 @@ const MIB = 1024 * 1024;
 const BUDGETS = {
   /** dist/shouyin.min.js, gzip -9. */
   bundleGzip: 40 * KIB,
+  /** What `import 'shouyin'` adds to a Vite-built host app's initial JS, gzip -9. */
+  hostAppGrowth: 45 * KIB,
   /** Median mount time of the cashier over that of the bare Lit element. */
   mountRatio: 3,
   /** JS heap retained after the mount/pay/unmount cycles, minus the heap after the first. */
@@ -258,6 +264,18 @@ async function measureSize() {
     chunks.length
       ? `lazy chunks (loaded only by the payers who need them, not in the budget): ${chunks.join(', ')}`
       : `lazy chunks: none (no dist/${LAZY_DIR}/, no other .js in dist/)`,
+  );
+
+  const host = await measureHostApp(ROOT);
+  results.push(
+    result('size: Vite host app without shouyin, initial JS gzip', host.without.initialGzip, 'B'),
+    result("size: Vite host app with import 'shouyin' (dist/shouyin.js), initial JS gzip", host.with.initialGzip, 'B'),
+    result("size: Vite host app growth from import 'shouyin', initial JS gzip", host.with.initialGzip - host.without.initialGzip, 'B', BUDGETS.hostAppGrowth),
+    result("size: Vite host app with import 'shouyin', lazy chunks gzip (not in the budget)", host.with.lazyGzip - host.without.lazyGzip, 'B'),
+  );
+  notes.push(
+    `size: host app built by Vite ${host.viteVersion} with its production defaults (bench/host-app.mjs); initial JS is the entry ` +
+      'chunk and its static imports, each file gzipped on its own',
   );
 
   const floor = await bundle('bench/floor/bare-lit.ts');

@@ -208,13 +208,14 @@ export class ShouyinCardForm extends LitElement {
             aria-describedby=${errors.number ? 'number-error' : nothing}
           />
           ${brand
-            ? html`<span
-                class="brand"
-                role="img"
-                data-brand=${brand.id}
-                aria-label=${m.brand(m.brandName(brand.id, brand.name))}
-                >${m.brandName(brand.id, brand.name)}</span
-              >`
+            ? html`
+                <span
+                  class="brand"
+                  role="img"
+                  data-brand=${brand.id}
+                  aria-label=${m.brand(m.brandName(brand.id, brand.name))}
+                >${m.brandName(brand.id, brand.name)}</span>
+              `
             : nothing}
         </div>
         ${this.renderError('number', errors.number)}

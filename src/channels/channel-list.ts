@@ -58,10 +58,12 @@ export class ShouyinChannelList extends LitElement {
 
   override render() {
     // One `change` listener for every radio: the event bubbles to the group.
-    return html`<fieldset ?disabled=${this.disabled} @change=${this.onChange} @keydown=${this.onKeyDown}
-      ><legend .textContent=${this.label}></legend
-      ><div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div></fieldset
-    >`;
+    return html`
+      <fieldset ?disabled=${this.disabled} @change=${this.onChange} @keydown=${this.onKeyDown}>
+        <legend .textContent=${this.label}></legend>
+        <div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div>
+      </fieldset>
+    `;
   }
 
   private renderOption(channel: ChannelView, index: number) {
@@ -78,35 +80,37 @@ export class ShouyinChannelList extends LitElement {
       .join(' ');
     const checked = channel.id === this.value;
     // `selected` mirrors the radio's checked state as a class: a `:has(input:checked)` rule
-    // has style matching look through every row's descendants. No white space between tags:
-    // none of it shows, and each run of it is one more node per row.
-    return html`<label class="option ${channel.available ? '' : 'unavailable'} ${checked ? 'selected' : ''}" part="channel"
-      ><input
-        type="radio"
-        name="channel"
-        .value=${channel.id}
-        .checked=${checked}
-        ?disabled=${!channel.available}
-        aria-labelledby="c${index}-name"
-        aria-describedby=${describedBy}
-      />${channelIcon(channel.kind)}<span class="text"
-        ><span class="title"
-          ><span class="name" part="channel-name" id="c${index}-name" .textContent=${channel.name}></span>${channel.badge
-            ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>`
-            : nothing}</span
-        ><span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span
-        >${
-          // What only some rows have: one part for all of it, and no node for what a row lacks.
-          [
-            ['reason', 'reason', !channel.available && channel.unavailableText],
-            ['reason', 'warning', channel.warning],
-            ['details', 'maintenance', channel.maintenance],
-            ['promo', 'promo', channel.promo],
-          ]
-            .filter((note) => note[2])
-            .map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)
-        }</span
-    ></label>`;
+    // has style matching look through every row's descendants.
+    const classes = ['option', !channel.available && 'unavailable', checked && 'selected'].filter(Boolean).join(' ');
+    // What only some rows have: one part for all of it, and no node for what a row lacks.
+    const notes = [
+      ['reason', 'reason', !channel.available && channel.unavailableText],
+      ['reason', 'warning', channel.warning],
+      ['details', 'maintenance', channel.maintenance],
+      ['promo', 'promo', channel.promo],
+    ].filter((note) => note[2]);
+    return html`
+      <label class=${classes} part="channel">
+        <input
+          type="radio"
+          name="channel"
+          .value=${channel.id}
+          .checked=${checked}
+          ?disabled=${!channel.available}
+          aria-labelledby="c${index}-name"
+          aria-describedby=${describedBy}
+        />
+        ${channelIcon(channel.kind)}
+        <span class="text">
+          <span class="title">
+            <span class="name" part="channel-name" id="c${index}-name" .textContent=${channel.name}></span>
+            ${channel.badge ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>` : nothing}
+          </span>
+          <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span>
+          ${notes.map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)}
+        </span>
+      </label>
+    `;
   }
 }
 

@@ -25,6 +25,8 @@ import { resumeAttempt } from './attempts.js';
 export interface CheckoutDeps {
   messages(): Messages;
   locale(): string;
+  /** The locale's catalog, while it loads (`undefined` once at hand); a load waits for it too. */
+  catalog?: () => Promise<void> | undefined;
   env(): Environment;
   /** Opens a wallet's H5 page (a `redirect` action); the element's `navigate`. */
   navigate: (url: string) => void;
@@ -150,6 +152,8 @@ export class CheckoutController implements ReactiveController {
   async load(source: SessionSource): Promise<void> {
     const generation = this.invalidate();
     this.source = source;
+    // Fetched side by side with the session; the cashier is ready when both are here.
+    const catalog = this.deps.catalog?.();
     let result: SessionResult;
     if ('url' in source) {
       const abort = (this.loadAbort = new AbortController());
@@ -161,6 +165,7 @@ export class CheckoutController implements ReactiveController {
       this.base = document.baseURI;
       result = parseSession(source.input);
     }
+    if (catalog) await catalog;
     if (generation !== this.generation || (!result.ok && result.aborted)) return;
     if (!result.ok) return this.fail(result.code, result.status);
     const session = result.session;

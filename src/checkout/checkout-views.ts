@@ -27,33 +27,34 @@ export function channelName(m: Messages, session: Session, id: string): string {
  * A placeholder of `rows` rows while something loads. The saved cards one (a row per card and
  * one for a new card) stands where the list will be, with its part.
  */
-export function skeleton(m: Messages, rows: number, savedCards = false) {
+export function skeleton(m: Messages | undefined, rows: number, savedCards = false) {
   return html`<div
     class=${savedCards ? 'skeleton saved-cards-loading' : 'skeleton'}
     part=${savedCards ? 'saved-cards' : nothing}
     aria-busy="true"
   >
     ${Array.from({ length: rows }, () => html`<span></span>`)}
-    <p class="visually-hidden" role="status">${m.loading}</p>
+    <p class="visually-hidden" role="status">${m?.loading}</p>
   </div>`;
 }
 
 /** Merchant, description, amount and the order's countdown (`now`: the server-corrected clock). */
 export function summary(m: Messages, session: Session, amount: string, now: () => number) {
   const { order } = session;
-  // No white space between tags (none of it shows): fewer nodes to clone at mount. The
-  // description is a part of this template, hidden when there is none, not a template of its own.
-  return html`<header class="summary" part="summary"
-    ><p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p
-    ><p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p
-    ><p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p
-    ><p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p
-    ><shouyin-countdown
-      .expiresAt=${Date.parse(session.expiresAt)}
-      .now=${now}
-      .messages=${m.channels}
-    ></shouyin-countdown
-  ></header>`;
+  // The description is a part of this template, hidden when there is none, not a template of its own.
+  return html`
+    <header class="summary" part="summary">
+      <p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p>
+      <p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p>
+      <p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p>
+      <p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p>
+      <shouyin-countdown
+        .expiresAt=${Date.parse(session.expiresAt)}
+        .now=${now}
+        .messages=${m.channels}
+      ></shouyin-countdown>
+    </header>
+  `;
 }
 
 /** Why the cashier cannot work; `reload` is offered when the session may load on a second try. */
@@ -79,14 +80,17 @@ export function actionView(m: Messages, session: Session, locale: string, view: 
   const name = channelName(m, session, channel.id);
   if (view.type !== 'qr') return html`<p class="message" part="message">${m.channels.walletOpen(name)}</p>`;
   // Until the QR chunk defines the element, it shows the light-DOM placeholder it is given.
-  return html`<shouyin-qr-code
-    part="qr-code"
-    .content=${view.content}
-    .label=${m.channels.qrLabel(name)}
-    .hint=${m.channels.scanWith(channel.kind, name)}
-    .amount=${m.channels.qrAmount(amountOf(session, locale))}
-    ><div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div></shouyin-qr-code
-  >`;
+  return html`
+    <shouyin-qr-code
+      part="qr-code"
+      .content=${view.content}
+      .label=${m.channels.qrLabel(name)}
+      .hint=${m.channels.scanWith(channel.kind, name)}
+      .amount=${m.channels.qrAmount(amountOf(session, locale))}
+    >
+      <div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div>
+    </shouyin-qr-code>
+  `;
 }
 
 export interface FallbackIntents {

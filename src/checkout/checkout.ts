@@ -3,6 +3,7 @@ import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
 import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
@@ -101,9 +102,14 @@ export class ShouyinCheckout extends LitElement {
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
 
+  /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
+  private readonly catalog = new CatalogController(this, () =>
+    resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang),
+  );
   private readonly checkout = new CheckoutController(this, {
     messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
+    catalog: () => this.catalog.want(),
     env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
@@ -121,9 +127,9 @@ export class ShouyinCheckout extends LitElement {
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
-  /** The locale in use after resolution and fallbacks. */
+  /** The locale in use after resolution and fallbacks (zh-CN when its catalog could not load). */
   get resolvedLocale(): SupportedLocale {
-    return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
+    return this.catalog.shown ?? resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
@@ -191,6 +197,8 @@ export class ShouyinCheckout extends LitElement {
   override render() {
     // Resolved once a render: it looks up the nearest `lang` across shadow roots.
     const locale = this.resolvedLocale;
+    // Until the locale's catalog is here, a skeleton without words: no zh-CN text flashes first.
+    if (!this.catalog.shown) return html`<section part="base" class="panel" lang=${locale}>${skeleton(undefined, 4)}</section>`;
     const m = messagesFor(locale, this.strings);
     return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>${this.renderBody(m, locale)}</section>`;
   }
@@ -206,8 +214,10 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Succeeded:
         return session ? success(m, session, locale, state.earlier ? undefined : state.attempt.channel, state.attempt.paymentId) : nothing;
       case Phase.Expired:
-        return html`${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
-          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>`;
+        return html`
+          ${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
+          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>
+        `;
       default:
         return session ? this.renderPayment(m, session, locale) : nothing;
     }
@@ -227,60 +237,74 @@ export class ShouyinCheckout extends LitElement {
     const { notice } = this.checkout.fallbacks;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
-    return html`${summary(m, session, amount, this.serverNow)}${session.notices?.length
+    return html`
+      ${summary(m, session, amount, this.serverNow)}
+      ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
-        : nothing}<shouyin-channel-list
+        : nothing}
+      <shouyin-channel-list
         part="channels"
         .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
         @change=${this.onChannelChange}
-      ></shouyin-channel-list
-      >${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}${listed && ready
-            ? html`<shouyin-saved-cards
-                part="saved-cards"
-                .cards=${session.savedCards}
-                .now=${this.checkout.serverNow()}
-                .messages=${m}
-                .locale=${locale}
-                .strings=${this.strings?.savedCards}
-                .remover=${this.cards.removeSavedCard}
-                .beforeCardRemove=${this.beforeCardRemove}
-                ?require-cvv=${session.card?.savedCardCvv ?? false}
-                ?disabled=${busy}
-                @saved-card-change=${this.cards.onSavedCardChange}
-              ></shouyin-saved-cards>`
-            : nothing}${byCard && !bySavedCard
-            ? html`<shouyin-card-form
-                part="card-form"
-                .messages=${m.card}
-                .now=${this.checkout.serverNow()}
-                ?require-name=${session.card?.holderName ?? false}
-                ?disabled=${busy}
-                @card-change=${this.cards.onCardChange}
-              ></shouyin-card-form>`
-            : nothing}${failure
-            ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>`
-            : nothing}${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}${notice
-            ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
-            : nothing}${noneAvailable
-            ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>`
-            : nothing}${pending
-            ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>`
-            : nothing}${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}<div class="actions"
-        >${pending
-          ? html`<button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
-              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button> `
-          : nothing}<button
+      ></shouyin-channel-list>
+      ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
+      ${listed && ready
+        ? html`
+            <shouyin-saved-cards
+              part="saved-cards"
+              .cards=${session.savedCards}
+              .now=${this.checkout.serverNow()}
+              .messages=${m}
+              .locale=${locale}
+              .strings=${this.strings?.savedCards}
+              .remover=${this.cards.removeSavedCard}
+              .beforeCardRemove=${this.beforeCardRemove}
+              ?require-cvv=${session.card?.savedCardCvv ?? false}
+              ?disabled=${busy}
+              @saved-card-change=${this.cards.onSavedCardChange}
+            ></shouyin-saved-cards>
+          `
+        : nothing}
+      ${byCard && !bySavedCard
+        ? html`
+            <shouyin-card-form
+              part="card-form"
+              .messages=${m.card}
+              .now=${this.checkout.serverNow()}
+              ?require-name=${session.card?.holderName ?? false}
+              ?disabled=${busy}
+              @card-change=${this.cards.onCardChange}
+            ></shouyin-card-form>
+          `
+        : nothing}
+      ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
+      ${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
+      ${notice
+        ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+        : nothing}
+      ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
+      ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
+      ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
+      <div class="actions">
+        ${pending
+          ? html`
+              <button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
+              <button type="button" class="check" @click=${this.onUseAnother}>${m.fallback.useAnother}</button>
+            `
+          : nothing}
+        <button
           type="button"
           class="primary"
           part="pay-button"
           aria-disabled=${busy || !channelId ? 'true' : 'false'}
           @click=${this.onPay}
           .textContent=${label}
-        ></button
-      ></div>`;
+        ></button>
+      </div>
+    `;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

@@ -87,11 +87,17 @@ export class ShouyinCountdown extends LitElement {
     if (!m) return nothing;
     const left = remainingMs(this.expiresAt, this.now());
     const stage = announceStage(left);
-    // Text as properties, and only the one space that shows: fewer nodes to clone at mount.
-    return html`<span id="label" .textContent=${m.countdownLabel}></span> <span class="clock" part="countdown" role="timer" aria-labelledby="label" .textContent=${formatRemaining(left)}></span
-      ><span class="visually-hidden" aria-live="polite" aria-atomic="true" part="announcement"
-        >${stage === undefined ? '' : m.countdownAnnounce(stage)}</span
-      >`;
+    return html`
+      <span id="label" .textContent=${m.countdownLabel}></span>
+      <span
+        class="clock"
+        part="countdown"
+        role="timer"
+        aria-labelledby="label"
+        .textContent=${formatRemaining(left)}
+      ></span>
+      <span class="visually-hidden" aria-live="polite" aria-atomic="true" part="announcement">${stage === undefined ? '' : m.countdownAnnounce(stage)}</span>
+    `;
   }
 }
 

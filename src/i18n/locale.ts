@@ -1,7 +1,5 @@
-import { en } from './en.js';
 import type { MessageOverrides, Messages } from './messages.js';
 import { zhCN } from './zh-CN.js';
-import { zhTW } from './zh-TW.js';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -10,7 +8,21 @@ export const DEFAULT_LOCALE: SupportedLocale = 'zh-CN';
 /** The catalog's groups an override may change one entry of, keeping the rest. */
 const NESTED = ['errors', 'failures', 'card', 'channels', 'fallback'] as const;
 
-const CATALOGS: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+/**
+ * The catalogs at hand: zh-CN comes with the bundle; zh-TW and en are lazy chunks that
+ * `loadCatalog` (src/lazy/load.ts) adds once fetched.
+ */
+const CATALOGS: Partial<Record<SupportedLocale, Messages>> = { 'zh-CN': zhCN };
+
+/** Whether `messagesFor(locale)` gives that locale's own words (its catalog is loaded). */
+export function hasCatalog(locale: SupportedLocale): boolean {
+  return CATALOGS[locale] !== undefined;
+}
+
+/** Makes a loaded catalog available to `messagesFor`. */
+export function addCatalog(locale: SupportedLocale, messages: Messages): void {
+  CATALOGS[locale] = messages;
+}
 
 /**
  * Maps a BCP 47 tag to a catalog, or `undefined` when none fits. Traditional Chinese
@@ -36,9 +48,12 @@ export function resolveLocale(...candidates: Array<string | null | undefined>): 
   return DEFAULT_LOCALE;
 }
 
-/** The catalog for a locale with the host's single-string overrides laid over it. */
+/**
+ * The catalog for a locale with the host's single-string overrides laid over it; zh-CN's
+ * while that locale's catalog is not loaded (see `hasCatalog`).
+ */
 export function messagesFor(locale: SupportedLocale, overrides?: MessageOverrides): Messages {
-  const base = CATALOGS[locale];
+  const base = CATALOGS[locale] ?? zhCN;
   if (!overrides) return base;
   const merged: Record<string, unknown> = { ...base, ...overrides };
   for (const key of NESTED) merged[key] = { ...base[key], ...overrides[key] };

@@ -1,8 +1,8 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices) and the card encryption (card payers), and registers the elements
- * among them.
+ * (sessions with notices), the card encryption (card payers) and the zh-TW and en catalogs
+ * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
  * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
@@ -16,10 +16,13 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as CatalogEn from './i18n-en.js';
+import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import type * as Seal from './seal.js';
+import { addCatalog, hasCatalog, type SupportedLocale } from '../i18n/locale.js';
 import { defineTags } from '../registry.js';
 import { RUNTIME_KEY } from './runtime-key.js';
 import * as shared from './shared.js';
@@ -85,3 +88,21 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
  * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
  */
 export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));
+
+type Catalog = typeof CatalogEn | typeof CatalogZhTW;
+
+/** The catalogs in chunks; zh-CN is in the bundle. */
+const CATALOG_CHUNKS: Record<Exclude<SupportedLocale, 'zh-CN'>, () => Promise<Catalog>> = {
+  'zh-TW': once((): Promise<Catalog> => (SCRIPT ? fromBundle('i18n-zh-TW') : import('./i18n-zh-TW.js'))),
+  en: once((): Promise<Catalog> => (SCRIPT ? fromBundle('i18n-en') : import('./i18n-en.js'))),
+};
+
+/**
+ * Loads a locale's catalog, unless it is at hand already (zh-CN always is), so that
+ * `messagesFor(locale)` gives its words. Rejects when the chunk cannot load (the network);
+ * the next call tries again.
+ */
+export async function loadCatalog(locale: SupportedLocale): Promise<void> {
+  if (hasCatalog(locale) || locale === 'zh-CN') return;
+  addCatalog(locale, (await CATALOG_CHUNKS[locale]()).messages);
+}

@@ -19,6 +19,7 @@ export { cvvMask } from '../card/number-mask.js';
 export { clockOffset } from '../checkout/intent.js';
 export { validateCvv } from '../card/validate.js';
 export { emit } from '../events/events.js';
+export { CatalogController } from '../i18n/catalog-controller.js';
 export { messagesFor, resolveLocale } from '../i18n/locale.js';
 export { CardRemovalCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';

@@ -1,11 +1,11 @@
 /**
  * The contract, version 1. Every byte that crosses a boundary is parsed by one of these
  * schemas, and the types everywhere else are inferred from them. The browser bundle and the
- * host-side helpers import this same module (zod/mini, through ./zod.ts, keeps it small in
- * the browser). `z.union` rather than `z.discriminatedUnion`: the literal `type` already
+ * host-side helpers import this same module (zod/mini, imported as a namespace, which
+ * bundlers shake). `z.union` rather than `z.discriminatedUnion`: the literal `type` already
  * keeps the options apart, and the union alone is ~0.5 KB gzip less.
  */
-import * as z from './zod.js';
+import * as z from 'zod/mini';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const minorUnits = z.int().check(z.nonnegative());
@@ -41,7 +41,7 @@ export const ChannelSchema = z.object({
     note: z.optional(z.string().check(z.maxLength(200))),
   }),
   maintenance: z.optional(z.array(z.object({ from: datetime, to: datetime }))),
-  fee: z.optional(z.object({ rate: z.optional(z.numberIn(0, 1)), fixed: z.optional(minorUnits) })),
+  fee: z.optional(z.object({ rate: z.optional(z.number().check(z.gte(0), z.lte(1))), fixed: z.optional(minorUnits) })),
   promo: z.optional(z.string().check(z.maxLength(200))),
   fallbacks: z.optional(z.array(id)),
   isNew: z.optional(z.boolean()),

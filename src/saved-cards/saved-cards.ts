@@ -6,6 +6,7 @@ import { maskPan } from '../card/pan-display.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
 import { cvvMask } from '../card/number-mask.js';
 import { validateCvv } from '../card/validate.js';
+import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { Messages, SavedCardsMessages } from '../i18n/messages.js';
 import type { SavedCard } from '../protocol/schemas.js';
@@ -135,13 +136,16 @@ export class ShouyinSavedCards extends LitElement {
     return resolveLocale(this.locale, this.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang);
   }
 
+  /** Used alone, the list loads its locale's catalog (in the checkout, the checkout has). */
+  private readonly catalog = new CatalogController(this, () => this.resolvedLocale);
+
   private get m(): Messages {
-    return this.messages ?? messagesFor(this.resolvedLocale);
+    return this.messages ?? messagesFor(this.catalog.shown ?? this.resolvedLocale);
   }
 
   /** The list's own strings, which come with this chunk. */
   private get s(): SavedCardsMessages {
-    return savedCardsMessagesFor(this.resolvedLocale, this.strings);
+    return savedCardsMessagesFor(this.catalog.shown ?? this.resolvedLocale, this.strings);
   }
 
   private get visible(): SavedCard[] {
@@ -233,6 +237,8 @@ export class ShouyinSavedCards extends LitElement {
   }
 
   override render() {
+    // Used alone in a language whose catalog is still on its way: nothing yet, not zh-CN words.
+    if (!this.catalog.shown) return nothing;
     const m = this.m;
     const s = this.s;
     const visible = this.visible;
@@ -303,9 +309,10 @@ export class ShouyinSavedCards extends LitElement {
         <span class="text">
           <span class="visually-hidden" id="${key}-name">${name}</span>
           <span class="number" aria-hidden="true">${maskPan(card, brand)}</span>
-          <span class="meta" id="${key}-meta"
-            ><span>${s.expiry(expiry)}</span><span class="badge" data-state=${status.state}>${badge}</span></span
-          >
+          <span class="meta" id="${key}-meta">
+            <span>${s.expiry(expiry)}</span>
+            <span class="badge" data-state=${status.state}>${badge}</span>
+          </span>
           ${advice ? html`<span class="advice" id="${key}-advice">${advice}</span>` : nothing}
         </span>
       </label>

@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-form.js';
 import { messagesFor } from '../../../src/i18n/locale.js';
+import { loadCatalog } from '../../../src/lazy/load.js';
 import { accessibleDescription, getByRole, queryAllByRole } from '../../support/roles.js';
 
 interface ValidCard {
@@ -28,6 +29,7 @@ let changes: CardChangeDetail[];
 
 async function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<ShouyinCardForm> {
   const el = document.createElement('shouyin-card-form');
+  await loadCatalog(locale);
   el.messages = messagesFor(locale).card;
   el.now = NOW;
   changes = [];

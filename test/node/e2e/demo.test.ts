@@ -94,6 +94,21 @@ async function ledgerOf(page: Page, event: string): Promise<{ paid: boolean; att
   return (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { paid: boolean; attempts: unknown[] };
 }
 
+/** Opens a page in English with the cashier on it; returns the page's errors as they come. */
+async function openEnglishPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route(`${origin}/e2e.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>en</title>
+<script src="/dist/shouyin.min.js"></script></head><body><shouyin-checkout session-url="/api/session"></shouyin-checkout></body></html>`,
+    }),
+  );
+  await page.goto(`${origin}/e2e.html`);
+  return problems;
+}
+
 describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   it('pays with WeChat Pay and shows success, with zero CSP violations or errors', async () => {
     const { page, problems, lazy } = await openDemo();
@@ -295,11 +310,54 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  it('fetches an English payer’s catalog alongside the session, and shows no zh-CN words before the English ones', async () => {
+    const page = await browser.newPage();
+    // Every frame, any zh-CN catalog words the cashier shows (text or accessible name).
+    // (A string: a function's text would carry the test runner's own helpers.)
+    await page.addInitScript({
+      content: `globalThis.zhSeen = [];
+        requestAnimationFrame(function look() {
+          const root = document.querySelector('shouyin-checkout')?.shadowRoot;
+          const text = (root?.textContent ?? '') + ' ' + (root?.querySelector('section')?.getAttribute('aria-label') ?? '');
+          for (const words of ['正在加载收银台', '收银台', '应付金额', '选择支付方式', '确认支付']) if (text.includes(words)) zhSeen.push(words);
+          requestAnimationFrame(look);
+        });`,
+    });
+    let catalogRequested = false;
+    let catalogBeforeSession = false;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/dist/lazy/i18n-en.js')) catalogRequested = true;
+    });
+    await page.route('**/api/session', async (route) => {
+      // Long enough that a catalog fetched only after the session would be seen to be.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      catalogBeforeSession = catalogRequested;
+      await route.continue();
+    });
+    const problems = await openEnglishPage(page);
+    await page.getByRole('button', { name: 'Pay ¥128.00' }).waitFor();
+    assert.equal(catalogBeforeSession, true, 'the catalog was requested before the session answered');
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { zhSeen: string[] }).zhSeen), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows the cashier in zh-CN, able to pay, when the English catalog cannot load', async () => {
+    const page = await browser.newPage();
+    await page.route('**/dist/lazy/i18n-en.js', (route) => route.abort('connectionfailed'));
+    const problems = await openEnglishPage(page);
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.equal(await page.locator('shouyin-checkout section[part="base"]').getAttribute('lang'), 'zh-CN');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("the saved cards chunk uses the bundle's Lit, not a copy of its own", () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
     assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
-    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js']) {
+    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
       assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
     }
   });
