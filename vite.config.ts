@@ -16,6 +16,8 @@ import { cutZod } from './scripts/zod-cuts.js';
  *   src/lazy/shared.ts from the bundle (`sharedRuntime`).
  * - `server`: dist/server.js, the host-side helpers (verifyIntent, signIntent) for Node 20+
  *   and edge runtimes.
+ * - `node`: dist/shouyin.node.js, what `import 'shouyin'` gives Node, Deno and workers (server
+ *   rendering): the module build with Lit's Node build inside (see NODE_CONDITIONS).
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -29,6 +31,15 @@ const LAZY_CHUNKS: Record<string, string> = {
 const CHUNK_OWN_PACKAGES = /\/node_modules\/uqr\//;
 
 const DEPENDENCIES = /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|imask|uqr)(\/|$)/;
+
+/**
+ * Lit's browser build extends `HTMLElement` and reads `document` as it loads, so a server that
+ * resolves `lit` with the `browser` condition (`node --conditions=browser`, a worker bundler)
+ * throws on import. The Node entry carries Lit's Node build instead, which falls back to
+ * @lit-labs/ssr-dom-shim where there is no DOM; zod, imask and uqr load anywhere and stay imports.
+ */
+const NODE_CONDITIONS = ['node', 'module', 'import', 'production', 'default'];
+const NODE_EXTERNAL = /^(zod|imask|uqr)(\/|$)/;
 
 /**
  * Minifies the text of Lit `css` templates in our own styles: the JS minifier keeps template
@@ -149,12 +160,14 @@ function sharedRuntime(): Plugin {
 }
 
 /**
- * The first statement of the script-tag bundle. A page that loads it a second time (or another
+ * The first statements of the script-tag bundle. Where there is no page (Node, a worker) it
+ * does nothing: Lit's browser build, inside, would throw there. A page that loads it a second time (or another
  * version) gets one warning and the first copy's API, before any module of this copy runs: its
  * Lit never starts, so under Trusted Types it never asks for a second `lit-html` policy, which a
  * CSP without 'allow-duplicates' refuses with an exception.
  */
-const SECOND_COPY_GUARD = `const shouyinFirst = globalThis[Symbol.for('shouyin.version')];
+const SECOND_COPY_GUARD = `if (!globalThis.document) return;
+const shouyinFirst = globalThis[Symbol.for('shouyin.version')];
 if (shouyinFirst && globalThis.customElements?.get('shouyin-checkout')) {
   console.warn('shouyin ${VERSION}: shouyin ' + shouyinFirst + ' is already on this page; this copy does nothing.');
   return globalThis.Shouyin;
@@ -192,6 +205,19 @@ export default defineConfig(({ mode }): UserConfig => {
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
           // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
           rolldownOptions: { output: { intro: SECOND_COPY_GUARD, generatedCode: { symbols: false } } },
+        },
+      };
+    case 'node':
+      return {
+        ...common,
+        define: { __SHOUYIN_SCRIPT__: 'false' },
+        resolve: { conditions: NODE_CONDITIONS },
+        build: {
+          ...common.build,
+          minify: false,
+          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'shouyin.node.js' },
+          // One file: a server never loads the lazy chunks, and they would be a second set of files.
+          rolldownOptions: { external: NODE_EXTERNAL, output: { codeSplitting: false } },
         },
       };
     case 'server':
