@@ -7,7 +7,7 @@ import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
-import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
+import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { abandonAttempt, startAttempt } from './attempts.js';
@@ -88,14 +88,14 @@ export class ShouyinCheckout extends LitElement {
 
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
   declare sessionUrl: string | null;
-  /** The session itself, when the host already has it; takes precedence over `session-url`. */
-  declare session: unknown;
-  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides. */
-  declare locale: string | null;
+  /** The session itself, when the host already has it; takes precedence over `session-url`. Parsed whatever its type says. */
+  declare session: SessionInput | undefined;
+  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides (the attribute also takes tags such as `zh-HK` or `en-GB`). */
+  declare locale: SupportedLocale | null;
   /** Host overrides for single strings of the catalog. */
   declare strings: MessageOverrides | undefined;
   /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
-  declare env: string | null;
+  declare env: Environment | null;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */

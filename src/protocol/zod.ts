@@ -32,11 +32,12 @@ export const regex = (pattern: RegExp): $ZodCheck<string> =>
  * (the class `refine` already brings) rather than zod's number and boolean schemas, whose two
  * classes the bundle then does without. A failed type test does not stop the checks after it,
  * as zod's own type would: every check chained to these is a comparison, which cannot throw.
+ * Typed as taking what they accept, so a host's session literal type-checks (`amount: number`).
  */
-export const int = (): ZodMiniCustom<number> => custom<number>(Number.isSafeInteger);
-export const numberIn = (min: number, max: number): ZodMiniCustom<number> =>
+export const int = (): ZodMiniCustom<number, number> => custom<number>(Number.isSafeInteger);
+export const numberIn = (min: number, max: number): ZodMiniCustom<number, number> =>
   custom<number>((value) => typeof value === 'number' && value >= min && value <= max);
-export const boolean = (): ZodMiniCustom<boolean> => custom<boolean>((value) => typeof value === 'boolean');
+export const boolean = (): ZodMiniCustom<boolean, boolean> => custom<boolean>((value) => typeof value === 'boolean');
 
 /** Exactly `value`; typed as that value, as `z.literal` is. */
 export const literal = <const T extends string | number>(value: T): ZodMiniEnum<{ v: T }> =>
