@@ -6,6 +6,7 @@ import { loadNotices, loadQrCode } from '../lazy/load.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
+import type { ShouyinEventDetails } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
@@ -126,10 +127,19 @@ export class ShouyinCheckout extends LitElement {
     return resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
   }
 
+  /**
+   * The detail of `shouyin-ready` for the session now loaded, or null until it is ready (and again
+   * while a new session loads). A listener added after the event (a framework's effect) reads it here.
+   */
+  get readyDetail(): ShouyinEventDetails['shouyin-ready'] | null {
+    return this.checkout.ready;
+  }
+
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // Property setters call this synchronously: the old session stops being payable now,
-    // not at the next render (the new one loads in willUpdate).
-    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated) this.checkout.invalidate();
+    // not at the next render (the new one loads in willUpdate). The same value set again, as a
+    // framework sets every prop on each render, changes nothing (and schedules no reload).
+    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated && this[name] !== oldValue) this.checkout.invalidate();
     super.requestUpdate(name, oldValue, options);
   }
 
