@@ -16,6 +16,8 @@ import { cutZod } from './scripts/zod-cuts.js';
  *   src/lazy/shared.ts from the bundle (`sharedRuntime`).
  * - `server`: dist/server.js, the host-side helpers (verifyIntent, signIntent) for Node 20+
  *   and edge runtimes.
+ * - `react`: dist/react.js, `shouyin/react` (src/react/); the elements it wraps come from
+ *   `shouyin` itself (`packageEntry`), React and @lit/react are the host's imports.
  * - `node`: dist/shouyin.node.js, what `import 'shouyin'` gives Node, Deno and workers (server
  *   rendering): the module build with Lit's Node build inside (see NODE_CONDITIONS).
  */
@@ -100,6 +102,25 @@ function collapseTemplateWhitespace(): Plugin {
         at = end;
       }
       return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
+const PACKAGE_ENTRY = fileURLToPath(new URL('src/index.ts', import.meta.url));
+
+/**
+ * Builds a subpath on top of the package's main entry: an import that resolves to src/index.ts
+ * becomes an import of `shouyin`, so a page that uses both gets one copy of each element class
+ * (and the host's Node, bundler or worker picks that entry by its conditions).
+ */
+function packageEntry(): Plugin {
+  return {
+    name: 'shouyin:package-entry',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === PACKAGE_ENTRY ? { id: 'shouyin', external: true } : null;
     },
   };
 }
@@ -207,6 +228,17 @@ export default defineConfig(({ mode }): UserConfig => {
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
           // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
           rolldownOptions: { output: { intro: SECOND_COPY_GUARD, generatedCode: { symbols: false } } },
+        },
+      };
+    case 'react':
+      return {
+        ...common,
+        plugins: [packageEntry()],
+        build: {
+          ...common.build,
+          minify: false,
+          lib: { entry: 'src/react/index.ts', formats: ['es'], fileName: () => 'react.js' },
+          rolldownOptions: { external: /^(react|@lit\/react)(\/|$)/ },
         },
       };
     case 'node':

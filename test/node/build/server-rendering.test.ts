@@ -19,6 +19,7 @@ import { launchChromium } from '../chromium.js';
 const ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['shouyin', 'ShouyinCheckout'],
   ['shouyin/server', 'verifyIntent'],
+  ['shouyin/react', 'ShouyinCheckout'],
 ];
 
 /** Imports `specifier` in a fresh Node (with `flags`) and says what it exported and registered. */

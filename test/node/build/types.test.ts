@@ -19,9 +19,12 @@ before(() => {
   host = mkdtempSync(path.join(os.tmpdir(), 'shouyin-types-'));
   cpSync(path.join(root, 'test', 'types'), host, { recursive: true });
   writeFileSync(path.join(host, 'package.json'), '{ "type": "module" }');
-  mkdirSync(path.join(host, 'node_modules'));
-  // The package as `npm link` installs it.
+  mkdirSync(path.join(host, 'node_modules', '@types'), { recursive: true });
+  // The package as `npm link` installs it, and what a React host has beside it.
   symlinkSync(root, path.join(host, 'node_modules', 'shouyin'), 'dir');
+  for (const name of ['react', '@types/react']) {
+    symlinkSync(path.join(root, 'node_modules', name), path.join(host, 'node_modules', name), 'dir');
+  }
 });
 
 after(() => rmSync(host, { recursive: true, force: true }));
