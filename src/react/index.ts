@@ -43,7 +43,8 @@ const Wrapped = createComponent({
 
 type ReadyEvent = ShouyinEvent<'shouyin-ready'>;
 
-export type ShouyinCheckoutProps = Omit<React.ComponentPropsWithoutRef<typeof Wrapped>, 'readyDetail'> & {
+/** The component's props: the element's, less its read-only getters, and `onReady`. */
+export type ShouyinCheckoutProps = Omit<React.ComponentPropsWithoutRef<typeof Wrapped>, 'readyDetail' | 'resolvedLocale'> & {
   /** The session loaded and the cashier can take a payment; called once per session, even when attached after the event. */
   onReady?: (event: ReadyEvent) => void;
 };

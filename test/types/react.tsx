@@ -22,6 +22,8 @@ export function Checkout({ onPaid }: { onPaid: (paymentId: string) => void }) {
       />
       {/* @ts-expect-error: no French catalog */}
       <ShouyinCheckout locale="fr" />
+      {/* @ts-expect-error: read-only, the element says it */}
+      <ShouyinCheckout readyDetail={null} />
       <shouyin-checkout session-url="/api/session" env="wechat" onshouyin-success={(event) => onPaid(event.detail.paymentId)} />
       {/* @ts-expect-error: not an environment the cashier knows */}
       <shouyin-checkout env="ios" />
