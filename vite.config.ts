@@ -15,6 +15,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *   src/lazy/shared.ts from the bundle (`sharedRuntime`).
  * - `server`: dist/server.js, the host-side helpers (verifyIntent, signIntent) for Node 20+
  *   and edge runtimes.
+ * - `react`: dist/react.js, `shouyin/react` (src/react/); the elements it wraps come from
+ *   `shouyin` itself (`packageEntry`), React and @lit/react are the host's imports.
+ * - `node`: dist/shouyin.node.js, what `import 'shouyin'` gives Node, Deno and workers (server
+ *   rendering): the module build with Lit's Node build inside (see NODE_CONDITIONS).
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -32,6 +36,15 @@ const CHUNK_OWN_PACKAGES = /\/node_modules\/uqr\//;
 const DEPENDENCIES = /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|imask|uqr)(\/|$)/;
 
 /**
+ * Lit's browser build extends `HTMLElement` and reads `document` as it loads, so a server that
+ * resolves `lit` with the `browser` condition (`node --conditions=browser`, a worker bundler)
+ * throws on import. The Node entry carries Lit's Node build instead, which falls back to
+ * @lit-labs/ssr-dom-shim where there is no DOM; zod, imask and uqr load anywhere and stay imports.
+ */
+const NODE_CONDITIONS = ['node', 'module', 'import', 'production', 'default'];
+const NODE_EXTERNAL = /^(zod|imask|uqr)(\/|$)/;
+
+/**
  * Minifies the text of our Lit `html`, `svg` and `css` templates with minify-literals
  * (html-minifier-next for markup, Lightning CSS for styles): the JS minifier keeps template
  * text as written, so the source keeps its indentation and the bundle carries none of it.
@@ -43,6 +56,25 @@ function minifyTemplates(): Plugin {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg|css)`/.test(code)) return null;
       const minified = await minifyHTMLLiterals(code, { fileName: id });
       return minified && { code: minified.code, map: minified.map ?? null };
+    },
+  };
+}
+
+const PACKAGE_ENTRY = fileURLToPath(new URL('src/index.ts', import.meta.url));
+
+/**
+ * Builds a subpath on top of the package's main entry: an import that resolves to src/index.ts
+ * becomes an import of `shouyin`, so a page that uses both gets one copy of each element class
+ * (and the host's Node, bundler or worker picks that entry by its conditions).
+ */
+function packageEntry(): Plugin {
+  return {
+    name: 'shouyin:package-entry',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === PACKAGE_ENTRY ? { id: 'shouyin', external: true } : null;
     },
   };
 }
@@ -103,12 +135,14 @@ function sharedRuntime(): Plugin {
 }
 
 /**
- * The first statement of the script-tag bundle. A page that loads it a second time (or another
+ * The first statements of the script-tag bundle. Where there is no page (Node, a worker) it
+ * does nothing: Lit's browser build, inside, would throw there. A page that loads it a second time (or another
  * version) gets one warning and the first copy's API, before any module of this copy runs: its
  * Lit never starts, so under Trusted Types it never asks for a second `lit-html` policy, which a
  * CSP without 'allow-duplicates' refuses with an exception.
  */
-const SECOND_COPY_GUARD = `const shouyinFirst = globalThis[Symbol.for('shouyin.version')];
+const SECOND_COPY_GUARD = `if (!globalThis.document) return;
+const shouyinFirst = globalThis[Symbol.for('shouyin.version')];
 if (shouyinFirst && globalThis.customElements?.get('shouyin-checkout')) {
   console.warn('shouyin ${VERSION}: shouyin ' + shouyinFirst + ' is already on this page; this copy does nothing.');
   return globalThis.Shouyin;
@@ -117,7 +151,9 @@ if (shouyinFirst && globalThis.customElements?.get('shouyin-checkout')) {
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
     publicDir: false,
-    build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: true },
+    // Maps for the bench's byte attribution and for debugging from dist/; `hidden` names them in
+    // no file, as the published package leaves them out (package.json "files").
+    build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', reportCompressedSize: false, sourcemap: 'hidden' },
   };
   if (mode.startsWith('lazy-')) {
     const name = mode.slice('lazy-'.length);
@@ -146,6 +182,30 @@ export default defineConfig(({ mode }): UserConfig => {
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
           // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
           rolldownOptions: { output: { intro: SECOND_COPY_GUARD, generatedCode: { symbols: false } } },
+        },
+      };
+    case 'react':
+      return {
+        ...common,
+        plugins: [packageEntry()],
+        build: {
+          ...common.build,
+          minify: false,
+          lib: { entry: 'src/react/index.ts', formats: ['es'], fileName: () => 'react.js' },
+          rolldownOptions: { external: /^(react|@lit\/react)(\/|$)/ },
+        },
+      };
+    case 'node':
+      return {
+        ...common,
+        define: { __SHOUYIN_SCRIPT__: 'false' },
+        resolve: { conditions: NODE_CONDITIONS },
+        build: {
+          ...common.build,
+          minify: false,
+          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'shouyin.node.js' },
+          // One file: a server never loads the lazy chunks, and they would be a second set of files.
+          rolldownOptions: { external: NODE_EXTERNAL, output: { codeSplitting: false } },
         },
       };
     case 'server':

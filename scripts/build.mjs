@@ -13,7 +13,7 @@ process.chdir(root);
 await rm('dist', { recursive: true, force: true });
 // One build per lazy chunk (vite.config.ts LAZY_CHUNKS names them), so no two share a file.
 const LAZY = ['i18n-en', 'i18n-zh-TW', 'notices', 'qr', 'saved-cards', 'seal'].map((name) => `lazy-${name}`);
-for (const mode of ['module', 'script', ...LAZY, 'server']) {
+for (const mode of ['module', 'script', ...LAZY, 'server', 'node', 'react']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -21,14 +21,15 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 // A second pass over the script-tag bundle and the lazy chunks: terser's compressor, run
 // three times over Rolldown's minified output, finds about 0.6 KB gzip more (sequences,
 // inlined constants, dead branches). Default, safe options only: no `unsafe*`, no property
-// mangling, and top-level names (the `Shouyin` global) kept. The source map is carried through.
+// mangling, and top-level names (the `Shouyin` global) kept. The source map is carried through
+// (and, as vite.config.ts makes them, not named in the file).
 async function squeeze(file, options) {
   const squeezed = await minify(await readFile(file, 'utf8'), {
     ecma: 2020,
     compress: { passes: 3 },
     mangle: true,
     ...options,
-    sourceMap: { content: await readFile(`${file}.map`, 'utf8'), url: `${file.split('/').pop()}.map` },
+    sourceMap: { content: await readFile(`${file}.map`, 'utf8') },
   });
   if (!squeezed.code || typeof squeezed.map !== 'string') throw new Error(`terser gave no code or map for ${file}`);
   await writeFile(file, squeezed.code);

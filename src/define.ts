@@ -36,7 +36,9 @@ function loadWhenInMarkup(): void {
   for (const [tag, load] of LAZY_ELEMENTS) if (document.querySelector(tag)) void load();
 }
 
-if (typeof customElements !== 'undefined') {
+// Only where there is a page: Lit's Node build defines a `customElements` of its own, and
+// Node, Deno and workers render on a server or in the background, where nothing should register.
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   defineElements();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadWhenInMarkup, { once: true });
   else loadWhenInMarkup();

@@ -4,12 +4,19 @@
  * in groups). The card number's groups follow its brand: `fitNumber` re-lays it after each
  * accepted change, and the field holds at most the brand's longest number.
  */
-import type { MaskedRegExpOptions } from 'imask/masked/regexp';
 import { detectBrand, groupsFor, maxLength } from './brands.js';
 import { asciiDigits, normalizeDigits } from './digits.js';
 
-/** What a field's imask model is given: which values it accepts, and what each typed character counts as. */
-export type MaskOptions = MaskedRegExpOptions & { mask: RegExp; prepareChar: (chars: string) => string };
+/**
+ * What a field's imask model is given: which values it accepts, and what each typed character
+ * counts as. Our own type, not imask's `MaskedRegExpOptions`: the card form's public .d.ts
+ * reaches this file, and imask's declarations do not compile under `moduleResolution: nodenext`
+ * (extensionless relative imports); masked-input-controller.ts checks it fits imask's options.
+ */
+export interface MaskOptions {
+  mask: RegExp;
+  prepareChar: (chars: string) => string;
+}
 
 /**
  * `value` as shown: its digits in `groups` joined by `separator` (the groups hold every digit

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { channelAvailability, type AvailabilityContext } from '../channels/availability.js';
 import { readLastUsed } from '../channels/last-used.js';
 import { rankChannels, recommendChannel } from '../channels/ranking.js';
-import { emit, type ChannelChangeReason } from '../events/events.js';
+import { emit, type ChannelChangeReason, type ShouyinEventDetails } from '../events/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import type { Channel, Environment, Instrument, Session } from '../protocol/schemas.js';
@@ -56,6 +56,8 @@ export class CheckoutController implements ReactiveController {
   state: FlowState = initialState;
   session: Session | undefined;
   channelId: string | null = null;
+  /** What `shouyin-ready` said about the loaded session, kept for listeners that come later. */
+  ready: ShouyinEventDetails['shouyin-ready'] | null = null;
 
   /** The session's selected channel, if one is. */
   get channel(): Channel | undefined {
@@ -141,6 +143,7 @@ export class CheckoutController implements ReactiveController {
     this.timers.stop();
     this.session = undefined;
     this.channelId = null;
+    this.ready = null;
     this.fallbacks.reset();
     this.lastAttempt = null;
     this.run?.stop.abort();
@@ -193,11 +196,15 @@ export class CheckoutController implements ReactiveController {
         ? session.channels.find((c) => c.id === moved.to)
         : recommendChannel(session.channels, rankingContext(session, this.availabilityContext(session))));
     this.apply({ type: 'loaded' });
-    emit(this.host, 'shouyin-ready', {
-      ...orderDetail(session),
-      channels: session.channels.map((c) => c.id),
-      channel: chosen?.id ?? null,
-    });
+    emit(
+      this.host,
+      'shouyin-ready',
+      (this.ready = {
+        ...orderDetail(session),
+        channels: session.channels.map((c) => c.id),
+        channel: chosen?.id ?? null,
+      }),
+    );
     if (open && resumed) {
       // Shown as it was when the page went away, even if the channel could not take a new payment now.
       this.channelId = resumed.id;

@@ -7,8 +7,9 @@ import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
+import type { ShouyinEventDetails } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
-import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
+import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { abandonAttempt, startAttempt } from './attempts.js';
@@ -89,14 +90,14 @@ export class ShouyinCheckout extends LitElement {
 
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
   declare sessionUrl: string | null;
-  /** The session itself, when the host already has it; takes precedence over `session-url`. */
-  declare session: unknown;
-  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides. */
-  declare locale: string | null;
+  /** The session itself, when the host already has it; takes precedence over `session-url`. Parsed whatever its type says. */
+  declare session: SessionInput | undefined;
+  /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides (the attribute also takes tags such as `zh-HK` or `en-GB`). */
+  declare locale: SupportedLocale | null;
   /** Host overrides for single strings of the catalog. */
   declare strings: MessageOverrides | undefined;
   /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
-  declare env: string | null;
+  declare env: Environment | null;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
@@ -132,10 +133,19 @@ export class ShouyinCheckout extends LitElement {
     return this.catalog.shown ?? resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang);
   }
 
+  /**
+   * The detail of `shouyin-ready` for the session now loaded, or null until it is ready (and again
+   * while a new session loads). A listener added after the event (a framework's effect) reads it here.
+   */
+  get readyDetail(): ShouyinEventDetails['shouyin-ready'] | null {
+    return this.checkout.ready;
+  }
+
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // Property setters call this synchronously: the old session stops being payable now,
-    // not at the next render (the new one loads in willUpdate).
-    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated) this.checkout.invalidate();
+    // not at the next render (the new one loads in willUpdate). The same value set again, as a
+    // framework sets every prop on each render, changes nothing (and schedules no reload).
+    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated && this[name] !== oldValue) this.checkout.invalidate();
     super.requestUpdate(name, oldValue, options);
   }
 

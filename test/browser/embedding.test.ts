@@ -96,4 +96,31 @@ describe('embedding <shouyin-checkout>', () => {
     expect((await ledger(first.order.id)).attempts).to.have.length(0);
     expect(queryAllByRole(el, 'button', { name: /¥3.00/ })).to.have.length(0);
   });
+
+  it('keeps its session when the host sets the same session or session-url again, as a framework re-render does', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=900' });
+    el.sessionUrl = '/api/session?amount=900';
+    await el.updateComplete;
+    const session = await newSession('amount=950');
+    el.session = session;
+    await log.next('shouyin-ready');
+    el.session = session;
+    await el.updateComplete;
+    expect(log.of('shouyin-ready')).to.have.length(2);
+    getByRole(el, 'button', { name: '确认支付 ¥9.50' }).click();
+    expect((await log.next('shouyin-success')).orderId).to.equal(session.order.id);
+  });
+
+  it('keeps what shouyin-ready said for a listener added after it (a framework effect), until a new session', async () => {
+    const first = await newSession('amount=700');
+    const second = await newSession('amount=800');
+    const { el, log } = await mountCheckout({ session: first });
+    // The event went out before this line: the element still says it.
+    expect(el.readyDetail).to.deep.equal(log.of('shouyin-ready')[0]);
+    expect(el.readyDetail).to.include({ orderId: first.order.id, amount: 700 });
+    el.session = second;
+    expect(el.readyDetail).to.equal(null);
+    await log.next('shouyin-ready');
+    expect(el.readyDetail).to.include({ orderId: second.order.id, amount: 800 });
+  });
 });

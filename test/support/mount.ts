@@ -1,5 +1,6 @@
 import '../../src/index.js';
 import type { ShouyinCheckout } from '../../src/checkout/checkout.js';
+import type { SessionInput } from '../../src/protocol/schemas.js';
 import { EVENT_NAMES, type ShouyinEventDetails, type ShouyinEventName } from '../../src/events/events.js';
 
 
@@ -82,7 +83,8 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.sessionUrl) el.setAttribute('session-url', options.sessionUrl);
   if (options.locale) el.setAttribute('locale', options.locale);
   if (options.env) el.setAttribute('env', options.env);
-  if (options.session !== undefined) el.session = options.session;
+  // Malformed sessions too, as plain JS may set them: the element parses whatever it is given.
+  if (options.session !== undefined) el.session = options.session as SessionInput;
   if (options.pollDelays) el.pollDelays = options.pollDelays;
   container.append(el);
   document.body.append(container);

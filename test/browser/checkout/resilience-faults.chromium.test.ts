@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { mulberry32 } from '../../../demo/backend/random.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
-import type { Session } from '../../../src/protocol/schemas.js';
+import type { Session, SessionInput } from '../../../src/protocol/schemas.js';
 import { ledger, newSession, type Ledger } from '../../support/backend.js';
 import { EventLog } from '../../support/mount.js';
 import { accessibleName, queryAllByRole, textOf } from '../../support/roles.js';
@@ -97,7 +97,7 @@ async function mount(host: HTMLElement, session: Session): Promise<{ el: Shouyin
   const log = new EventLog(host);
   const el = document.createElement('shouyin-checkout');
   el.pollDelays = POLL;
-  el.session = JSON.parse(JSON.stringify(session)) as unknown;
+  el.session = JSON.parse(JSON.stringify(session)) as SessionInput;
   host.append(el);
   const deadline = performance.now() + 8000;
   while (!log.events.some((e) => e.type === 'shouyin-ready' || e.type === 'shouyin-error')) {

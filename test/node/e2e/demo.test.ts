@@ -4,12 +4,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createDemoServer } from '../../../demo/demo-server.js';
+import { buildOnce } from '../built.js';
 import { launchChromium } from '../chromium.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,7 +19,7 @@ let server: ReturnType<typeof createDemoServer>;
 
 before(async () => {
   // The page loads dist/shouyin.min.js: test what `npm run build` makes from this tree.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  buildOnce();
   server = createDemoServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
