@@ -76,8 +76,12 @@ const BUDGETS = {
   bundleGzip: 40 * KIB,
   /** What `import 'shouyin'` adds to a Vite-built host app's initial JS, gzip -9. */
   hostAppGrowth: 45 * KIB,
-  /** Median mount time of the cashier over that of the bare Lit element. */
-  mountRatio: 3,
+  /**
+   * Median mount time of the cashier over that of its own static copy: what its script adds to
+   * the screen it draws. (A one-button Lit element was the wrong floor: the screen the cashier
+   * must show costs 2.4–3.0× that with no script at all; issue 15 re-read the budget.)
+   */
+  mountOverStaticCopy: 1.25,
   /** JS heap retained after the mount/pay/unmount cycles, minus the heap after the first. */
   heapGrowth: 1 * MIB,
   /** 95th percentile of the time a keystroke in the card number costs, unthrottled (ms). */
@@ -228,6 +232,15 @@ async function bundle(/** @type {string} */ entry) {
   return files;
 }
 
+/** @typedef {{ floor: Uint8Array, adyenJs: Uint8Array, adyenCss: Uint8Array }} PageBundles */
+
+/** What the bench page serves besides the cashier: the floor and the peer (`--only mount` builds them here). */
+async function buildPageBundles() {
+  const floor = await bundle('bench/floor/bare-lit.ts');
+  const adyen = await bundle('bench/floor/adyen-dropin.ts');
+  return { floor: floor.js, adyenJs: adyen.js, adyenCss: adyen.css };
+}
+
 /** @param {{ raw: number, gzip: number, brotli: number }} a @param {{ raw: number, gzip: number, brotli: number }} b */
 function addSizes(a, b) {
   return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli };
@@ -287,7 +300,7 @@ async function measureSize() {
   const adyenCss = compressedSizes(adyen.css);
   const adyenTotal = addSizes(adyenJs, adyenCss);
   results.push(
-    ...sizeResults('Adyen Drop-in + Card JS', adyenJs),
+    ...sizeResults('Adyen Drop-in + Card + WeChat Pay + Redirect (Alipay) JS', adyenJs),
     ...sizeResults('Adyen adyen.css', adyenCss),
     ...sizeResults('Adyen total (JS + CSS)', adyenTotal),
   );
@@ -304,9 +317,9 @@ async function measureSize() {
   const adyenVersion = JSON.parse(await readFile(path.join(ROOT, 'node_modules/@adyen/adyen-web/package.json'), 'utf8')).version;
   notes.push(
     `size: floor and peer bundled by esbuild ${esbuild.version} (bundle, minify, iife, es2022); ` +
-      `peer is @adyen/adyen-web ${adyenVersion} { AdyenCheckout, Dropin, Card } + styles/adyen.css`,
+      `peer is @adyen/adyen-web ${adyenVersion} { AdyenCheckout, Dropin, Card, WeChat, Redirect } + styles/adyen.css`,
   );
-  return { results, notes, floorBundle: floor.js };
+  return { results, notes, pageBundles: { floor: floor.js, adyenJs: adyen.js, adyenCss: adyen.css } };
 }
 
 /**
@@ -336,14 +349,14 @@ async function lazyChunks() {
  */
 const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /**
  * The bench page's server. Requests under /api/ go to the reference backend (the one the tests
  * and the demo mount), so the cashier on the page can pay.
- * @param {Uint8Array} floorBundle
+ * @param {PageBundles} bundles
  */
-async function startPageServer(floorBundle) {
+async function startPageServer(bundles) {
   const { createBackend } = await tsImport('../demo/backend/app.ts', import.meta.url);
   const backend = createBackend();
   /** @type {Record<string, () => Promise<Uint8Array | string>>} */
@@ -351,7 +364,9 @@ async function startPageServer(floorBundle) {
     '/': () => readFile(path.join(ROOT, 'bench/page/index.html')),
     '/page/bench.js': () => readFile(path.join(ROOT, 'bench/page/bench.js')),
     '/dist/shouyin.min.js': () => readFile(path.join(ROOT, 'dist/shouyin.min.js')),
-    '/floor/bare-lit.js': async () => floorBundle,
+    '/floor/bare-lit.js': async () => bundles.floor,
+    '/floor/adyen.js': async () => bundles.adyenJs,
+    '/floor/adyen.css': async () => bundles.adyenCss,
   };
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -397,10 +412,10 @@ async function launchChromium() {
 /**
  * The bench page, served from 127.0.0.1 and open in headless Chromium with both elements
  * defined. `close()` stops the browser and the server.
- * @param {Uint8Array} floorBundle
+ * @param {PageBundles} bundles
  */
-async function openBenchPage(floorBundle) {
-  const server = await startPageServer(floorBundle);
+async function openBenchPage(bundles) {
+  const server = await startPageServer(bundles);
   /** @type {import('playwright-core').Browser | undefined} */
   let browser;
   const close = async () => {
@@ -416,7 +431,11 @@ async function openBenchPage(floorBundle) {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url);
     await page.waitForFunction(
-      () => globalThis.bench && globalThis.customElements.get('shouyin-checkout') && globalThis.customElements.get('bare-lit'),
+      () =>
+        globalThis.bench &&
+        globalThis.customElements.get('shouyin-checkout') &&
+        globalThis.customElements.get('bare-lit') &&
+        globalThis.mountAdyenDropin,
       undefined,
       { timeout: 15_000 },
     );
@@ -442,11 +461,11 @@ async function benchSession() {
  * @param {{ runs: number, warmup: number, holdBudget: boolean }} plan
  */
 async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
-  const tags = /** @type {const} */ (['shouyin-checkout', 'bare-lit', 'static-shouyin']);
+  const tags = /** @type {const} */ (['shouyin-checkout', 'bare-lit', 'static-shouyin', 'adyen-dropin']);
   /** @type {Record<string, number[]>} */
-  const times = { 'shouyin-checkout': [], 'bare-lit': [], 'static-shouyin': [] };
+  const times = Object.fromEntries(tags.map((tag) => [tag, []]));
   /** @type {Record<string, number[]>} */
-  const scripts = { 'shouyin-checkout': [], 'bare-lit': [], 'static-shouyin': [] };
+  const scripts = Object.fromEntries(tags.map((tag) => [tag, []]));
   await page.evaluate((s) => globalThis.bench.defineStaticCopy(s), sessionJson);
   let maxFrames = 0;
   for (let i = 0; i < warmup + runs; i++) {
@@ -468,12 +487,20 @@ async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
       result('mount: shouyin-checkout p95', percentile(cashier, 95), 'ms'),
       result('mount: bare Lit median', median(floor), 'ms'),
       result('mount: bare Lit p95', percentile(floor, 95), 'ms'),
-      result('mount: shouyin / bare Lit (medians)', median(cashier) / median(floor), '×', holdBudget ? BUDGETS.mountRatio : null),
+      result('mount: shouyin / bare Lit (medians)', median(cashier) / median(floor), '×'),
       result('mount: shouyin-checkout median, script part', median(scripts['shouyin-checkout']), 'ms'),
       result('mount: bare Lit median, script part', median(scripts['bare-lit']), 'ms'),
       result('mount: static copy of its first screen (no script of ours), median', median(times['static-shouyin']), 'ms'),
       result('mount: static copy / bare Lit (medians)', median(times['static-shouyin']) / median(floor), '×'),
-      result('mount: shouyin / its static copy (medians)', median(cashier) / median(times['static-shouyin']), '×'),
+      result(
+        'mount: shouyin / its static copy (medians)',
+        median(cashier) / median(times['static-shouyin']),
+        '×',
+        holdBudget ? BUDGETS.mountOverStaticCopy : null,
+      ),
+      result('mount: Adyen Drop-in (card + WeChat Pay + Alipay) median', median(times['adyen-dropin']), 'ms'),
+      result('mount: Adyen Drop-in p95', percentile(times['adyen-dropin'], 95), 'ms'),
+      result('mount: shouyin / Adyen Drop-in (medians)', median(cashier) / median(times['adyen-dropin']), '×'),
     ],
     notes: [
       `mount: ${runs} runs each after ${warmup} warm-up, interleaved; createElement → end of the first frame ` +
@@ -481,7 +508,10 @@ async function measureMount(page, sessionJson, { runs, warmup, holdBudget }) {
         `script part = createElement → Lit updates done, the rest is style, layout and paint; the static copy is ` +
         `the cashier's shadow trees as it rendered them (markup and the same style sheets), attached by plain custom ` +
         `elements: what style, layout and paint of that screen cost with no script of ours (bench/page/bench.js)`,
-      ...(holdBudget ? [] : [`mount: budget (ratio ≤ ${BUDGETS.mountRatio}) not held to ${runs} runs; the full run holds it`]),
+      `mount: Adyen Drop-in is @adyen/adyen-web's first screen (its three methods listed, none opened) from an inline ` +
+        `paymentMethodsResponse, no network, in the same page and interleaved; from the container's creation through ` +
+        `AdyenCheckout() and Drop-in's render to the end of the first frame with the first method focusable`,
+      ...(holdBudget ? [] : [`mount: budget (shouyin / static copy ≤ ${BUDGETS.mountOverStaticCopy}) not held to ${runs} runs; the full run holds it`]),
     ],
   };
 }
@@ -892,12 +922,13 @@ async function main() {
   const notes = [];
   const header = [`bench: mode ${mode}; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`];
 
-  let floorBundle;
+  /** @type {PageBundles | undefined} */
+  let pageBundles;
   if (only.has('size')) await figure(
     'size',
     async () => {
       const out = await measureSize();
-      floorBundle = out.floorBundle;
+      pageBundles = out.pageBundles;
       return out;
     },
     results,
@@ -912,7 +943,7 @@ async function main() {
     let bench;
     if (inBrowser.length) {
       try {
-        bench = await openBenchPage(floorBundle ?? (await bundle('bench/floor/bare-lit.ts')).js);
+        bench = await openBenchPage(pageBundles ?? (await buildPageBundles()));
         header.push(`bench: ${bench.label}`);
         if (!bench.isolated) notes.push('page: not cross-origin isolated (timers at 100 µs)');
       } catch (error) {

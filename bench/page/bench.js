@@ -10,6 +10,8 @@
 // would otherwise add 0–16 ms of noise to every sample.
 
 const stage = document.getElementById('stage');
+/** The peer's mount: a plain container that Adyen's Drop-in renders into (bench/floor/adyen-dropin.ts). */
+const ADYEN_DROPIN = 'adyen-dropin';
 /** The tag of the cashier's static copy (`defineStaticCopy`). */
 const STATIC_COPY = 'static-shouyin';
 /** A mount that is not ready after this many frames (~10 s) is an error, not a sample. */
@@ -62,6 +64,11 @@ const READY = {
   },
 };
 READY[STATIC_COPY] = (element) => READY['shouyin-checkout'](element, `${STATIC_COPY}-channel-list`);
+/** Adyen's Drop-in: its three payment methods listed, the first one's button focusable. */
+READY[ADYEN_DROPIN] = (element) => {
+  const methods = element.querySelectorAll('.adyen-checkout__payment-method');
+  return methods.length === 3 && focusable(methods[0].querySelector('[role="radio"], button, input'));
+};
 
 /**
  * The cashier's first screen as a static copy, with no script of ours: plain custom elements
@@ -95,6 +102,7 @@ async function defineStaticCopy(sessionJson) {
 }
 
 function create(tag, sessionJson) {
+  if (tag === ADYEN_DROPIN) return document.createElement('div');
   const element = document.createElement(tag);
   if (sessionJson) element.session = JSON.parse(sessionJson);
   return element;
@@ -133,6 +141,8 @@ async function mountOne(tag, sessionJson) {
   element.addEventListener('shouyin-error', (event) => errors.push(event.detail?.code));
   stage.append(element);
   try {
+    // Adyen's setup is a promise (AdyenCheckout), then a Preact render: both count.
+    if (tag === ADYEN_DROPIN) await globalThis.mountAdyenDropin(element);
     await settled(element);
     const scriptMs = performance.now() - start;
     const { end, frames } = await untilReady(tag, element, errors);
