@@ -7,6 +7,7 @@ import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
+import { emit } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
@@ -18,6 +19,8 @@ import { actionView, amountOf, fallbackNotice, sessionError, skeleton, success, 
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './flow.js';
+
+const COLOR_SCHEMES = ['auto', 'light', 'dark'];
 
 /**
  * The cashier. Give it a session by URL or by property; it shows the order, offers the
@@ -77,6 +80,7 @@ export class ShouyinCheckout extends LitElement {
     locale: {},
     strings: { attribute: false },
     env: {},
+    colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
   };
@@ -97,6 +101,8 @@ export class ShouyinCheckout extends LitElement {
   declare strings: MessageOverrides | undefined;
   /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
   declare env: string | null;
+  /** `auto` (default: the payer's system setting), `light` or `dark`. Reflected: the styles read the attribute. */
+  declare colorScheme: string;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
@@ -124,6 +130,7 @@ export class ShouyinCheckout extends LitElement {
     this.sessionUrl = null;
     this.locale = null;
     this.env = null;
+    this.colorScheme = 'auto';
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -140,6 +147,11 @@ export class ShouyinCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
+    if (changed.has('colorScheme') && !COLOR_SCHEMES.includes(this.colorScheme)) {
+      const code = ErrorCode.AttributeInvalid;
+      emit(this, 'shouyin-error', { code, message: messagesFor(this.resolvedLocale, this.strings).errors[code] });
+    }
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
