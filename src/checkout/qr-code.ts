@@ -29,6 +29,8 @@ export class ShouyinQrCode extends LitElement {
         inline-size: var(--shouyin-qr-size, 200px);
         block-size: var(--shouyin-qr-size, 200px);
         background: #fff;
+        /* Black on white in every scheme, forced colors too: a wallet has to read it. */
+        forced-color-adjust: none;
       }
       p {
         margin: 0;
