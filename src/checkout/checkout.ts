@@ -26,6 +26,7 @@ const COLOR_SCHEMES = ['auto', 'light', 'dark'];
  * The cashier. Give it a session by URL or by property; it shows the order, offers the
  * channels, pays with a signed intent and reports every step as a DOM event.
  *
+ * @tagname shouyin-checkout
  * @fires shouyin-ready - The session loaded and the cashier can take a payment.
  * @fires shouyin-channel-change - The selected channel changed (by the payer, the recommendation or a fallback).
  * @fires shouyin-submit - A payment is about to be sent. Cancelable: `preventDefault()` vetoes it.
@@ -70,6 +71,7 @@ const COLOR_SCHEMES = ['auto', 'light', 'dark'];
  * @cssproperty --shouyin-font-size-amount - Size of the amount due.
  * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
  * @cssproperty --shouyin-max-width - Maximum width of the cashier.
+ * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
  */
 export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];

@@ -11,6 +11,7 @@ const QUIET = 4;
  * outside the main bundle: the checkout loads it when a backend asks for a QR code, and gives
  * it light-DOM content to show until it is defined.
  *
+ * @tagname shouyin-qr-code
  * @csspart qr - The SVG image.
  * @cssproperty --shouyin-qr-size - Width and height of the code (default 200px).
  */

@@ -66,6 +66,17 @@ describe('default palette contrast (WCAG AA)', () => {
   }
 });
 
+describe("the README's theming table", () => {
+  it('gives each color the light and dark defaults tokens.ts has', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(table.light)) {
+      const row = new RegExp(`^\\| \`--shouyin-color-${name}\` \\| \`(#[0-9a-f]+)\` / \`(#[0-9a-f]+)\` \\|`, 'm').exec(readme);
+      const expand = (hex: string) => hex.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3');
+      assert.deepEqual(row?.slice(1).map(expand), [table.light[name], table.dark[name]].map((hex) => expand(hex!)), name);
+    }
+  });
+});
+
 describe('channel marks', () => {
   // Each mark is a tile in the channel's color under a white glyph (channel-icon.ts).
   const source = readFileSync(new URL('../../../src/channels/channel-icon.ts', import.meta.url), 'utf8');
