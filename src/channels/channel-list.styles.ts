@@ -113,7 +113,6 @@ export const channelListStyles = css`
     .selected::after {
       border-color: Highlight;
     }
-    .unavailable,
     .unavailable * {
       color: GrayText;
     }

@@ -7,7 +7,6 @@ import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
-import { emit } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
@@ -150,10 +149,7 @@ export class ShouyinCheckout extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
-    if (changed.has('colorScheme') && !COLOR_SCHEMES.includes(this.colorScheme)) {
-      const code = ErrorCode.AttributeInvalid;
-      emit(this, 'shouyin-error', { code, message: messagesFor(this.resolvedLocale, this.strings).errors[code] });
-    }
+    if (changed.has('colorScheme') && !COLOR_SCHEMES.includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }

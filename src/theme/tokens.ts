@@ -32,6 +32,23 @@ export const tokens = css`
     --_target-size: var(--shouyin-target-size, 48px);
     --_max-width: var(--shouyin-max-width, 480px);
   }
+  /* Engines without light-dark() (Chrome < 123, Safari < 17.5, older in-app webviews) would drop
+     every color above: they get the light palette, and no dark mode. */
+  @supports not (color: light-dark(#fff, #000)) {
+    :host {
+      --_color-primary: var(--shouyin-color-primary, #c8102e);
+      --_color-on-primary: var(--shouyin-color-on-primary, #ffffff);
+      --_color-surface: var(--shouyin-color-surface, #ffffff);
+      --_color-surface-muted: var(--shouyin-color-surface-muted, #f6f6f7);
+      --_color-text: var(--shouyin-color-text, #1f1f22);
+      --_color-text-muted: var(--shouyin-color-text-muted, #5c5c66);
+      --_color-border: var(--shouyin-color-border, #8c8c96);
+      --_color-focus: var(--shouyin-color-focus, #1a5fd0);
+      --_color-success: var(--shouyin-color-success, #137333);
+      --_color-danger: var(--shouyin-color-danger, #b3261e);
+      --_color-warning: var(--shouyin-color-warning, #8a5300);
+    }
+  }
 `;
 
 /** Resets shared by every element: box sizing, focus ring, hidden text for screen readers. */

@@ -66,6 +66,16 @@ describe('default palette contrast (WCAG AA)', () => {
   }
 });
 
+describe('engines without light-dark()', () => {
+  it('get every color token with its light default', () => {
+    const fallback = /@supports not \(color: light-dark\([^)]*\)\) \{([^}]*)\}/.exec(tokens.cssText)?.[1] ?? '';
+    const declared = Object.fromEntries(
+      [...fallback.matchAll(/--_color-([a-z-]+): var\(--shouyin-color-\1, (#[0-9a-f]+)\);/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    assert.deepEqual(declared, table.light);
+  });
+});
+
 describe("the README's theming table", () => {
   it('gives each color the light and dark defaults tokens.ts has', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
