@@ -20,10 +20,14 @@ import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './flow.js';
 
+const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
+export type ColorScheme = (typeof COLOR_SCHEMES)[number];
+
 /**
  * The cashier. Give it a session by URL or by property; it shows the order, offers the
  * channels, pays with a signed intent and reports every step as a DOM event.
  *
+ * @tagname shouyin-checkout
  * @fires shouyin-ready - The session loaded and the cashier can take a payment.
  * @fires shouyin-channel-change - The selected channel changed (by the payer, the recommendation or a fallback).
  * @fires shouyin-submit - A payment is about to be sent. Cancelable: `preventDefault()` vetoes it.
@@ -68,6 +72,7 @@ import { Phase } from './flow.js';
  * @cssproperty --shouyin-font-size-amount - Size of the amount due.
  * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
  * @cssproperty --shouyin-max-width - Maximum width of the cashier.
+ * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
  */
 export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];
@@ -78,6 +83,7 @@ export class ShouyinCheckout extends LitElement {
     locale: {},
     strings: { attribute: false },
     env: {},
+    colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
   };
@@ -98,6 +104,8 @@ export class ShouyinCheckout extends LitElement {
   declare strings: MessageOverrides | undefined;
   /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
   declare env: Environment | null;
+  /** `auto` (default: the payer's system setting), `light` or `dark`. Reflected: the styles read the attribute. */
+  declare colorScheme: ColorScheme;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
@@ -125,6 +133,7 @@ export class ShouyinCheckout extends LitElement {
     this.sessionUrl = null;
     this.locale = null;
     this.env = null;
+    this.colorScheme = 'auto';
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -150,6 +159,8 @@ export class ShouyinCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
+    if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
