@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { loadBridges, loadNotices, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -21,6 +21,8 @@ import { CardEntry } from './card-entry.js';
 import { Phase } from './flow.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
+/** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts). */
+const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay']);
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
 /**
@@ -171,6 +173,8 @@ export class ShouyinCheckout extends LitElement {
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
+    // Inside WeChat or Alipay: the bridges' chunk, so that the sheet opens without waiting for it.
+    if (session && BRIDGE_ENVS.has(this.checkout.deps.env())) loadBridges().catch(() => undefined);
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
     if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }
