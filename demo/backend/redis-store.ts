@@ -1,4 +1,4 @@
-import { guarded, RedisIdempotencyStore, RedisJweIdStore, RedisNonceStore, RedisScript, type RedisCommand } from '../../src/server/redis-stores.js';
+import { guarded, ttlUntil, RedisIdempotencyStore, RedisJweIdStore, RedisNonceStore, RedisScript, type RedisCommand } from '../../src/server/redis-stores.js';
 import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-store.js';
 import { dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
@@ -44,14 +44,15 @@ local function uncount(k)
 end`;
 
 const ADD_SESSION = new RedisScript(`
+local ttl = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[2], ARGV[5])
-redis.call('SET', KEYS[2], ARGV[4], 'PXAT', ARGV[2])
-redis.call('SET', KEYS[3], ARGV[5], 'PXAT', ARGV[2])
-redis.call('SET', KEYS[4], ARGV[5], 'PXAT', ARGV[2])
+redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + ttl, ARGV[5])
+redis.call('SET', KEYS[2], ARGV[4], 'PX', ttl)
+redis.call('SET', KEYS[3], ARGV[5], 'PX', ttl)
+redis.call('SET', KEYS[4], ARGV[5], 'PX', ttl)
 redis.call('SADD', KEYS[5], ARGV[6])
-if redis.call('PTTL', KEYS[5]) < tonumber(ARGV[2]) - tonumber(ARGV[1]) then redis.call('PEXPIREAT', KEYS[5], ARGV[2]) end
+if redis.call('PTTL', KEYS[5]) < ttl then redis.call('PEXPIRE', KEYS[5], ttl) end
 return 1
 `);
 
@@ -75,7 +76,7 @@ return 1
 `);
 
 // KEYS: order's attempt list, the payer's day total, the payer's removed cards, the new attempt.
-// ARGV: prefix, now, evict at, daily room ('' none), saved card id ('' none), canceled failure,
+// ARGV: prefix, now, time to live, daily room ('' none), saved card id ('' none), canceled failure,
 // then the attempt's and the refused attempt's status, failure, pending polls, body.
 const PLACE = new RedisScript(`
 ${NOT_FINAL}
@@ -107,9 +108,9 @@ if open(status) or status == 'succeeded' then
 end
 redis.call('HSET', KEYS[4], 'status', status, 'failure', ARGV[first + 1], 'pendingPolls', ARGV[first + 2],
   'body', ARGV[first + 3], 'updatedAt', ARGV[2], 'amount', amount, 'counted', counted, 'orderId', ARGV[17], 'cardId', ARGV[18])
-redis.call('PEXPIREAT', KEYS[4], ARGV[3])
+redis.call('PEXPIRE', KEYS[4], ARGV[3])
 redis.call('RPUSH', KEYS[1], ARGV[16])
-redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return {'placed', tostring(first)}
 `);
 
@@ -217,7 +218,7 @@ export class RedisBackendStore implements BackendStore {
       const added = await ADD_SESSION.run(
         this.command,
         [`${P}live`, `${P}s:${session.id}`, `${P}kid:${session.signing.kid}`, `${P}ord:${session.order.id}`, `${P}po:${payer}`],
-        [this.now(), evictAt(record), this.maxSessions, JSON.stringify(stored), session.id, session.order.id],
+        [this.now(), ttlUntil(evictAt(record), this.now), this.maxSessions, JSON.stringify(stored), session.id, session.order.id],
       );
       if (added !== 1) return false;
       this.keepLocal(record);
@@ -293,7 +294,7 @@ export class RedisBackendStore implements BackendStore {
         [
           P,
           this.now(),
-          await this.evictAtOf(attempt.orderId),
+          await this.ttlOf(attempt.orderId),
           dailyRoom ?? '',
           savedCardId ?? '',
           JSON.stringify(CANCELED),
@@ -370,9 +371,10 @@ export class RedisBackendStore implements BackendStore {
     });
   }
 
-  private async evictAtOf(orderId: string): Promise<number> {
+  /** How long the order's keys live: as long as its session. */
+  private async ttlOf(orderId: string): Promise<number> {
     const ttl = Number(await this.command(['PTTL', `${this.prefix}ord:${orderId}`]));
-    return this.now() + (ttl > 0 ? ttl : SESSION_RETENTION_MS);
+    return ttl > 0 ? ttl : SESSION_RETENTION_MS;
   }
 
   private hydrate(stored: StoredSession): SessionRecord {

@@ -38,6 +38,15 @@ export class RedisScript {
   }
 }
 
+/**
+ * Milliseconds from this instance's clock to `expiresAtMs`, at least 1: Redis is given time to
+ * live, never a moment, so the instances' clocks need not agree with Redis's (an expiry already
+ * past still refuses a replay for a moment rather than erroring).
+ */
+export function ttlUntil(expiresAtMs: number, now: () => number): number {
+  return Math.max(1, Math.ceil(expiresAtMs - now()));
+}
+
 /** Runs a store operation, turning any failure of Redis into `StoreUnavailableError`. */
 export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   try {
@@ -106,7 +115,7 @@ if v then
   if ARGV[2] ~= '' and v == ARGV[2] then return 1 end
   return 0
 end
-redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[1])
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[1])
 return 1
 `);
 
@@ -124,13 +133,11 @@ export class RedisNonceStore implements NonceStore {
   }
 
   useOnce(nonce: string, expiresAtMs: number, owner = ''): Promise<boolean> {
-    // An expiry already past still refuses a replay for a moment rather than erroring.
-    const at = Math.max(Math.ceil(expiresAtMs), this.now() + 1);
-    return guarded(async () => (await USE_NONCE.run(this.command, [this.prefix + nonce], [at, owner])) === 1);
+    return guarded(async () => (await USE_NONCE.run(this.command, [this.prefix + nonce], [ttlUntil(expiresAtMs, this.now), owner])) === 1);
   }
 }
 
-/** `JweIdStore` on Redis: `SET key 1 NX PXAT expiresAtMs`, one atomic command. */
+/** `JweIdStore` on Redis: `SET key 1 NX PX ttl`, one atomic command. */
 export class RedisJweIdStore implements JweIdStore {
   private readonly prefix: string;
   private readonly now: () => number;
@@ -144,7 +151,7 @@ export class RedisJweIdStore implements JweIdStore {
   }
 
   useOnce(id: string, expiresAtMs: number): Promise<boolean> {
-    const at = Math.max(Math.ceil(expiresAtMs), this.now() + 1);
-    return guarded(async () => (await this.command(['SET', this.prefix + id, '1', 'NX', 'PXAT', String(at)])) === 'OK');
+    const ttl = String(ttlUntil(expiresAtMs, this.now));
+    return guarded(async () => (await this.command(['SET', this.prefix + id, '1', 'NX', 'PX', ttl])) === 'OK');
   }
 }

@@ -46,22 +46,23 @@ export interface RunningRedis {
 }
 
 /**
- * A redis-server of the test's own on 127.0.0.1 and a free port, with no persistence. It runs
+ * A redis-server of the test's own on 127.0.0.1 and a free port, with no persistence (unless
+ * `persistDir`: an append-only file there, synced on every write). It runs
  * under a shell that kills it when its stdin closes, so it dies with the test process however
  * that ends (a SIGKILL included).
  */
-export async function startRedis(): Promise<RunningRedis> {
+export async function startRedis({ persistDir }: { persistDir?: string } = {}): Promise<RunningRedis> {
   const binary = redisServerPath();
   if (!binary) throw new Error('redis-server is not installed');
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    const args = `--port ${port} --bind 127.0.0.1 --save '' --appendonly no --protected-mode yes --loglevel warning`;
+    // No persistence, unless a test restarts Redis and needs its data back (`persistDir`).
+    const persistence = persistDir ? `--appendonly yes --appendfsync always --dir ${persistDir}` : '--appendonly no';
+    const args = `--port ${port} --bind 127.0.0.1 --save '' ${persistence} --protected-mode yes --loglevel warning`;
     child = spawn('sh', ['-c', `${binary} ${args} & r=$!; trap 'kill -9 $r' EXIT; read _ || true`], {
       stdio: ['pipe', 'ignore', 'inherit'],
     });
-    child.unref();
-    (child.stdin as unknown as { unref?: () => void }).unref?.();
     await waitForPing(port);
   };
   const stop = async (): Promise<void> => {
