@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { enginesFor, findBrowsers, GROUP_ENGINE, selectedGroups, startXvfb } from './browsers.mjs';
+import { ensureRedisServer } from './redis.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -108,6 +109,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+
+// The reference backend on Redis (node tests, and the browser fault suite against two
+// instances): each test starts its own redis-server; here it is only installed when missing.
+if (!ensureRedisServer()) {
+  const msg = 'redis-server is not available: the tests of the backend on Redis will not run';
+  if (CI) problems.push(`CI requires redis-server, which is missing`);
+  console.warn(`[test] ${CI ? 'ERROR (CI)' : 'WARNING'}: ${msg}`);
+}
 
 // ---------------------------------------------------------------------------------------
 // Browser tests

@@ -7,7 +7,7 @@ import { StoreUnavailableError } from '../../src/server/stores.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
 import { readCard, unreadableError, type CardIntake, type CardUse } from './card-intake.js';
-import { generateCardKey, type CardKey } from './card-key.js';
+import type { CardKey } from './card-key.js';
 import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendText } from './http.js';
 import { ledgerBody } from './ledger-body.js';
 import type { BackendStore } from './backend-store.js';
@@ -61,16 +61,7 @@ const PAYER = /^[A-Za-z0-9._-]{1,80}$/;
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
 export function createBackend({ now = Date.now, random = Math.random, maxSessions, store = new Store(now, maxSessions) }: BackendOptions = {}): Backend {
-  let cardKeyPromise: Promise<CardKey> | undefined;
-
-  function cardKey(): Promise<CardKey> {
-    // A failed generation is not cached, so the next request tries again.
-    cardKeyPromise ??= generateCardKey().catch((error: unknown) => {
-      cardKeyPromise = undefined;
-      throw error;
-    });
-    return cardKeyPromise;
-  }
+  const cardKey = (): Promise<CardKey> => store.cardKey();
   const savedCards = new SavedCards(store, now, cardKey);
   /** The card JWEs accepted in the last minutes (new cards and saved cards' CVVs): each pays once. */
   const { jweIds } = store;

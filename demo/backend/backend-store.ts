@@ -1,4 +1,5 @@
 import type { JweIdStore } from '../../src/server/jwe-id-store.js';
+import type { CardKey } from './card-key.js';
 import type { AttemptRecord, SessionRecord, StoredAnswer, TryRecord } from './store.js';
 import type { VaultCard } from './saved-cards.js';
 
@@ -69,6 +70,9 @@ export interface BackendStore {
   wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]>;
   /** Removes a card unless a payment with it is still open; a repeat answers `removed`. */
   removeCard(payer: string, cardId: string): Promise<'removed' | 'not_found' | 'in_use'>;
+
+  /** The card key every session's `encryption` is, the same on every instance; made on first use. */
+  cardKey(): Promise<CardKey>;
 
   /** Every attempt held, for checks over the whole ledger (tests, the bench). */
   allAttempts(): Promise<AttemptRecord[]>;

@@ -1,5 +1,6 @@
 import { guarded, ttlUntil, RedisIdempotencyStore, RedisJweIdStore, RedisNonceStore, RedisScript, type RedisCommand } from '../../src/server/redis-stores.js';
 import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-store.js';
+import { generateSharedCardKey, loadCardKey, type CardKey, type SharedCardKey } from './card-key.js';
 import { dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
 import type { VaultCard } from './saved-cards.js';
@@ -196,6 +197,7 @@ export class RedisBackendStore implements BackendStore {
   private readonly idempotency: RedisIdempotencyStore;
   private readonly nonces: RedisNonceStore;
   private readonly local = new Map<string, SessionRecord>();
+  private cardKeyPromise: Promise<CardKey> | undefined;
 
   constructor(
     private readonly command: RedisCommand,
@@ -316,6 +318,27 @@ export class RedisBackendStore implements BackendStore {
     return guarded(async () =>
       fromHash((await ADVANCE.run(this.command, [`${this.prefix}a:${id}`], [how, this.now(), this.prefix, JSON.stringify(CANCELED)])) as string[] | null),
     );
+  }
+
+  /**
+   * One card key for all instances: the first to need it makes it and keeps it (`SET NX`), the
+   * others load that one, so a card sealed to a session of one instance is read by any other.
+   */
+  cardKey(): Promise<CardKey> {
+    this.cardKeyPromise ??= guarded(async () => {
+      const key = `${this.prefix}cardkey`;
+      let stored = (await this.command(['GET', key])) as string | null;
+      if (!stored) {
+        await this.command(['SET', key, JSON.stringify(await generateSharedCardKey()), 'NX']);
+        stored = (await this.command(['GET', key])) as string | null;
+      }
+      if (!stored) throw new Error('the card key vanished from Redis');
+      return loadCardKey(JSON.parse(stored) as SharedCardKey);
+    }).catch((error: unknown) => {
+      this.cardKeyPromise = undefined;
+      throw error;
+    });
+    return this.cardKeyPromise;
   }
 
   wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]> {

@@ -3,6 +3,7 @@ import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
 import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
 import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-store.js';
+import { generateCardKey, type CardKey } from './card-key.js';
 import { dayInChina } from './limits.js';
 import type { VaultCard } from './saved-cards.js';
 import type { ScenarioSpec } from './scenario-spec.js';
@@ -147,6 +148,7 @@ export class Store implements BackendStore {
   /** Per payer, the card ids removed: a repeated removal answers as the first did. */
   private readonly removed = new Map<string, Set<string>>();
   private lastSweep = -Infinity;
+  private cardKeyPromise: Promise<CardKey> | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -293,6 +295,16 @@ export class Store implements BackendStore {
     const paid = this.attemptsOf(attempt.orderId).some((a) => a.status === 'succeeded');
     this.update(attempt, paid ? { status: 'canceled', failure: CANCELED } : { status: 'succeeded' });
     return Promise.resolve(attempt);
+  }
+
+  cardKey(): Promise<CardKey> {
+    // Made on the first session request (RSA key generation takes a while); a failed
+    // generation is not kept, so the next request tries again.
+    this.cardKeyPromise ??= generateCardKey().catch((error: unknown) => {
+      this.cardKeyPromise = undefined;
+      throw error;
+    });
+    return this.cardKeyPromise;
   }
 
   wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]> {

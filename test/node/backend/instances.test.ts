@@ -12,7 +12,7 @@ import { startBackendProcess, type BackendProcess } from '../../../bench/backend
 import { randomToken } from '../../../src/protocol/base64url.js';
 import type { Intent, Session } from '../../../src/protocol/schemas.js';
 import { signIntent } from '../../../src/server/index.js';
-import { intentFor, ledger, newSession, postIntent } from '../helpers.js';
+import { cardIntentFor, intentFor, ledger, newSession, postIntent } from '../helpers.js';
 import { redisSkip, startRedis, type RunningRedis } from '../redis.js';
 
 const skip = redisSkip();
@@ -109,6 +109,16 @@ describe('three reference backend instances on one Redis', { skip }, () => {
     assert.equal((await postIntent(urls[0]!, session, intent)).status, 200);
     const replay = await postIntent(urls[1]!, session, { ...intent, attempt: randomToken(12) });
     assert.deepEqual([replay.status, replay.body.error.code], [409, 'nonce_replayed']);
+  });
+
+  it('reads a card sealed to one instance’s session on another, and takes its JWE once', async () => {
+    const session = await newSession(urls[0]!);
+    const card = { number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvv: '737' };
+    const intent = await cardIntentFor(session, card);
+    const paid = await postIntent(urls[1]!, session, intent);
+    assert.deepEqual([paid.status, paid.body.status], [200, 'succeeded']);
+    const again = await postIntent(urls[2]!, session, { ...intent, attempt: randomToken(12), nonce: randomToken(18) });
+    assert.deepEqual([again.status, again.body.error.code], [400, 'card_replayed']);
   });
 
   it("holds a payer's daily limit across instances", async () => {
