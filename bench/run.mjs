@@ -914,6 +914,8 @@ async function measureStores({ seconds }) {
   try {
     for (const [kind, stores] of Object.entries(kinds)) {
       for (const [name, operation] of Object.entries(operations)) {
+        // Warm-up: scripts loaded, connection and JIT hot.
+        for (let i = 0; i < 200; i++) await operation(stores);
         let done = 0;
         const start = performance.now();
         const worker = async () => {
