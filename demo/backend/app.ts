@@ -338,6 +338,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     });
     // A card removed while its CVV was decrypted is refused as any removed card is.
     if (placed.kind === 'card_unknown') return error(400, 'card_unknown');
+    if (placed.kind === 'existing') return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
     if (placed.kind === 'paid') return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(placed.attempt) } };
     if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
     return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };

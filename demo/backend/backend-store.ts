@@ -27,6 +27,11 @@ export interface Placement {
 
 export type Placed =
   | { kind: 'placed'; attempt: AttemptRecord }
+  /**
+   * The order already has an attempt made with this idempotency key: the same request,
+   * processed again after the instance that made it died before keeping its answer.
+   */
+  | { kind: 'existing'; attempt: AttemptRecord }
   | { kind: 'paid'; attempt: AttemptRecord }
   | { kind: 'card_unknown' };
 

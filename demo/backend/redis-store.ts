@@ -78,12 +78,16 @@ return 1
 
 // KEYS: order's attempt list, the payer's day total, the payer's removed cards, the new attempt.
 // ARGV: prefix, now, time to live, daily room ('' none), saved card id ('' none), canceled failure,
-// then the attempt's and the refused attempt's status, failure, pending polls, body.
+// amount, then the attempt's and the refused attempt's status, failure, pending polls, body,
+// then its id, order, card id ('' none) and idempotency key.
 const PLACE = new RedisScript(`
 ${NOT_FINAL}
 local P = ARGV[1]
 if ARGV[5] ~= '' and redis.call('SISMEMBER', KEYS[3], ARGV[5]) == 1 then return {'card_unknown'} end
 local ids = redis.call('LRANGE', KEYS[1], 0, -1)
+for _, id in ipairs(ids) do
+  if redis.call('HGET', P .. 'a:' .. id, 'key') == ARGV[19] then return {'existing', id} end
+end
 for _, id in ipairs(ids) do
   if redis.call('HGET', P .. 'a:' .. id, 'status') == 'succeeded' then return {'paid', id} end
 end
@@ -108,7 +112,7 @@ if open(status) or status == 'succeeded' then
   redis.call('PEXPIRE', KEYS[2], 2 * 24 * 3600 * 1000)
 end
 redis.call('HSET', KEYS[4], 'status', status, 'failure', ARGV[first + 1], 'pendingPolls', ARGV[first + 2],
-  'body', ARGV[first + 3], 'updatedAt', ARGV[2], 'amount', amount, 'counted', counted, 'orderId', ARGV[17], 'cardId', ARGV[18])
+  'body', ARGV[first + 3], 'updatedAt', ARGV[2], 'amount', amount, 'counted', counted, 'orderId', ARGV[17], 'cardId', ARGV[18], 'key', ARGV[19])
 redis.call('PEXPIRE', KEYS[4], ARGV[3])
 redis.call('RPUSH', KEYS[1], ARGV[16])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -306,10 +310,11 @@ export class RedisBackendStore implements BackendStore {
           attempt.id,
           attempt.orderId,
           attempt.instrument.cardId ?? '',
+          attempt.idempotencyKey,
         ],
       )) as [string, string];
       if (kind === 'card_unknown') return { kind };
-      if (kind === 'paid') return { kind, attempt: (await this.attempt(detail))! };
+      if (kind === 'paid' || kind === 'existing') return { kind, attempt: (await this.attempt(detail))! };
       return { kind: 'placed', attempt: detail === '8' ? attempt : refused };
     });
   }

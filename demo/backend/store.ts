@@ -263,6 +263,8 @@ export class Store implements BackendStore {
       return Promise.resolve({ kind: 'card_unknown' });
     }
     const attempts = this.attemptsOf(attempt.orderId);
+    const existing = attempts.find((a) => a.idempotencyKey === attempt.idempotencyKey);
+    if (existing) return Promise.resolve({ kind: 'existing', attempt: existing });
     const paid = attempts.find((a) => a.status === 'succeeded');
     if (paid) return Promise.resolve({ kind: 'paid', attempt: paid });
     for (const open of attempts.filter((a) => !FINAL_STATUSES.has(a.status))) {

@@ -140,13 +140,18 @@ describe('three reference backend instances on one Redis', { skip }, () => {
     await newSession(doomed.url);
     const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
     // The burst is spread over about half a second; the instance dies in the middle of it.
+    // Killed once it has answered two: the rest of its share is in its hands or on the way.
+    let answeredByDoomed = 0;
+    const counted = <T extends { by: number }>(answer: T): T => {
+      if (answer.by === 2 && ++answeredByDoomed === 2) void doomed.kill();
+      return answer;
+    };
     const burst = sessions.flatMap((session, i) => [
-      later(i * 16).then(async () => sendUntilAnswered(bases, i % 3, await sign(session, intentFor(session)))),
+      later(i * 16).then(async () => counted(await sendUntilAnswered(bases, i % 3, await sign(session, intentFor(session))))),
       later(i * 16 + 8).then(async () =>
-        sendUntilAnswered(bases, (i + 1) % 3, await sign(session, intentFor(session, { channel: 'alipay' }))),
+        counted(await sendUntilAnswered(bases, (i + 1) % 3, await sign(session, intentFor(session, { channel: 'alipay' })))),
       ),
     ]);
-    setTimeout(() => void doomed.kill(), 250);
     const answers = await Promise.all(burst);
     await doomed.kill();
     assert.ok(answers.some((a) => a.by === 2), 'the killed instance answered some requests');
