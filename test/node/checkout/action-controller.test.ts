@@ -1,7 +1,8 @@
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReactiveControllerHost } from 'lit';
 import { ActionController } from '../../../src/checkout/action-controller.js';
+import { loadBridges } from '../../../src/lazy/load.js';
 import type { FailureCode } from '../../../src/protocol/codes.js';
 import type { Action } from '../../../src/protocol/schemas.js';
 
@@ -26,6 +27,9 @@ function setup() {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('carrying out actions', () => {
+  // The bridges are a lazy chunk: loaded once here, as the checkout does when it starts in a super-app.
+  before(() => loadBridges());
+
   it('shows a QR code and leaves the page alone', () => {
     const { actions, seen, start } = setup();
     start({ type: 'qr', content: 'weixin://wxpay/bizpayurl?pr=1' });
@@ -64,6 +68,7 @@ describe('carrying out actions', () => {
     g.WeixinJSBridge = { invoke: (_m: string, _p: unknown, cb: Callback) => void (answer = cb) };
     const { seen, start } = setup();
     start({ type: 'bridge', bridge: 'wechat', params: {} });
+    await tick(); // the sheet is open
     start(undefined);
     answer!({ err_msg: 'get_brand_wcpay_request:cancel' });
     await tick();
