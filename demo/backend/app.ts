@@ -8,7 +8,7 @@ import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
 import { readCard, unreadableError, type CardIntake, type CardUse } from './card-intake.js';
 import { generateCardKey, type CardKey } from './card-key.js';
-import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendText } from './http.js';
+import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendRejection, sendText } from './http.js';
 import { ledgerBody } from './ledger-body.js';
 import { channelRefusal, dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
@@ -161,7 +161,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       { headers: req.headers, body: read.body },
       { keyFor: (kid) => store.sessionForKid(kid)?.verifyKey, now, toleranceSeconds: SIGNATURE_TOLERANCE_S },
     );
-    if (!verified.ok) return sendError(res, verified.status, verified.code);
+    if (!verified.ok) return sendRejection(res, verified);
     const { intent, kid, timestamp, canonicalBody, idempotencyKey } = verified;
     // The session may have been evicted while the signature was checked.
     const record = store.sessionForKid(kid);

@@ -145,7 +145,9 @@ export const IntentSchema = /* @__PURE__ */ (() =>
   channel: id,
   instrument: InstrumentSchema,
   attempt: attemptId,
-  previousAttempt: z.optional(attemptId),
+  // `null` as the `shouyin-submit` and `shouyin-fallback` events spell "none"; the cashier
+  // itself leaves the member out.
+  previousAttempt: z.optional(z.nullable(attemptId)),
   env: z.enum(ENVIRONMENTS),
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),

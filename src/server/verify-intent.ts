@@ -8,6 +8,7 @@ import {
   verifyMac,
   type KeyMaterial,
 } from '../protocol/signature.js';
+import { fieldOf, type SchemaIssue } from './issue-field.js';
 import { readSignedBody, type RawBody } from './signed-body.js';
 
 /** Headers as fetch's `Headers` or as Node's `IncomingHttpHeaders`. */
@@ -49,6 +50,14 @@ export interface VerifyIntentOptions {
 /** 401 for anything about the signature, 400 for the body, 413 for a body over the limit. */
 export type RejectStatus = 400 | 401 | 413;
 
+/**
+ * A refusal. `field` comes with the schema step's code (`intent_malformed`,
+ * `removal_malformed`) alone: the path of the member refused (`previousAttempt`,
+ * `instrument.encrypted`; `''` for the body as a whole), never its value. Put it in the 400's
+ * body so the developer of the cashier's side sees which member to fix.
+ */
+export type Rejection = { ok: false; code: RejectCode; status: RejectStatus; field?: string };
+
 export type VerifyIntentResult =
   | {
       ok: true;
@@ -60,16 +69,16 @@ export type VerifyIntentResult =
       canonicalBody: string;
       idempotencyKey: string | undefined;
     }
-  | { ok: false; code: RejectCode; status: RejectStatus };
+  | Rejection;
 
 /** What a schema must offer to parse a verified body (any zod or zod/mini schema does). */
 export interface BodySchema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false };
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error?: { issues: readonly SchemaIssue[] } };
 }
 
 export type VerifySignedResult<T> =
   | { ok: true; body: T; kid: string; timestamp: number; canonicalBody: string; headers: HeaderBag }
-  | { ok: false; code: RejectCode; status: RejectStatus };
+  | Rejection;
 
 const reject = (code: RejectCode, status: RejectStatus) => ({ ok: false, code, status }) as const;
 
@@ -79,7 +88,8 @@ const reject = (code: RejectCode, status: RejectStatus) => ({ ok: false, code, s
  * request cannot probe which kids exist), the kid's key, the body's size, that the body is
  * byte for byte its own canonical JSON (RFC 8785; else 400 `body_not_canonical`), the MAC over
  * it (compared in constant time), then the body against `schema` (`malformed` is the code when
- * it does not match; the contract's schemas refuse unknown members). So the body taken is
+ * it does not match, with the refused member's path as `field`; the contract's schemas refuse
+ * unknown members). So the body taken is
  * exactly the bytes that were signed. Intents and card removals both go through here.
  *
  * Throws (a host's programming error, not a payer's request) for a body that is an object, and
@@ -124,7 +134,7 @@ export async function verifySigned<T>(
     return reject(RejectCode.SignatureMismatch, 401);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return reject(malformed, 400);
+  if (!parsed.success) return { ...reject(malformed, 400), field: fieldOf(parsed.error?.issues) };
   return { ok: true, body: parsed.data, kid: signature.kid, timestamp: signature.t, canonicalBody, headers: request.headers };
 }
 
