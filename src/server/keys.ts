@@ -14,7 +14,7 @@ export type SessionEncryption = NonNullable<Session['encryption']>;
 /** A card key: the private half stays with the host, the public half goes in every session. */
 export interface CardKeyPair {
   kid: string;
-  /** RSA-OAEP SHA-256, `decrypt` only, not extractable: hand it to `decryptCard`. */
+  /** RSA-OAEP SHA-256, `decrypt` only, not extractable unless asked: hand it to `decryptCard`. */
   privateKey: CryptoKey;
   encryption: SessionEncryption;
 }
@@ -51,17 +51,20 @@ export function sessionJwk(jwk: JsonWebKey): SessionEncryption['jwk'] | undefine
 /**
  * A new RSA-OAEP-256 card key pair (2048 bits unless asked; 3072 and 4096 are slower to make
  * and to decrypt with, and make the card's JWE longer). Make it once per deployment, or per
- * rotation, not per session: every session carries the same public half.
+ * rotation, not per session: every session carries the same public half. `extractable: true`
+ * lets a setup script export the private key (as a JWK, which `decryptCard` takes) to the
+ * secret store that every instance of the backend reads; leave it off otherwise.
  */
 export async function generateCardKeyPair({
   modulusLength = 2048,
+  extractable = false,
   random = globalThis.crypto,
   subtle = globalThis.crypto.subtle,
-}: KeyOptions & { modulusLength?: 2048 | 3072 | 4096 } = {}): Promise<CardKeyPair> {
+}: KeyOptions & { modulusLength?: 2048 | 3072 | 4096; extractable?: boolean } = {}): Promise<CardKeyPair> {
   if (![2048, 3072, 4096].includes(modulusLength)) throw new RangeError(`modulusLength must be 2048, 3072 or 4096, not ${modulusLength}`);
   const pair = await subtle.generateKey(
     { name: 'RSA-OAEP', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    false,
+    extractable,
     ['encrypt', 'decrypt'],
   );
   const jwk = sessionJwk({ ...(await subtle.exportKey('jwk', pair.publicKey)), alg: 'RSA-OAEP-256', use: 'enc' });
