@@ -128,6 +128,17 @@ describe('the keys', () => {
     });
   });
 
+  it('generateCardKeyPair({ extractable: true }): the private JWK a setup script stores decrypts as the key did', async () => {
+    const pair = await generateCardKeyPair({ extractable: true });
+    const stored = JSON.parse(JSON.stringify(await crypto.subtle.exportKey('jwk', pair.privateKey))) as JsonWebKey;
+    const made = createSession({ ...input, encryption: pair.encryption }, { now: Date.now });
+    assert.ok(made.ok);
+    const card = { number: '6222021234567890126', expMonth: 1, expYear: 2032 };
+    const jwe = await encryptCard(card, made.session.encryption!, bindingOf(made.session));
+    const result = await decryptCard(jwe, stored, { expected: bindingOf(made.session), replay: new MemoryJweIdStore() });
+    assert.deepEqual(result, { ok: true, card, kid: pair.kid });
+  });
+
   it('generateCardKeyPair takes 3072 or 4096 bits, and nothing weaker', async () => {
     const pair = await generateCardKeyPair({ modulusLength: 3072 });
     assert.equal(fromBase64Url(pair.encryption.jwk.n)!.length, 384);
