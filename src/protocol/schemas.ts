@@ -145,15 +145,22 @@ export const IntentSchema = /* @__PURE__ */ (() =>
   channel: id,
   instrument: InstrumentSchema,
   attempt: attemptId,
-  // `null` as the `shouyin-submit` and `shouyin-fallback` events spell "none"; the cashier
-  // itself leaves the member out.
-  previousAttempt: z.optional(z.nullable(attemptId)),
+  previousAttempt: z.optional(attemptId),
   env: z.enum(ENVIRONMENTS),
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   createdAt: datetime,
   }))();
 export type Intent = z.infer<typeof IntentSchema>;
+
+/**
+ * An intent as a backend takes it (`verifyIntent`): `previousAttempt` may also be `null`, as the
+ * `shouyin-submit` and `shouyin-fallback` events spell "none" (the cashier leaves it out). Only
+ * the backend parses this, so the browser bundle drops it.
+ */
+export const ReceivedIntentSchema = /* @__PURE__ */ (() =>
+  z.extend(IntentSchema, { previousAttempt: z.optional(z.nullable(attemptId)) }))();
+export type ReceivedIntent = z.infer<typeof ReceivedIntentSchema>;
 
 export const AttemptStatus = {
   Succeeded: 'succeeded',

@@ -1,6 +1,6 @@
 import { canonicalize } from '../protocol/canonical-json.js';
 import { RejectCode } from '../protocol/codes.js';
-import { IntentSchema, type Intent } from '../protocol/schemas.js';
+import { ReceivedIntentSchema, type Intent } from '../protocol/schemas.js';
 import {
   IDEMPOTENCY_HEADER,
   SIGNATURE_HEADER,
@@ -139,13 +139,17 @@ export async function verifySigned<T>(
 }
 
 /**
- * Verifies a payment intent request as the cashier sends it (see `verifySigned`).
+ * Verifies a payment intent request as the cashier sends it (see `verifySigned`). A
+ * `previousAttempt` of `null` is taken as none, and left out of `intent`.
  * Replays and idempotency are the caller's business: a retry legitimately repeats the nonce.
  */
 export async function verifyIntent(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyIntentResult> {
-  const verified = await verifySigned(request, options, IntentSchema, RejectCode.IntentMalformed);
+  const verified = await verifySigned(request, options, ReceivedIntentSchema, RejectCode.IntentMalformed);
   if (!verified.ok) return verified;
-  const { body: intent, kid, timestamp, canonicalBody, headers } = verified;
+  const { body, kid, timestamp, canonicalBody, headers } = verified;
+  // `previousAttempt: null` (the events' "none") is taken, and handed on as the cashier sends it: left out.
+  const { previousAttempt, ...rest } = body;
+  const intent: Intent = previousAttempt === null || previousAttempt === undefined ? rest : { ...rest, previousAttempt };
   return { ok: true, intent, kid, timestamp, canonicalBody, idempotencyKey: readHeader(headers, IDEMPOTENCY_HEADER) ?? undefined };
 }
 
