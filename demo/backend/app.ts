@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
-import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
+import { IntentResponseSchema, type ReceivedIntent } from '../../src/protocol/schemas.js';
 import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
@@ -204,7 +204,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
 
   async function decide(
     kid: string,
-    intent: Intent,
+    intent: ReceivedIntent,
     faults: ChannelFaults,
     idempotencyKey: string,
     requestBody: string,

@@ -1,6 +1,6 @@
 import { canonicalize } from '../protocol/canonical-json.js';
 import { RejectCode } from '../protocol/codes.js';
-import { ReceivedIntentSchema, type Intent } from '../protocol/schemas.js';
+import { ReceivedIntentSchema, type ReceivedIntent } from '../protocol/schemas.js';
 import {
   IDEMPOTENCY_HEADER,
   SIGNATURE_HEADER,
@@ -61,7 +61,8 @@ export type Rejection = { ok: false; code: RejectCode; status: RejectStatus; fie
 export type VerifyIntentResult =
   | {
       ok: true;
-      intent: Intent;
+      /** As signed: `previousAttempt` is a string, `null` or left out, all but the first meaning none. */
+      intent: ReceivedIntent;
       kid: string;
       /** The signature's time, unix seconds. */
       timestamp: number;
@@ -140,16 +141,14 @@ export async function verifySigned<T>(
 
 /**
  * Verifies a payment intent request as the cashier sends it (see `verifySigned`). A
- * `previousAttempt` of `null` is taken as none, and left out of `intent`.
+ * `previousAttempt` of `null` is taken as none (the events' spelling; the cashier leaves it
+ * out) and handed on as signed: `intent` is exactly the body that was signed.
  * Replays and idempotency are the caller's business: a retry legitimately repeats the nonce.
  */
 export async function verifyIntent(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyIntentResult> {
   const verified = await verifySigned(request, options, ReceivedIntentSchema, RejectCode.IntentMalformed);
   if (!verified.ok) return verified;
-  const { body, kid, timestamp, canonicalBody, headers } = verified;
-  // `previousAttempt: null` (the events' "none") is taken, and handed on as the cashier sends it: left out.
-  const { previousAttempt, ...rest } = body;
-  const intent: Intent = previousAttempt === null || previousAttempt === undefined ? rest : { ...rest, previousAttempt };
+  const { body: intent, kid, timestamp, canonicalBody, headers } = verified;
   return { ok: true, intent, kid, timestamp, canonicalBody, idempotencyKey: readHeader(headers, IDEMPOTENCY_HEADER) ?? undefined };
 }
 

@@ -77,9 +77,8 @@ describe('previousAttempt: null', () => {
     const fromEvent: ShouyinEventDetails['shouyin-submit']['previousAttempt'] = null;
     const verified = await verify({ ...intent, previousAttempt: fromEvent } satisfies ReceivedIntent);
     assert.ok(verified.ok && 'intent' in verified);
-    // Handed on as the cashier sends "none": left out.
-    assert.deepEqual(verified.intent, intent);
-    assert.equal('previousAttempt' in verified.intent, false);
+    // Handed on exactly as signed.
+    assert.deepEqual(verified.intent, { ...intent, previousAttempt: null });
   });
 });
 
