@@ -6,6 +6,9 @@
 //   SHOUYIN_TEST_FILES   comma list of globs overriding test/browser/**/*.test.ts
 //                        (files named *.chromium.test.ts run in the chromium group only)
 //   SHOUYIN_COUNTS_FILE  where the count reporter writes {passed, failed, skipped, ...}
+//   SHOUYIN_WTR_INSTANCES=2  the backend as two instances on one Redis (a redis-server of this
+//                        run's own), requests alternating between them; the group is named
+//                        chromium-two-instances (scripts/test.mjs runs the fault suite so)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
@@ -18,6 +21,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 
 import { CHROMIUM_ARGS, findBrowsers, selectedGroups, GROUP_ENGINE, startXvfb } from './scripts/browsers.mjs';
+import { startRedisServer } from './scripts/redis.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -249,6 +253,7 @@ function webkitLauncher(info) {
 // ---------------------------------------------------------------------------------------
 // Groups
 
+const TWO_INSTANCES = process.env.SHOUYIN_WTR_INSTANCES === '2';
 const engines = findBrowsers({ install: false, quiet: true });
 const groups = [];
 for (const name of selectedGroups()) {
@@ -264,7 +269,7 @@ for (const name of selectedGroups()) {
   else browser = webkitLauncher(info);
   // Suites that measure the cashier against the backend rather than the engine (the fault suite) run once.
   const groupFiles = name === 'chromium' ? files : [...files, '!**/*.chromium.test.ts'];
-  groups.push({ name, files: groupFiles, browsers: [browser] });
+  groups.push({ name: TWO_INSTANCES ? `${name}-two-instances` : name, files: groupFiles, browsers: [browser] });
 }
 if (groups.length === 0) {
   throw new Error('[wtr] no browser available for the selected groups (SHOUYIN_BROWSERS)');
@@ -278,10 +283,14 @@ const middleware = [];
 if (existsSync(backendPath)) {
   const { tsImport } = await import('tsx/esm/api');
   const { createBackend } = await tsImport(backendPath.href, import.meta.url);
-  const backend = createBackend();
-  middleware.push(async (ctx, next) => {
-    if (!ctx.path.startsWith('/api/')) return next();
+  const backends = TWO_INSTANCES ? await twoInstances(tsImport) : [createBackend()];
+  let next = 0;
+  middleware.push(async (ctx, nextMiddleware) => {
+    if (!ctx.path.startsWith('/api/')) return nextMiddleware();
     ctx.respond = false;
+    // Round robin: with two instances, consecutive requests (a retry, a status poll, the
+    // ledger) reach the other one, as behind a load balancer.
+    const backend = backends[next++ % backends.length];
     const handled = await backend.handle(ctx.req, ctx.res);
     if (!handled && !ctx.res.headersSent) {
       ctx.res.statusCode = 404;
@@ -292,6 +301,25 @@ if (existsSync(backendPath)) {
 } else {
   // TEMPORARY until demo/backend/app.ts exists.
   console.warn('[wtr] demo/backend/app.ts not found: the payment backend is NOT mounted under /api/');
+}
+
+/**
+ * Two reference backend instances that share nothing but a Redis of this run's own: each has
+ * its own connection, its own in-flight requests and its own session cache.
+ */
+async function twoInstances(tsImport) {
+  const redis = await startRedisServer();
+  process.once('exit', () => void redis.stop());
+  const load = (file) => tsImport(new URL(file, import.meta.url).href, import.meta.url);
+  const [{ createBackend }, { connectRedis }, { RedisBackendStore }] = await Promise.all([
+    load('./demo/backend/app.ts'),
+    load('./demo/backend/redis-client.ts'),
+    load('./demo/backend/redis-store.ts'),
+  ]);
+  console.log(`[wtr] the backend: two instances on ${redis.url}, requests alternating`);
+  return Promise.all(
+    [0, 1].map(async () => createBackend({ store: new RedisBackendStore((await connectRedis(redis.url)).command) })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,13 +8,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
  * bench/backend-server.ts in its own Node process on 127.0.0.1; resolves with its URL,
  * `memory()` (its RSS and heap, after a full GC when started with `exposeGc`) and `stop()`.
- * The server stops when this process closes its stdin, so it never outlives the bench.
- * @param {{ exposeGc?: boolean }} [options]
+ * The server stops when this process closes its stdin, so it never outlives the bench (or the
+ * test). `env` adds to its environment (`SHOUYIN_REDIS_URL`: its store in Redis); `kill()`
+ * ends it at once with SIGKILL, as a crashed instance ends.
+ * @param {{ exposeGc?: boolean, env?: Record<string, string> }} [options]
  */
-export function startBackendProcess({ exposeGc = false } = {}) {
+export function startBackendProcess({ exposeGc = false, env = {} } = {}) {
   const flags = exposeGc ? ['--expose-gc'] : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'bench/backend-server.ts')], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   /** @type {((line: string) => void)[]} */
@@ -58,6 +61,12 @@ export function startBackendProcess({ exposeGc = false } = {}) {
           return JSON.parse(/** @type {string} */ (await answer));
         },
         stop,
+        kill: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
+            child.once('exit', () => done(undefined));
+            child.kill('SIGKILL');
+          }),
       });
     });
   });

@@ -5,12 +5,15 @@
  * one event loop. It stops when its stdin closes (the parent ended it, or died). Each line
  * `mem` on stdin is answered with a line `{"rss":…,"heapUsed":…}` (bytes; after a full GC
  * when Node runs with `--expose-gc`), for the memory figure (bench/backend-memory.mjs).
+ * With `SHOUYIN_REDIS_URL` its store is Redis: the multi-instance tests and bench start
+ * several of these on one Redis.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBackend } from '../demo/backend/app.js';
+import { backendFromEnv } from '../demo/backend/from-env.js';
 
-const backend = createBackend();
+// In memory, or in Redis with `SHOUYIN_REDIS_URL` (the multi-instance tests and bench).
+const { backend } = await backendFromEnv();
 const server = createServer((req, res) => {
   void backend.handle(req, res).then((handled) => {
     if (!handled) res.writeHead(404).end();

@@ -8,7 +8,8 @@
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
 //   npm run bench -- --only mount,keystroke
 //                               only these figures (size, mount, keystroke, memory, verify,
-//                               backend, backend-memory), with the full plan (or the quick one
+//                               backend, backend-redis, stores, backend-memory), with the full
+//                               plan (or the quick one
 //                               with --quick)
 //
 // Figures, one function each:
@@ -35,6 +36,12 @@
 //              backend (forced GC through CDP), minus the heap after the first cycle.
 //   verify     `verifyIntent` calls per second in Node, one call at a time.
 //   backend    latency of `POST /api/intents` on the reference backend at a fixed rate.
+//   backend-redis
+//              the same load on three reference backend processes sharing one redis-server of
+//              the bench's own (SHOUYIN_REDIS_URL), each intent sent to another instance than
+//              the one that made its session.
+//   stores     operations per second of shouyin/server's nonce, idempotency and card-JWE-id
+//              stores, in memory and on that Redis (32 in flight).
 //   backend-memory
 //              the reference backend's RSS and heap before and after 2,000 unauthenticated
 //              sessions and 200 signed 60 KB intents, and one order's ledger answer size
@@ -64,6 +71,7 @@ import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
 import { attributeBytes } from './attribution.mjs';
 import { measureBackendMemory } from './backend-memory.mjs';
 import { startBackendProcess } from './backend-process.mjs';
+import { ensureRedisServer, startRedisServer } from '../scripts/redis.mjs';
 import { measureHostApp } from './host-app.mjs';
 import { traceTyping } from './keystroke-trace.mjs';
 
@@ -96,6 +104,7 @@ const PLANS = {
     memory: { cycles: 200 },
     verify: { seconds: 2 },
     backend: { rate: 200, seconds: 5 },
+    stores: { seconds: 1 },
   },
   quick: {
     // A few samples check that each figure works; they are too few to hold its budget to.
@@ -104,6 +113,7 @@ const PLANS = {
     memory: { cycles: 20 },
     verify: { seconds: 0.3 },
     backend: { rate: 200, seconds: 1 },
+    stores: { seconds: 0.2 },
   },
 };
 
@@ -782,10 +792,45 @@ function send(agent, url, { method, headers = {}, body }) {
   });
 }
 
+/**
+ * A redis-server of the bench's own (no persistence, loopback, a free port), installed first
+ * when missing (Debian, root), as `npm test` does.
+ */
+async function benchRedis() {
+  if (!ensureRedisServer()) throw new Error('redis-server is not installed (apt-get install redis-server)');
+  return startRedisServer();
+}
+
 /** @param {{ rate: number, seconds: number }} plan */
-async function measureBackend({ rate, seconds }) {
-  const { signIntent, randomToken } = await tsImport('../src/server/index.ts', import.meta.url);
+async function measureBackend(plan) {
   const backend = await startBackendProcess();
+  try {
+    return await driveBackend(plan, [backend.url], 'backend');
+  } finally {
+    await backend.stop();
+  }
+}
+
+/** The same load on three instances sharing one Redis, each request to another instance than its session's. */
+async function measureBackendRedis(/** @type {{ rate: number, seconds: number }} */ plan) {
+  const redis = await benchRedis();
+  const instances = [];
+  try {
+    for (let i = 0; i < 3; i++) instances.push(await startBackendProcess({ env: { SHOUYIN_REDIS_URL: redis.url } }));
+    return await driveBackend(plan, instances.map((b) => b.url), 'backend, 3 instances on Redis');
+  } finally {
+    await Promise.all(instances.map((b) => b.stop()));
+    await redis.stop();
+  }
+}
+
+/**
+ * @param {{ rate: number, seconds: number }} plan
+ * @param {string[]} urls  the instances; session i is made on urls[i % n], its intent sent to urls[(i + 1) % n]
+ * @param {string} label
+ */
+async function driveBackend({ rate, seconds }, urls, label) {
+  const { signIntent, randomToken } = await tsImport('../src/server/index.ts', import.meta.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
     const total = Math.round(rate * seconds);
@@ -794,7 +839,9 @@ async function measureBackend({ rate, seconds }) {
     const sessions = [];
     for (let i = 0; i < total; i += 16) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(16, total - i) }, () => send(agent, `${backend.url}/api/session?amount=12800`, { method: 'GET' })),
+        Array.from({ length: Math.min(16, total - i) }, (_, j) =>
+          send(agent, `${urls[(i + j) % urls.length]}/api/session?amount=12800`, { method: 'GET' }),
+        ),
       );
       for (const answer of batch) {
         if (answer.status !== 200) throw new Error(`GET /api/session answered ${answer.status}`);
@@ -802,13 +849,13 @@ async function measureBackend({ rate, seconds }) {
       }
     }
     const requests = [];
-    for (const session of sessions) {
+    for (const [i, session] of sessions.entries()) {
       const signed = await signIntent(await intentFor(session, randomToken), {
         key: session.signing.key,
         kid: session.signing.kid,
         idempotencyKey: randomToken(18),
       });
-      requests.push({ url: `${backend.url}${session.endpoints.intents}`, ...signed });
+      requests.push({ url: `${urls[(i + 1) % urls.length]}${session.endpoints.intents}`, ...signed });
     }
 
     // Open loop: request i leaves at start + i / rate whatever the answers do, so a slow
@@ -838,28 +885,93 @@ async function measureBackend({ rate, seconds }) {
     const ok = answers.filter((a) => a.status === 200).map((a) => a.ms);
     const failed = total - ok.length;
     if (ok.length === 0) throw new Error(`no request succeeded (statuses: ${answers.map((a) => a.status).join(', ')})`);
+    const where =
+      urls.length === 1
+        ? 'the reference backend in its own process'
+        : `${urls.length} reference backend processes sharing one redis-server, each intent sent to another instance than the one that made its session`;
     return {
       results: [
-        result(`backend: POST /api/intents p50 at ${rate} req/s`, percentile(ok, 50), 'ms'),
-        result(`backend: POST /api/intents p99 at ${rate} req/s`, percentile(ok, 99), 'ms'),
-        result('backend: POST /api/intents answered', answers.length / elapsed, 'req/s'),
-        result('backend: POST /api/intents not 200', failed, 'count'),
+        result(`${label}: POST /api/intents p50 at ${rate} req/s`, percentile(ok, 50), 'ms'),
+        result(`${label}: POST /api/intents p99 at ${rate} req/s`, percentile(ok, 99), 'ms'),
+        result(`${label}: POST /api/intents answered`, answers.length / elapsed, 'req/s'),
+        result(`${label}: POST /api/intents not 200`, failed, 'count'),
       ],
       notes: [
-        `backend: ${total} requests over ${seconds} s from a load generator in this process to the reference ` +
-          `backend in its own process on 127.0.0.1; each a fresh signed intent on a fresh session (keep-alive, ≤ 64 sockets)`,
+        `${label}: ${total} requests over ${seconds} s from a load generator in this process to ${where}, all on ` +
+          `127.0.0.1; each a fresh signed intent on a fresh session (keep-alive, ≤ 64 sockets)`,
       ],
     };
   } finally {
     agent.destroy();
-    await backend.stop();
   }
+}
+
+/**
+ * Operations per second of the stores in shouyin/server, in memory and on Redis (one ioredis
+ * connection, 32 operations in flight): a nonce used, an idempotency key claimed and
+ * answered, a card-JWE id used.
+ * @param {{ seconds: number }} plan
+ */
+async function measureStores({ seconds }) {
+  const server = await tsImport('../src/server/index.ts', import.meta.url);
+  const { Redis } = await import('ioredis');
+  const redis = await benchRedis();
+  const client = new Redis(redis.url, { enableOfflineQueue: true });
+  const command = (/** @type {string[]} */ args) => client.call(args[0], ...args.slice(1));
+  const kinds = {
+    memory: {
+      nonces: new server.MemoryNonceStore(),
+      idempotency: new server.MemoryIdempotencyStore(),
+      jweIds: new server.MemoryJweIdStore(),
+    },
+    redis: {
+      nonces: new server.RedisNonceStore(command),
+      idempotency: new server.RedisIdempotencyStore(command),
+      jweIds: new server.RedisJweIdStore(command),
+    },
+  };
+  let n = 0;
+  const operations = {
+    'nonce useOnce': (s) => s.nonces.useOnce(`n${++n}`, Date.now() + 60_000),
+    'idempotency claim + finish': async (s) => {
+      const key = `k${++n}`;
+      await s.idempotency.claim(key, 'hash', 5_000);
+      await s.idempotency.finish(key, 'hash', '{"status":200}', 60_000);
+    },
+    'card-JWE id useOnce': (s) => s.jweIds.useOnce(`j${++n}`, Date.now() + 60_000),
+  };
+  const results = [];
+  try {
+    for (const [kind, stores] of Object.entries(kinds)) {
+      for (const [name, operation] of Object.entries(operations)) {
+        // Warm-up: scripts loaded, connection and JIT hot.
+        for (let i = 0; i < 200; i++) await operation(stores);
+        let done = 0;
+        const start = performance.now();
+        const worker = async () => {
+          while (performance.now() - start < seconds * 1000) {
+            await operation(stores);
+            done++;
+          }
+        };
+        await Promise.all(Array.from({ length: 32 }, worker));
+        results.push(result(`stores: ${kind} ${name}`, done / ((performance.now() - start) / 1000), 'ops/s'));
+      }
+    }
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+  return {
+    results,
+    notes: [`stores: each operation for ${seconds} s, 32 in flight; Redis: one ioredis connection to a local redis-server on 127.0.0.1`],
+  };
 }
 
 // ---------------------------------------------------------------------------------------
 // Main
 
-const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend', 'backend-memory'];
+const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend', 'backend-redis', 'stores', 'backend-memory'];
 
 /**
  * `--quick`, `--size`, and `--only mount,keystroke` (any of FIGURES, with the full or quick
@@ -964,6 +1076,8 @@ async function main() {
     }
     if (only.has('verify')) await figure('verify', () => measureVerify(plan.verify), results, notes);
     if (only.has('backend')) await figure('backend', () => measureBackend(plan.backend), results, notes);
+    if (only.has('backend-redis')) await figure('backend-redis', () => measureBackendRedis(plan.backend), results, notes);
+    if (only.has('stores')) await figure('stores', () => measureStores(plan.stores), results, notes);
     if (only.has('backend-memory')) await figure('backend-memory', measureBackendMemory, results, notes);
   }
 
@@ -992,6 +1106,8 @@ export {
   measureMemory,
   measureVerify,
   measureBackend,
+  measureBackendRedis,
+  measureStores,
   openBenchPage,
   startPageServer,
   launchChromium,

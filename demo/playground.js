@@ -32,13 +32,14 @@ function applyLook() {
   const locale = String(data.get('locale') || '');
   if (locale) checkout.setAttribute('locale', locale);
   else checkout.removeAttribute('locale');
+  checkout.colorScheme = String(data.get('colorScheme') || 'auto');
   checkout.style.setProperty('--shouyin-color-primary', String(data.get('primary')));
   checkout.style.setProperty('--shouyin-radius', `${data.get('radius')}px`);
   checkout.style.setProperty('--shouyin-radius-small', `${Math.round(Number(data.get('radius')) * 0.66)}px`);
 }
 
 form.addEventListener('input', (event) => {
-  if (['locale', 'primary', 'radius'].includes(event.target.name)) applyLook();
+  if (['locale', 'colorScheme', 'primary', 'radius'].includes(event.target.name)) applyLook();
 });
 
 // With the `action` scenario a wallet payment waits for its payer. These stand in for them:

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { enginesFor, findBrowsers, GROUP_ENGINE, selectedGroups, startXvfb } from './browsers.mjs';
+import { ensureRedisServer } from './redis.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -36,6 +37,8 @@ function parseArgs(argv) {
 }
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
+/** The seeded fault-injection suite, run once more against two backend instances. */
+const FAULT_SUITE = 'test/browser/checkout/resilience-faults.chromium.test.ts';
 const run = parseArgs(process.argv.slice(2));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'shouyin-test-'));
 const problems = [];
@@ -109,6 +112,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
+// The reference backend on Redis (node tests, and the browser fault suite against two
+// instances): each test starts its own redis-server; here it is only installed when missing.
+const redisServer = ensureRedisServer();
+if (!redisServer) {
+  const msg = 'redis-server is not available: the tests of the backend on Redis will not run';
+  if (CI) problems.push(`CI requires redis-server, which is missing`);
+  console.warn(`[test] ${CI ? 'ERROR (CI)' : 'WARNING'}: ${msg}`);
+}
+
 // ---------------------------------------------------------------------------------------
 // Browser tests
 
@@ -170,11 +182,42 @@ if (run.browser) {
       }
     }
     if (code !== 0) problems.push(`web-test-runner exited with ${code}`);
+    // The fault suite once more, in Chromium, against two backend instances on one Redis with
+    // requests alternating between them (not when SHOUYIN_TEST_FILES picks other files).
+    if (runGroups.includes('chromium') && !process.env.SHOUYIN_TEST_FILES && redisServer) {
+      const twoFile = path.join(tmp, 'wtr-two-instances.json');
+      const twoEnv = {
+        ...env,
+        SHOUYIN_BROWSERS: 'chromium',
+        SHOUYIN_TEST_FILES: FAULT_SUITE,
+        SHOUYIN_WTR_INSTANCES: '2',
+        SHOUYIN_COUNTS_FILE: twoFile,
+      };
+      const twoCode = await runChild(wtr, ['--config', 'web-test-runner.config.mjs'], { env: twoEnv, group: true });
+      const two = readJson(twoFile);
+      if (!two) {
+        problems.push(`web-test-runner (two instances) wrote no counts (exit ${twoCode})`);
+        total.failed += 1;
+      } else {
+        total.passed += two.passed;
+        total.failed += two.failed;
+        total.skipped += two.skipped;
+        if (counts) counts.groups = { ...counts.groups, ...two.groups };
+        for (const [name, g] of Object.entries(two.groups ?? {})) {
+          lines.push(
+            `  browser ${name.padEnd(15)} ${g.passed} passed, ${g.failed} failed, ${g.skipped} skipped (${g.files} file${g.files === 1 ? '' : 's'})`,
+          );
+        }
+      }
+      if (twoCode !== 0) problems.push(`web-test-runner (two instances) exited with ${twoCode}`);
+    }
     const ran = counts ? Object.keys(counts.groups ?? {}) : runGroups;
     const describe = (g) =>
       g === 'chromium-phone'
         ? 'chromium-phone (Pixel 7 emulation)'
-        : `${g} (${info[GROUP_ENGINE[g]].label})`;
+        : g === 'chromium-two-instances'
+          ? 'chromium-two-instances (the fault suite, two backends on Redis)'
+          : `${g} (${info[GROUP_ENGINE[g]].label})`;
     lines.unshift(`engines: ${ran.map(describe).join(', ') || 'none'}`);
   } else {
     problems.push('no browser group could run');

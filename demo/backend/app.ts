@@ -3,20 +3,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { IntentResponseSchema, type ReceivedIntent } from '../../src/protocol/schemas.js';
-import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
+import { StoreUnavailableError } from '../../src/server/stores.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
 import { readCard, unreadableError, type CardIntake, type CardUse } from './card-intake.js';
-import { generateCardKey, type CardKey } from './card-key.js';
+import type { CardKey } from './card-key.js';
 import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendRejection, sendText } from './http.js';
 import { ledgerBody } from './ledger-body.js';
-import { channelRefusal, dayInChina } from './limits.js';
+import type { BackendStore } from './backend-store.js';
+import { channelRefusal } from './limits.js';
 import { mulberry32 } from './random.js';
 import { SavedCards, type SavedCardIntake } from './saved-cards.js';
 import { FaultName, faultsFor, parseScenario, type ChannelFaults } from './scenario-spec.js';
-import { decideOutcome, type Outcome } from './scenarios.js';
+import { decideOutcome, limitExceeded, type Outcome } from './scenarios.js';
 import { CHANNEL_IDS, issueSession } from './session-factory.js';
-import { SIGNATURE_TOLERANCE_S, Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
+import { hashBody, SIGNATURE_TOLERANCE_S, Store, toResponse, type AttemptRecord, type StoredAnswer } from './store.js';
 
 export interface BackendOptions {
   /** Milliseconds since the epoch; injected so tests can move time. */
@@ -25,15 +26,22 @@ export interface BackendOptions {
   random?: () => number;
   /** Live sessions at most (default `MAX_SESSIONS`); tests lower it. */
   maxSessions?: number;
+  /**
+   * Where sessions, the ledger and the single-use records live: the in-memory `Store` (one
+   * process) by default, or a `RedisBackendStore` shared by several instances.
+   */
+  store?: BackendStore;
 }
 
 export interface Backend {
   /** Serves one request under `/api/`; false when the path is not the backend's. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-  readonly store: Store;
+  readonly store: BackendStore;
 }
 
-const FINAL = new Set(['succeeded', 'failed', 'canceled']);
+/** A duplicate of a request in flight on another instance waits this long for its answer. */
+const DUPLICATE_WAIT_MS = 6_000;
+const DUPLICATE_POLL_MS = 20;
 /** A card intent is under 3 KB (its JWE included); anything much larger is not one. */
 const MAX_INTENT_BYTES = 16 * 1024;
 /** `?description=` as long as the session schema lets `order.description` be. */
@@ -52,21 +60,13 @@ const PAYER = /^[A-Za-z0-9._-]{1,80}$/;
  * again with the card form's own rules, and answered from the test-card table
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
-export function createBackend({ now = Date.now, random = Math.random, maxSessions }: BackendOptions = {}): Backend {
-  const store = new Store(now, maxSessions);
-  let cardKeyPromise: Promise<CardKey> | undefined;
-
-  function cardKey(): Promise<CardKey> {
-    // A failed generation is not cached, so the next request tries again.
-    cardKeyPromise ??= generateCardKey().catch((error: unknown) => {
-      cardKeyPromise = undefined;
-      throw error;
-    });
-    return cardKeyPromise;
-  }
+export function createBackend({ now = Date.now, random = Math.random, maxSessions, store = new Store(now, maxSessions) }: BackendOptions = {}): Backend {
+  const cardKey = (): Promise<CardKey> => store.cardKey();
   const savedCards = new SavedCards(store, now, cardKey);
   /** The card JWEs accepted in the last minutes (new cards and saved cards' CVVs): each pays once. */
-  const jweIds = new MemoryJweIdStore(now);
+  const { jweIds } = store;
+  /** This instance's requests in flight by `kid:key`: a duplicate here waits for the first. */
+  const inFlight = new Map<string, Promise<StoredAnswer>>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = requestUrl(req);
@@ -102,11 +102,18 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
         return true;
       }
       const { name } = routed.route;
-      if (name === 'confirm') confirmAttempt(id, res);
+      if (name === 'confirm') await confirmAttempt(id, res);
       else if (name === 'attempt') await getAttempt(id, res);
-      else if (name === 'ledger') getLedger(id, res);
+      else if (name === 'ledger') await getLedger(id, res);
       else await savedCards.handleDelete(req, res, id);
     } catch (error) {
+      if (error instanceof StoreUnavailableError) {
+        // The store is down: nothing was decided, the same request may be tried again.
+        console.error('shouyin backend: store unavailable on', req.method, path);
+        if (!res.headersSent) sendError(res, 503, 'store_unavailable', undefined, {}, { 'Retry-After': '1' });
+        else res.end();
+        return true;
+      }
       // The reference backend logs its own faults; no request body (and so no card data) is printed.
       console.error('shouyin backend: internal error on', req.method, path, (error as Error).name);
       if (!res.headersSent) sendError(res, 500, 'internal_error');
@@ -119,10 +126,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     // The same order again, as a host's backend answers a reloaded checkout page.
     const orderId = url.searchParams.get('order');
     if (orderId !== null) {
-      const existing = store.sessionForOrder(orderId);
+      const existing = await store.sessionForOrder(orderId);
       if (!existing) return sendError(res, 404, 'order_not_found');
       // A paid order says so, so the cashier shows it paid whatever its tab kept (or lost).
-      const paid = store.attemptsFor(orderId).find((a) => a.status === 'succeeded');
+      const paid = (await store.attemptsFor(orderId)).find((a) => a.status === 'succeeded');
       return sendJson(res, 200, paid ? { ...existing.session, paid: { paymentId: paid.id } } : existing.session);
     }
     const amount = Number(url.searchParams.get('amount') ?? '12800');
@@ -147,10 +154,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
     // (so a long-running demo or test server never wears a channel out for everyone).
     const payer = askedPayer ?? `p_${randomToken(9)}`;
-    if (!store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer })) {
+    if (!(await store.addSession({ session, verifyKey, scenario: spec.text, spec, random: seeded, payer }))) {
       return sendError(res, 503, 'too_many_sessions');
     }
-    savedCards.decorate(session, payer, url);
+    await savedCards.decorate(session, payer, url);
     sendJson(res, 200, session);
   }
 
@@ -159,16 +166,16 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     if (!read.ok) return refuseBody(req, res, read.code);
     const verified = await verifyIntent(
       { headers: req.headers, body: read.body },
-      { keyFor: (kid) => store.sessionForKid(kid)?.verifyKey, now, toleranceSeconds: SIGNATURE_TOLERANCE_S },
+      { keyFor: async (kid) => (await store.sessionForKid(kid))?.verifyKey, now, toleranceSeconds: SIGNATURE_TOLERANCE_S },
     );
     if (!verified.ok) return sendRejection(res, verified);
     const { intent, kid, timestamp, canonicalBody, idempotencyKey } = verified;
     // The session may have been evicted while the signature was checked.
-    const record = store.sessionForKid(kid);
+    const record = await store.sessionForKid(kid);
     if (!record) return sendError(res, 401, 'unknown_kid');
     // Every signed request is noted before any fault or check, so the ledger shows each try of
     // an attempt and the key it carried (a retry without its attempt's key would show here).
-    store.addTry(record.session.order.id, { attempt: intent.attempt, idempotencyKey: idempotencyKey ?? null, at: now() });
+    await store.addTry(record.session.order.id, { attempt: intent.attempt, idempotencyKey: idempotencyKey ?? null, at: now() });
     if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) {
       return sendError(res, 400, 'idempotency_key_missing');
     }
@@ -178,19 +185,35 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     if (faults.flakyRate && record.random() < faults.flakyRate) {
       return reply(res, faults, error(503, 'unavailable'));
     }
-    if (faults.retryAfterSeconds !== undefined && store.firstTry(kid, idempotencyKey)) {
+    if (faults.retryAfterSeconds !== undefined && (await store.firstTry(kid, idempotencyKey))) {
       const answer = error(429, 'rate_limited');
       return reply(res, faults, { ...answer, headers: { 'Retry-After': String(faults.retryAfterSeconds) } });
     }
-    // Checked and recorded with no await in between, so a duplicate in flight waits for the first.
-    // (`decide` runs synchronously up to its first await, and `remember` follows at once.)
-    const previous = store.idempotent(kid, idempotencyKey, canonicalBody);
-    if (previous === 'conflict') return reply(res, faults, error(409, 'idempotency_conflict'));
-    if (previous) return reply(res, faults, await previous);
-    if (!store.useNonce(intent.nonce, timestamp)) return reply(res, faults, error(409, 'nonce_replayed'));
-    const answer = decide(kid, intent, faults, idempotencyKey, canonicalBody);
-    store.remember(kid, idempotencyKey, canonicalBody, answer);
-    const settled = await answer;
+    const bodyHash = hashBody(canonicalBody);
+    const first = await firstAnswer(kid, idempotencyKey, bodyHash);
+    if (first === 'conflict') return reply(res, faults, error(409, 'idempotency_conflict'));
+    if (first === 'in_progress') {
+      return reply(res, faults, { ...error(503, 'idempotency_in_progress'), headers: { 'Retry-After': '1' } });
+    }
+    if (first) return reply(res, faults, first);
+    // This request holds the key now: it answers, or lets the key go when it cannot.
+    const flight = `${kid}:${idempotencyKey}`;
+    const answer = (async (): Promise<StoredAnswer> => {
+      // The nonce is this request's: a retry of it (same key, same body) may carry it again.
+      if (!(await store.useNonce(intent.nonce, timestamp, flight))) return error(409, 'nonce_replayed');
+      return decide(kid, intent, faults, idempotencyKey, canonicalBody);
+    })();
+    inFlight.set(flight, answer);
+    let settled: StoredAnswer;
+    try {
+      settled = await answer;
+      await store.finish(kid, idempotencyKey, bodyHash, settled);
+    } catch (failure) {
+      await store.release(kid, idempotencyKey, bodyHash).catch(() => undefined);
+      throw failure;
+    } finally {
+      inFlight.delete(flight);
+    }
     if (faults.lost && settled.status === 200) {
       // The attempt is recorded and its answer kept; the payer's network loses it. Only this
       // first processing of the key is lost: its retries get the stored answer above. (An
@@ -202,6 +225,31 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     return reply(res, faults, settled);
   }
 
+  /**
+   * The answer a key already has, `conflict` when it came with another body, `in_progress` when
+   * its first request is still being processed elsewhere past `DUPLICATE_WAIT_MS`, or undefined
+   * when this request now holds the key. A duplicate in flight waits for the first's answer: on
+   * this instance for its promise, on another by polling the store; when the first died, its
+   * claim lapses and this request takes the key over.
+   */
+  async function firstAnswer(
+    kid: string,
+    key: string,
+    bodyHash: string,
+  ): Promise<StoredAnswer | 'conflict' | 'in_progress' | undefined> {
+    const deadline = performance.now() + DUPLICATE_WAIT_MS;
+    for (;;) {
+      const claim = await store.claim(kid, key, bodyHash);
+      if (claim.state === 'new') return undefined;
+      if (claim.state === 'conflict') return 'conflict';
+      if (claim.state === 'done') return claim.answer;
+      const here = inFlight.get(`${kid}:${key}`);
+      if (here) return here;
+      if (performance.now() > deadline) return 'in_progress';
+      await sleep(DUPLICATE_POLL_MS);
+    }
+  }
+
   async function decide(
     kid: string,
     intent: ReceivedIntent,
@@ -209,7 +257,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     idempotencyKey: string,
     requestBody: string,
   ): Promise<StoredAnswer> {
-    const record = store.sessionForKid(kid)!;
+    const record = await store.sessionForKid(kid);
+    if (!record) return error(401, 'unknown_kid');
     const { session } = record;
     if (intent.sessionId !== session.id || intent.orderId !== session.order.id) {
       return error(400, 'session_mismatch');
@@ -244,25 +293,18 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       saved = intake;
     }
-    // From here to `addAttempt` there is no await: the order's state cannot change under us.
-    // A card removed while its CVV was decrypted is refused as any removed card is.
-    if (saved && !savedCards.holds(record.payer, saved.card.cardId)) return error(400, 'card_unknown');
-    const attempts = store.attemptsFor(session.order.id);
-    const paid = attempts.find((a) => a.status === 'succeeded');
-    if (paid) return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(paid) } };
-    // A new attempt supersedes any that is still open, so two can never both succeed.
-    for (const open of attempts.filter((a) => !FINAL.has(a.status))) {
-      store.update(open, { status: 'canceled', failure: { code: 'canceled', retryable: false } });
-    }
     const at = now();
     const malformed = faults.outcome?.fault === FaultName.MalformedResponse;
-    const refusal = malformed ? undefined : channelRefusal(channel, intent.amount, at, takenToday(channel.id, at, record.payer));
+    // Every limit but the daily total is the channel's own; the ledger's part of the daily
+    // total is counted by the store, in the same step that keeps the attempt.
+    const refusal = malformed ? undefined : channelRefusal(channel, intent.amount, at, 0);
     const cardRefusal = malformed ? undefined : card?.kind === 'invalid' ? 'card_invalid' : saved?.kind === 'refused' ? saved.code : undefined;
     const outcome: Outcome = refusal
       ? { status: 'failed', failure: refusal }
       : cardRefusal
         ? { status: 'failed', failure: { code: cardRefusal, retryable: false } }
         : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : saved?.kind === 'usable' ? saved.outcome : undefined);
+    const { perDay, usedToday = 0 } = channel.limits;
     const id = `pay_${randomToken(12)}`;
     const action = outcome.status === 'requires_action' ? actionFor(channel, intent.env, id) : outcome.action;
     const attempt: AttemptRecord = {
@@ -285,52 +327,33 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       createdAt: at,
       updatedAt: at,
     };
-    store.addAttempt(attempt);
+    const dailyRoom = malformed || refusal || perDay === undefined ? undefined : perDay - usedToday;
+    const { status: _status, failure: _failure, action: _action, pendingPolls: _polls, ...common } = attempt;
+    const placed = await store.place({
+      attempt,
+      refused: { ...common, status: 'failed', failure: limitExceeded(channel) },
+      payer: record.payer,
+      ...(dailyRoom === undefined ? {} : { dailyRoom }),
+      ...(saved ? { savedCardId: saved.card.cardId } : {}),
+    });
+    // A card removed while its CVV was decrypted is refused as any removed card is.
+    if (placed.kind === 'card_unknown') return error(400, 'card_unknown');
+    if (placed.kind === 'existing') return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
+    if (placed.kind === 'paid') return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(placed.attempt) } };
     if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
-    return { status: 200, body: IntentResponseSchema.parse(toResponse(attempt)) };
-  }
-
-  /**
-   * What this backend has taken on a channel today (China's calendar day), across all its
-   * orders: succeeded attempts, and open ones too, since they may still succeed. Added to the
-   * session's `usedToday` for the daily limit.
-   */
-  function takenToday(channelId: string, at: number, payer: string): number {
-    const today = dayInChina(at);
-    let total = 0;
-    for (const a of store.allAttempts()) {
-      if (a.channel !== channelId || (a.status !== 'succeeded' && FINAL.has(a.status))) continue;
-      if (store.sessions.get(a.sessionId)?.payer !== payer) continue;
-      if (dayInChina(a.updatedAt) === today) total += a.amount;
-    }
-    return total;
+    return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
   }
 
   async function getAttempt(id: string, res: ServerResponse): Promise<void> {
-    const attempt = store.attempt(id);
-    if (!attempt) return sendError(res, 404, 'attempt_not_found');
-    const spec = store.sessions.get(attempt.sessionId)?.spec;
-    const slowMs = spec ? faultsFor(spec, attempt.channel).slowMs : undefined;
+    const found = await store.attempt(id);
+    if (!found) return sendError(res, 404, 'attempt_not_found');
+    const spec = (await store.sessionForOrder(found.orderId))?.spec;
+    const slowMs = spec ? faultsFor(spec, found.channel).slowMs : undefined;
     if (slowMs) await sleep(slowMs);
-    poll(attempt);
+    // A status poll is what moves a pending test card on: `pendingPolls` polls answer
+    // `pending`, the next one finds it settled (never as a second success for its order).
+    const attempt = (await store.advance(id, 'poll')) ?? found;
     if (!res.destroyed) sendJson(res, 200, toResponse(attempt));
-  }
-
-  /**
-   * A status poll is what moves a pending test card on: `pendingPolls` polls answer `pending`,
-   * the next one finds it settled. An attempt that was canceled meanwhile (a newer attempt
-   * supersedes it) is no longer pending and stays as it is.
-   */
-  function poll(attempt: AttemptRecord): void {
-    if (attempt.status !== 'pending' || attempt.pendingPolls === undefined) return;
-    if (attempt.pendingPolls > 0) return store.update(attempt, { pendingPolls: attempt.pendingPolls - 1 });
-    // Never a second success for one order, however the attempts interleave.
-    const paid = store.attemptsFor(attempt.orderId).some((a) => a.status === 'succeeded');
-    store.update(
-      attempt,
-      paid ? { status: 'canceled', failure: { code: 'canceled', retryable: false } } : { status: 'succeeded' },
-    );
-    delete attempt.pendingPolls;
   }
 
   /**
@@ -338,30 +361,24 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
    * the H5 page): the wallet's network tells the backend, as a real notification would. Only
    * an attempt waiting for its payer moves, and never to a second success for one order.
    */
-  function confirmAttempt(id: string, res: ServerResponse): void {
-    const attempt = store.attempt(id);
+  async function confirmAttempt(id: string, res: ServerResponse): Promise<void> {
+    const attempt = await store.advance(id, 'confirm');
     if (!attempt) return sendError(res, 404, 'attempt_not_found');
-    if (attempt.status === 'requires_action') {
-      const paid = store.attemptsFor(attempt.orderId).some((a) => a.status === 'succeeded');
-      store.update(
-        attempt,
-        paid ? { status: 'canceled', failure: { code: 'canceled', retryable: false } } : { status: 'succeeded' },
-      );
-    }
     sendJson(res, 200, toResponse(attempt));
   }
 
-  function getLedger(orderId: string, res: ServerResponse): void {
-    const attempts = store.attemptsFor(orderId);
-    const session = store.sessionForOrder(orderId)?.session;
+  async function getLedger(orderId: string, res: ServerResponse): Promise<void> {
+    const session = (await store.sessionForOrder(orderId))?.session;
     if (!session) return sendError(res, 404, 'order_not_found');
+    const attempts = await store.attemptsFor(orderId);
+    const { tries, omitted } = await store.tries(orderId);
     sendJson(res, 200, {
       orderId,
       amount: session.order.amount,
       currency: session.order.currency,
       paid: attempts.some((a) => a.status === 'succeeded'),
-      tries: store.triesFor(orderId).map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
-      triesOmitted: store.triesOmitted(orderId),
+      tries: tries.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+      triesOmitted: omitted,
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,

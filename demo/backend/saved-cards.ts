@@ -10,7 +10,7 @@ import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
 import type { CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
-import type { Store } from './store.js';
+import type { BackendStore } from './backend-store.js';
 import { TestCardOutcome } from './test-cards.js';
 
 /** A saved card as the vault keeps it: what the session shows, and how the test network answers it. */
@@ -85,54 +85,36 @@ function fromTemplate(template: CardTemplate, now: number): VaultCard {
   return { ...card, id: `sc_${randomToken(9)}`, expMonth: (months % 12) + 1, expYear: Math.floor(months / 12) };
 }
 
-const FINAL = new Set(['succeeded', 'failed', 'canceled']);
 /** A signed card removal is a few hundred bytes. */
 const MAX_REMOVAL_BYTES = 4 * 1024;
 
 /**
  * The payers' saved cards, and the routes and checks that use them: sessions list them, a
  * verified `DELETE /api/cards/:id` removes one, and a saved-card intent must name a card of
- * the session's payer that can pay. Removing a card never touches the ledger: its attempts keep
- * the brand and last four digits they were made with. A payer's cards and removals are let go
- * with the payer's last session (a demo payer then starts afresh from its wallet).
+ * the session's payer that can pay. The cards live in the backend's store, so every instance
+ * sees the same ones. Removing a card never touches the ledger: its attempts keep the brand
+ * and last four digits they were made with. A payer's cards and removals are let go with the
+ * payer's last session (a demo payer then starts afresh from its wallet).
  */
 export class SavedCards {
-  private readonly wallets = new Map<string, VaultCard[]>();
-  /** Per payer, the ids removed: a repeated removal answers as the first did. */
-  private readonly removed = new Map<string, Set<string>>();
-
   constructor(
-    private readonly store: Store,
+    private readonly store: BackendStore,
     private readonly now: () => number,
     private readonly cardKey: () => Promise<CardKey>,
-  ) {
-    store.onEvict(({ payer }) => {
-      if (store.hasPayer(payer)) return;
-      this.wallets.delete(payer);
-      this.removed.delete(payer);
+  ) {}
+
+  /** The payer's cards, a demo wallet's on first sight. */
+  cardsFor(payer: string): Promise<VaultCard[]> {
+    return this.store.wallet(payer, () => {
+      const wallet = walletOf(payer);
+      return wallet ? WALLETS[wallet].map((template) => fromTemplate(template, this.now())) : [];
     });
   }
 
-  /** The payer's cards, a demo wallet's on first sight. */
-  cardsFor(payer: string): VaultCard[] {
-    let cards = this.wallets.get(payer);
-    if (!cards) {
-      const wallet = walletOf(payer);
-      cards = wallet ? WALLETS[wallet].map((template) => fromTemplate(template, this.now())) : [];
-      this.wallets.set(payer, cards);
-    }
-    return cards;
-  }
-
   /** The session's `savedCards` and `card.savedCardCvv` (`?savedCardCvv=1`) for this payer. */
-  decorate(session: Session, payer: string, url: URL): void {
-    session.savedCards = this.cardsFor(payer).map(({ outcome: _outcome, ...card }) => card);
+  async decorate(session: Session, payer: string, url: URL): Promise<void> {
+    session.savedCards = (await this.cardsFor(payer)).map(({ outcome: _outcome, ...card }) => card);
     if (url.searchParams.get('savedCardCvv') === '1') session.card = { ...session.card, savedCardCvv: true };
-  }
-
-  /** Whether the payer still has this card (a removal may have come since `intake`). */
-  holds(payer: string, cardId: string): boolean {
-    return this.cardsFor(payer).some((c) => c.id === cardId);
   }
 
   /** Checks a saved-card instrument for the session's payer; its CVV JWE as `use` says. */
@@ -142,7 +124,7 @@ export class SavedCards {
     payer: string,
     use: CardUse,
   ): Promise<SavedCardIntake> {
-    const card = this.cardsFor(payer).find((c) => c.id === instrument.cardId);
+    const card = (await this.cardsFor(payer)).find((c) => c.id === instrument.cardId);
     if (!card) return { kind: 'unknown' };
     const brand = brandById(card.brand);
     const ledger: LedgerSavedCard = { type: 'saved-card', cardId: card.id, ...(brand ? { brand: brand.id } : {}), last4: card.last4 };
@@ -170,32 +152,19 @@ export class SavedCards {
     if (!read.ok) return refuseBody(req, res, read.code);
     const verified = await verifyCardRemoval(
       { headers: req.headers, body: read.body },
-      { keyFor: (kid) => this.store.sessionForKid(kid)?.verifyKey, now: this.now },
+      { keyFor: async (kid) => (await this.store.sessionForKid(kid))?.verifyKey, now: this.now },
     );
     if (!verified.ok) return sendRejection(res, verified);
-    const record = this.store.sessionForKid(verified.kid);
+    const record = await this.store.sessionForKid(verified.kid);
     // The session may have been evicted while the signature was checked.
     if (!record) return sendError(res, 401, 'unknown_kid');
     const { removal } = verified;
     if (removal.sessionId !== record.session.id) return sendError(res, 400, 'session_mismatch');
     if (removal.cardId !== cardId) return sendError(res, 400, 'card_mismatch');
     if (Date.parse(record.session.expiresAt) <= this.now()) return sendError(res, 410, 'session_expired');
-    const removed = this.removed.get(record.payer) ?? new Set<string>();
-    if (removed.has(cardId)) return sendJson(res, 200, { cardId, removed: true });
-    const cards = this.cardsFor(record.payer);
-    if (!cards.some((c) => c.id === cardId)) return sendError(res, 404, 'card_not_found');
-    if (this.openAttemptWith(cardId, record.payer)) return sendError(res, 409, 'card_in_use');
-    this.wallets.set(record.payer, cards.filter((c) => c.id !== cardId));
-    this.removed.set(record.payer, removed.add(cardId));
+    const outcome = await this.store.removeCard(record.payer, cardId);
+    if (outcome === 'not_found') return sendError(res, 404, 'card_not_found');
+    if (outcome === 'in_use') return sendError(res, 409, 'card_in_use');
     sendJson(res, 200, { cardId, removed: true });
-  }
-
-  /** Whether a payment of this payer with this card may still succeed (pending, awaiting an action). */
-  private openAttemptWith(cardId: string, payer: string): boolean {
-    for (const attempt of this.store.allAttempts()) {
-      if (attempt.instrument.cardId !== cardId || FINAL.has(attempt.status)) continue;
-      if (this.store.sessions.get(attempt.sessionId)?.payer === payer) return true;
-    }
-    return false;
   }
 }

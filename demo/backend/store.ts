@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
+import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
+import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-store.js';
+import { generateCardKey, type CardKey } from './card-key.js';
+import { dayInChina } from './limits.js';
+import type { VaultCard } from './saved-cards.js';
 import type { ScenarioSpec } from './scenario-spec.js';
 
 export interface SessionRecord {
@@ -42,6 +47,8 @@ export interface AttemptRecord {
   requestBody: string;
   createdAt: number;
   updatedAt: number;
+  /** In Redis: the payer's daily total this attempt counts in, while it does. */
+  counted?: string;
 }
 
 /** What the backend answered to a request, kept to answer its retries the same way. */
@@ -59,7 +66,8 @@ interface IdempotencyRecord {
    * without keeping a card's JWE in memory for as long as the key lives.
    */
   bodyHash: string;
-  answer: Promise<StoredAnswer>;
+  /** Absent while the first request with the key is being processed. */
+  answer?: StoredAnswer;
 }
 
 /** One signed request on the intents endpoint, whatever became of it. */
@@ -106,45 +114,55 @@ const NONCE_SKEW_MS = 60 * 1000;
 /** Expired sessions and nonces are swept at most this often (or at once when the clock went back). */
 const SWEEP_EVERY_MS = 30 * 1000;
 
+/** Until when a nonce of a signature made at `signedAt` (unix seconds) is kept. */
+export function nonceUntil(signedAt: number): number {
+  return (signedAt + SIGNATURE_TOLERANCE_S) * 1000 + NONCE_SKEW_MS;
+}
+
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'canceled']);
+export const CANCELED: Failure = { code: 'canceled', retryable: false };
+
 /**
- * The reference backend's memory: sessions, the ledger, idempotency keys and seen nonces. One
- * process, one event loop: a check-and-insert with no `await` between is atomic.
+ * The reference backend's memory: sessions, the ledger, idempotency keys, seen nonces and the
+ * payers' saved cards. One process, one event loop: each method checks and writes with no
+ * `await` between, so each is atomic; several instances need `RedisBackendStore`.
  *
  * Nothing grows without bound: a session is evicted `SESSION_RETENTION_MS` after it expires,
  * with its attempts, tries, idempotency answers and `429@s` keys; at most `MAX_SESSIONS` live at
- * once; a nonce is kept only until no signature carrying it can verify any more. Eviction is
- * amortized on requests (`sweep`, at most every `SWEEP_EVERY_MS` of the injected clock), so no
- * timer keeps a process alive and tests move time with `now`.
+ * once; a nonce is kept only until no signature carrying it can verify any more; a payer's
+ * cards go with its last session. Eviction is amortized on requests (`sweep`, at most every
+ * `SWEEP_EVERY_MS` of the injected clock), so no timer keeps a process alive and tests move
+ * time with `now`.
  */
-export class Store {
+export class Store implements BackendStore {
   readonly sessions = new Map<string, SessionRecord>();
+  readonly jweIds: MemoryJweIdStore;
   private readonly live = new Map<string, LiveSession>();
   private readonly sessionByKid = new Map<string, string>();
   private readonly sessionByOrder = new Map<string, string>();
   private readonly attempts = new Map<string, AttemptRecord>();
-  /** Nonce → until when a signature carrying it could still verify. */
-  private readonly nonces = new Map<string, number>();
+  /** Nonce → until when a signature carrying it could still verify, and the request that used it. */
+  private readonly nonces = new Map<string, { until: number; owner: string }>();
   private readonly payers = new Map<string, number>();
-  private readonly evicted: ((record: SessionRecord) => void)[] = [];
+  private readonly wallets = new Map<string, VaultCard[]>();
+  /** Per payer, the card ids removed: a repeated removal answers as the first did. */
+  private readonly removed = new Map<string, Set<string>>();
   private lastSweep = -Infinity;
+  private cardKeyPromise: Promise<CardKey> | undefined;
 
   constructor(
     private readonly now: () => number,
     private readonly maxSessions = MAX_SESSIONS,
-  ) {}
-
-  /** Called with each session evicted, after everything of it is gone. */
-  onEvict(listener: (record: SessionRecord) => void): void {
-    this.evicted.push(listener);
+  ) {
+    this.jweIds = new MemoryJweIdStore(now);
   }
 
-  /** Keeps a new session, making room if needed; false when every live session holds a ledger. */
-  addSession(record: SessionRecord): boolean {
+  addSession(record: SessionRecord): Promise<boolean> {
     this.sweep();
     if (this.live.size >= this.maxSessions) this.sweep(true);
     if (this.live.size >= this.maxSessions) {
       const idle = [...this.live.values()].find((live) => live.attemptIds.length === 0);
-      if (!idle) return false;
+      if (!idle) return Promise.resolve(false);
       this.evict(idle);
     }
     const { id, signing, order } = record.session;
@@ -161,100 +179,157 @@ export class Store {
     this.sessionByKid.set(signing.kid, id);
     this.sessionByOrder.set(order.id, id);
     this.payers.set(record.payer, (this.payers.get(record.payer) ?? 0) + 1);
-    return true;
+    return Promise.resolve(true);
   }
 
-  sessionForKid(kid: string): SessionRecord | undefined {
-    const id = this.sessionByKid.get(kid);
-    return id === undefined ? undefined : this.sessions.get(id);
+  sessionForKid(kid: string): Promise<SessionRecord | undefined> {
+    return Promise.resolve(this.liveForKid(kid)?.record);
   }
 
-  sessionForOrder(orderId: string): SessionRecord | undefined {
-    const id = this.sessionByOrder.get(orderId);
-    return id === undefined ? undefined : this.sessions.get(id);
+  sessionForOrder(orderId: string): Promise<SessionRecord | undefined> {
+    return Promise.resolve(this.liveForOrder(orderId)?.record);
   }
 
-  /** Whether any live session counts against this payer's limits and cards. */
-  hasPayer(payer: string): boolean {
-    return this.payers.has(payer);
-  }
-
-  /** The stored answer for a key, `'conflict'` when the key came with another body, or `undefined`. */
-  idempotent(kid: string, key: string, canonicalBody: string): Promise<StoredAnswer> | 'conflict' | undefined {
-    const record = this.liveForKid(kid)?.idempotency.get(key);
-    if (!record) return undefined;
-    return record.bodyHash === hashBody(canonicalBody) ? record.answer : 'conflict';
-  }
-
-  remember(kid: string, key: string, canonicalBody: string, answer: Promise<StoredAnswer>): void {
-    this.liveForKid(kid)?.idempotency.set(key, { bodyHash: hashBody(canonicalBody), answer });
-  }
-
-  /**
-   * True the first time a key is seen in this session, and from then on false. Only `429@s`
-   * asks: it turns away the first try of each key without storing an answer for it.
-   */
-  firstTry(kid: string, key: string): boolean {
-    const tried = this.liveForKid(kid)?.tried;
-    if (!tried || tried.has(key)) return false;
-    tried.add(key);
-    return true;
-  }
-
-  /**
-   * Records a nonce carried by a signature made at `signedAt` (unix seconds); false when it
-   * was seen before (a replay). It is kept while that signature could still verify.
-   */
-  useNonce(nonce: string, signedAt: number): boolean {
-    this.sweep();
-    if (this.nonces.has(nonce)) return false;
-    this.nonces.set(nonce, (signedAt + SIGNATURE_TOLERANCE_S) * 1000 + NONCE_SKEW_MS);
-    return true;
-  }
-
-  /** Keeps an attempt in its session's ledger (none when the session was evicted meanwhile). */
-  addAttempt(record: AttemptRecord): void {
-    const live = this.live.get(record.sessionId);
-    if (!live) return;
-    live.attemptIds.push(record.id);
-    this.attempts.set(record.id, record);
-  }
-
-  addTry(orderId: string, record: TryRecord): void {
-    const live = this.liveForOrder(orderId);
-    if (!live) return;
-    live.tries.push(record);
-    if (live.tries.length > MAX_TRIES_PER_ORDER) {
-      live.tries.shift();
-      live.triesOmitted++;
+  claim(kid: string, key: string, bodyHash: string): Promise<AnswerClaim> {
+    const idempotency = this.liveForKid(kid)?.idempotency;
+    const record = idempotency?.get(key);
+    if (!record) {
+      idempotency?.set(key, { bodyHash });
+      return Promise.resolve({ state: 'new' });
     }
+    if (record.bodyHash !== bodyHash) return Promise.resolve({ state: 'conflict' });
+    return Promise.resolve(record.answer ? { state: 'done', answer: record.answer } : { state: 'pending' });
   }
 
-  /** The latest `MAX_TRIES_PER_ORDER` requests made for an order's attempts, in arrival order. */
-  triesFor(orderId: string): TryRecord[] {
-    return this.liveForOrder(orderId)?.tries ?? [];
+  finish(kid: string, key: string, bodyHash: string, answer: StoredAnswer): Promise<void> {
+    const idempotency = this.liveForKid(kid)?.idempotency;
+    if (idempotency && !idempotency.get(key)?.answer) idempotency.set(key, { bodyHash, answer });
+    return Promise.resolve();
   }
 
-  /** How many of an order's tries are older than those `triesFor` lists. */
-  triesOmitted(orderId: string): number {
-    return this.liveForOrder(orderId)?.triesOmitted ?? 0;
+  release(kid: string, key: string, bodyHash: string): Promise<void> {
+    const idempotency = this.liveForKid(kid)?.idempotency;
+    const record = idempotency?.get(key);
+    if (record && !record.answer && record.bodyHash === bodyHash) idempotency!.delete(key);
+    return Promise.resolve();
   }
 
-  attempt(id: string): AttemptRecord | undefined {
-    return this.attempts.get(id);
+  firstTry(kid: string, key: string): Promise<boolean> {
+    const tried = this.liveForKid(kid)?.tried;
+    if (!tried || tried.has(key)) return Promise.resolve(false);
+    tried.add(key);
+    return Promise.resolve(true);
   }
 
-  /** Every attempt the backend holds, oldest first. */
-  allAttempts(): IterableIterator<AttemptRecord> {
-    return this.attempts.values();
+  useNonce(nonce: string, signedAt: number, owner: string): Promise<boolean> {
+    this.sweep();
+    const seen = this.nonces.get(nonce);
+    if (seen) return Promise.resolve(seen.owner === owner);
+    this.nonces.set(nonce, { until: nonceUntil(signedAt), owner });
+    return Promise.resolve(true);
   }
 
-  attemptsFor(orderId: string): AttemptRecord[] {
-    return (this.liveForOrder(orderId)?.attemptIds ?? []).map((id) => this.attempts.get(id)!);
+  addTry(orderId: string, record: TryRecord): Promise<void> {
+    const live = this.liveForOrder(orderId);
+    if (live) {
+      live.tries.push(record);
+      if (live.tries.length > MAX_TRIES_PER_ORDER) {
+        live.tries.shift();
+        live.triesOmitted++;
+      }
+    }
+    return Promise.resolve();
   }
 
-  update(record: AttemptRecord, patch: Partial<Pick<AttemptRecord, 'status' | 'failure' | 'action' | 'pendingPolls'>>): void {
-    Object.assign(record, patch, { updatedAt: this.now() });
+  tries(orderId: string): Promise<{ tries: TryRecord[]; omitted: number }> {
+    const live = this.liveForOrder(orderId);
+    return Promise.resolve({ tries: live?.tries ?? [], omitted: live?.triesOmitted ?? 0 });
+  }
+
+  attempt(id: string): Promise<AttemptRecord | undefined> {
+    return Promise.resolve(this.attempts.get(id));
+  }
+
+  attemptsFor(orderId: string): Promise<AttemptRecord[]> {
+    return Promise.resolve(this.attemptsOf(orderId));
+  }
+
+  allAttempts(): Promise<AttemptRecord[]> {
+    return Promise.resolve([...this.attempts.values()]);
+  }
+
+  place({ attempt, refused, payer, dailyRoom, savedCardId }: Placement): Promise<Placed> {
+    if (savedCardId !== undefined && !this.walletOf(payer)?.some((c) => c.id === savedCardId)) {
+      return Promise.resolve({ kind: 'card_unknown' });
+    }
+    const attempts = this.attemptsOf(attempt.orderId);
+    const existing = attempts.find((a) => a.idempotencyKey === attempt.idempotencyKey);
+    if (existing) return Promise.resolve({ kind: 'existing', attempt: existing });
+    const paid = attempts.find((a) => a.status === 'succeeded');
+    if (paid) return Promise.resolve({ kind: 'paid', attempt: paid });
+    for (const open of attempts.filter((a) => !FINAL_STATUSES.has(a.status))) {
+      this.update(open, { status: 'canceled', failure: CANCELED });
+    }
+    const over = dailyRoom !== undefined && this.takenToday(attempt.channel, attempt.createdAt, payer) + attempt.amount > dailyRoom;
+    const kept = over ? refused : attempt;
+    const live = this.live.get(kept.sessionId);
+    if (live) {
+      live.attemptIds.push(kept.id);
+      this.attempts.set(kept.id, kept);
+    }
+    return Promise.resolve({ kind: 'placed', attempt: kept });
+  }
+
+  advance(id: string, how: 'poll' | 'confirm'): Promise<AttemptRecord | undefined> {
+    const attempt = this.attempts.get(id);
+    if (!attempt) return Promise.resolve(undefined);
+    if (how === 'poll') {
+      if (attempt.status !== 'pending' || attempt.pendingPolls === undefined) return Promise.resolve(attempt);
+      if (attempt.pendingPolls > 0) {
+        this.update(attempt, { pendingPolls: attempt.pendingPolls - 1 });
+        return Promise.resolve(attempt);
+      }
+      delete attempt.pendingPolls;
+    } else if (attempt.status !== 'requires_action') {
+      return Promise.resolve(attempt);
+    }
+    // Never a second success for one order, however the attempts interleave.
+    const paid = this.attemptsOf(attempt.orderId).some((a) => a.status === 'succeeded');
+    this.update(attempt, paid ? { status: 'canceled', failure: CANCELED } : { status: 'succeeded' });
+    return Promise.resolve(attempt);
+  }
+
+  cardKey(): Promise<CardKey> {
+    // Made on the first session request (RSA key generation takes a while); a failed
+    // generation is not kept, so the next request tries again.
+    this.cardKeyPromise ??= generateCardKey().catch((error: unknown) => {
+      this.cardKeyPromise = undefined;
+      throw error;
+    });
+    return this.cardKeyPromise;
+  }
+
+  wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]> {
+    let cards = this.wallets.get(payer);
+    if (!cards) {
+      cards = make();
+      this.wallets.set(payer, cards);
+    }
+    return Promise.resolve(cards);
+  }
+
+  removeCard(payer: string, cardId: string): Promise<'removed' | 'not_found' | 'in_use'> {
+    const removed = this.removed.get(payer) ?? new Set<string>();
+    if (removed.has(cardId)) return Promise.resolve('removed');
+    const cards = this.walletOf(payer) ?? [];
+    if (!cards.some((c) => c.id === cardId)) return Promise.resolve('not_found');
+    for (const attempt of this.attempts.values()) {
+      if (attempt.instrument.cardId !== cardId || FINAL_STATUSES.has(attempt.status)) continue;
+      if (this.sessions.get(attempt.sessionId)?.payer === payer) return Promise.resolve('in_use');
+    }
+    this.wallets.set(payer, cards.filter((c) => c.id !== cardId));
+    this.removed.set(payer, removed.add(cardId));
+    return Promise.resolve('removed');
   }
 
   /** How much the store holds, for tests and the memory bench. */
@@ -280,9 +355,36 @@ export class Store {
     for (const live of this.live.values()) {
       if (live.expiresAt + SESSION_RETENTION_MS <= now) this.evict(live);
     }
-    for (const [nonce, until] of this.nonces) {
+    for (const [nonce, { until }] of this.nonces) {
       if (until <= now) this.nonces.delete(nonce);
     }
+  }
+
+  /**
+   * What the payer has taken on a channel on the day of `at` (China's calendar day), across
+   * all its orders: succeeded attempts, and open ones too, since they may still succeed.
+   */
+  private takenToday(channelId: string, at: number, payer: string): number {
+    const today = dayInChina(at);
+    let total = 0;
+    for (const a of this.attempts.values()) {
+      if (a.channel !== channelId || (a.status !== 'succeeded' && FINAL_STATUSES.has(a.status))) continue;
+      if (this.sessions.get(a.sessionId)?.payer !== payer) continue;
+      if (dayInChina(a.updatedAt) === today) total += a.amount;
+    }
+    return total;
+  }
+
+  private walletOf(payer: string): VaultCard[] | undefined {
+    return this.wallets.get(payer);
+  }
+
+  private attemptsOf(orderId: string): AttemptRecord[] {
+    return (this.liveForOrder(orderId)?.attemptIds ?? []).map((id) => this.attempts.get(id)!);
+  }
+
+  private update(record: AttemptRecord, patch: Partial<Pick<AttemptRecord, 'status' | 'failure' | 'action' | 'pendingPolls'>>): void {
+    Object.assign(record, patch, { updatedAt: this.now() });
   }
 
   private evict(live: LiveSession): void {
@@ -294,9 +396,14 @@ export class Store {
     this.sessionByKid.delete(signing.kid);
     this.sessionByOrder.delete(order.id);
     const count = (this.payers.get(record.payer) ?? 1) - 1;
-    if (count > 0) this.payers.set(record.payer, count);
-    else this.payers.delete(record.payer);
-    for (const listener of this.evicted) listener(record);
+    if (count > 0) {
+      this.payers.set(record.payer, count);
+    } else {
+      // The payer's cards go with its last session (a demo payer then starts afresh).
+      this.payers.delete(record.payer);
+      this.wallets.delete(record.payer);
+      this.removed.delete(record.payer);
+    }
   }
 
   private liveForKid(kid: string): LiveSession | undefined {
@@ -320,6 +427,6 @@ export function toResponse(record: AttemptRecord): IntentResponse {
   };
 }
 
-function hashBody(canonicalBody: string): string {
+export function hashBody(canonicalBody: string): string {
   return createHash('sha256').update(canonicalBody).digest('base64url');
 }

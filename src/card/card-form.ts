@@ -20,6 +20,7 @@ export interface CardChangeDetail {
  * CVV stay in this element's inputs until `take()` hands them to encryption; they are cleared
  * after success, on expiry and when the element leaves the page.
  *
+ * @tagname shouyin-card-form
  * @fires card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
  * @csspart number - The card number input.
  * @csspart expiry - The expiry input.

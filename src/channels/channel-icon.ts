@@ -25,7 +25,7 @@ const MARKS = new Map<string, TemplateResult>([
   ],
   [
     'card',
-    html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="#fff"><rect width="24" height="24" rx="6" fill="#44546a"/><rect x="4.5" y="7" width="15" height="10" rx="1.5" fill="none" stroke="#fff" stroke-width="1.6"/><path d="M4.5 10h15" stroke="#fff" stroke-width="2"/></svg>`,
+    html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="#fff"><rect width="24" height="24" rx="6" fill="#60708a"/><rect x="4.5" y="7" width="15" height="10" rx="1.5" fill="none" stroke="#fff" stroke-width="1.6"/><path d="M4.5 10h15" stroke="#fff" stroke-width="2"/></svg>`,
   ],
 ]);
 

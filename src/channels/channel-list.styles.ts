@@ -106,4 +106,15 @@ export const channelListStyles = css`
   .selected::after {
     border: 7px solid var(--_color-primary);
   }
+  /* Forced colors (Windows high contrast) repaint every border one color and drop shadows:
+     the selection takes the system's highlight, unavailable rows its disabled text. */
+  @media (forced-colors: active) {
+    .selected,
+    .selected::after {
+      border-color: Highlight;
+    }
+    .unavailable * {
+      color: GrayText;
+    }
+  }
 `;

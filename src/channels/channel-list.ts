@@ -8,6 +8,7 @@ import type { ChannelView } from './describe.js';
  * The payment channels as one radio group. It renders views computed elsewhere and reports
  * the payer's choice; it never decides eligibility itself.
  *
+ * @tagname shouyin-channel-list
  * @fires change - The payer selected a channel; read `value`. Bubbles, not composed.
  * @csspart channel - One channel row.
  * @csspart channel-name - A channel's name.

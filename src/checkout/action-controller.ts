@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { BridgeOutcome } from '../env/bridge-result.js';
-import { callBridge } from '../env/bridges.js';
+import { loadBridges } from '../lazy/load.js';
 import { FailureCode } from '../protocol/codes.js';
 import type { Action } from '../protocol/schemas.js';
 
@@ -46,12 +46,22 @@ export class ActionController {
     this.host.requestUpdate();
     if (action?.type === 'redirect') this.deps.navigate(action.url);
     if (action?.type !== 'bridge') return;
-    void callBridge(action.bridge, action.params, { timeoutMs: this.deps.bridgeTimeoutMs ?? 5000 }).then((outcome) => {
-      // The sheet of an attempt that has since been replaced says nothing about the current one.
-      if (run !== this.runs) return;
-      const code = GIVE_UP[outcome];
-      if (code) giveUp(code);
-      else this.deps.checkNow();
-    });
+    const timeoutMs = this.deps.bridgeTimeoutMs ?? 5000;
+    loadBridges()
+      .then(({ callBridge }) => callBridge(action.bridge, action.params, { timeoutMs }))
+      .then(
+        (outcome) => {
+          // The sheet of an attempt that has since been replaced says nothing about the current one.
+          if (run !== this.runs) return;
+          const code = GIVE_UP[outcome];
+          if (code) giveUp(code);
+          else this.deps.checkNow();
+        },
+        // The bridges' chunk did not load: no sheet opened, so nothing was paid through it; the
+        // payer may try again, which loads it again.
+        () => {
+          if (run === this.runs) giveUp(FailureCode.NetworkError);
+        },
+      );
   }
 }

@@ -271,6 +271,11 @@ export class CheckoutController implements ReactiveController {
   /** Reports a problem that keeps the cashier from working (session, attributes, crypto). */
   fail(code: ErrorCode, status?: number): void {
     this.apply({ type: 'load-failed', code });
+    this.report(code, status);
+  }
+
+  /** Tells the host with `shouyin-error`; on its own, for a mistake the cashier works around. */
+  report(code: ErrorCode, status?: number): void {
     emit(this.host, 'shouyin-error', {
       code,
       message: this.deps.messages().errors[code],

@@ -6,6 +6,15 @@ export const checkoutStyles = css`
     max-inline-size: var(--_max-width);
     margin-inline: auto;
     line-height: 1.5;
+    /* auto: the payer's setting. The tokens are light-dark() pairs, and the parts inside (their
+       own shadow roots, lazy ones too) inherit the scheme, so they follow. */
+    color-scheme: light dark;
+  }
+  :host([color-scheme='light']) {
+    color-scheme: light;
+  }
+  :host([color-scheme='dark']) {
+    color-scheme: dark;
   }
   /* Columns are flex, not grid: grid sizes its tracks from each item's min- and max-content
      first, which was a good part of a mount's layout. */

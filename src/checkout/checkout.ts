@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { loadBridges, loadNotices, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -20,10 +20,16 @@ import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './flow.js';
 
+const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
+/** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts). */
+const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay']);
+export type ColorScheme = (typeof COLOR_SCHEMES)[number];
+
 /**
  * The cashier. Give it a session by URL or by property; it shows the order, offers the
  * channels, pays with a signed intent and reports every step as a DOM event.
  *
+ * @tagname shouyin-checkout
  * @fires shouyin-ready - The session loaded and the cashier can take a payment.
  * @fires shouyin-channel-change - The selected channel changed (by the payer, the recommendation or a fallback).
  * @fires shouyin-submit - A payment is about to be sent. Cancelable: `preventDefault()` vetoes it.
@@ -68,6 +74,7 @@ import { Phase } from './flow.js';
  * @cssproperty --shouyin-font-size-amount - Size of the amount due.
  * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
  * @cssproperty --shouyin-max-width - Maximum width of the cashier.
+ * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
  */
 export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];
@@ -78,6 +85,7 @@ export class ShouyinCheckout extends LitElement {
     locale: {},
     strings: { attribute: false },
     env: {},
+    colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
   };
@@ -98,6 +106,8 @@ export class ShouyinCheckout extends LitElement {
   declare strings: MessageOverrides | undefined;
   /** Where the cashier runs (`wechat`, `alipay`, `unionpay`, `mobile`, `desktop`…), when the host knows better than the user agent. */
   declare env: Environment | null;
+  /** `auto` (default: the payer's system setting), `light` or `dark`. Reflected: the styles read the attribute. */
+  declare colorScheme: ColorScheme;
   /** Opens a wallet's H5 page for a `redirect` action; replace it to navigate in your own way. */
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
@@ -125,6 +135,7 @@ export class ShouyinCheckout extends LitElement {
     this.sessionUrl = null;
     this.locale = null;
     this.env = null;
+    this.colorScheme = 'auto';
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -150,6 +161,8 @@ export class ShouyinCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
+    if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
@@ -160,6 +173,8 @@ export class ShouyinCheckout extends LitElement {
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
+    // Inside WeChat or Alipay: the bridges' chunk, so that the sheet opens without waiting for it.
+    if (session && BRIDGE_ENVS.has(this.checkout.deps.env())) loadBridges().catch(() => undefined);
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
     if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }

@@ -10,6 +10,7 @@ import { announceStage, formatRemaining, remainingMs, untilNextSecond } from './
  * a polite live region speaks only at 60, 30 and 10 seconds left and at the end. (A plain
  * `aria-live` region, not `role=status`: the checkout's own status messages keep that role.)
  *
+ * @tagname shouyin-countdown
  * @csspart countdown - The clock.
  * @csspart announcement - The visually hidden text read to screen readers in the last minute.
  */

@@ -8,6 +8,7 @@ import { base, tokens } from '../theme/tokens.js';
  * dismissible. Dismissed ids are remembered while the element lives, so a re-render or a new
  * session with the same notice does not bring it back.
  *
+ * @tagname shouyin-notices
  * @csspart notice - One notice.
  * @csspart dismiss - A notice's close button.
  */

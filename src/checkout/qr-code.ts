@@ -11,6 +11,7 @@ const QUIET = 4;
  * outside the main bundle: the checkout loads it when a backend asks for a QR code, and gives
  * it light-DOM content to show until it is defined.
  *
+ * @tagname shouyin-qr-code
  * @csspart qr - The SVG image.
  * @cssproperty --shouyin-qr-size - Width and height of the code (default 200px).
  */
@@ -29,6 +30,8 @@ export class ShouyinQrCode extends LitElement {
         inline-size: var(--shouyin-qr-size, 200px);
         block-size: var(--shouyin-qr-size, 200px);
         background: #fff;
+        /* Black on white in every scheme, forced colors too: a wallet has to read it. */
+        forced-color-adjust: none;
       }
       p {
         margin: 0;

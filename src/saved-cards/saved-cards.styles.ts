@@ -212,4 +212,16 @@ export const savedCardsStyles = css`
     background: var(--_color-danger);
     border-color: var(--_color-danger);
   }
+  /* Forced colors drop the selection's shadow and repaint its border, and the radio itself is
+     invisible: the selected row takes the system's highlight, unusable ones its disabled text. */
+  @media (forced-colors: active) {
+    .row:has(input:checked),
+    .new:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+    .row.unusable .option,
+    .row.unusable .option * {
+      color: GrayText;
+    }
+  }
 `;

@@ -43,6 +43,7 @@ export type { BeforeCardRemove, CardRemover };
  * Inside `<shouyin-checkout>` the checkout gives it `cards`, `now` and `remover`; alone, give
  * it the `session` and it takes all three from there.
  *
+ * @tagname shouyin-saved-cards
  * @fires saved-card-change - The selection (or its CVV's completeness) changed; `detail` is a `SavedCardChangeDetail`. Bubbles, not composed.
  * @fires shouyin-card-remove - A card was removed: `cardId`, `brand`, `last4`.
  * @csspart saved-card - One card's row.

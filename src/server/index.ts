@@ -21,6 +21,11 @@ export { decryptCard, decryptSavedCardCvv, DecryptCardCode } from './decrypt-car
 export type { DecryptCardOptions, DecryptCardResult, DecryptSavedCardCvvResult } from './decrypt-card.js';
 export { MemoryJweIdStore } from './jwe-id-store.js';
 export type { JweIdStore } from './jwe-id-store.js';
+export { StoreUnavailableError } from './stores.js';
+export type { IdempotencyClaim, IdempotencyStore, NonceStore } from './stores.js';
+export { MemoryIdempotencyStore, MemoryNonceStore } from './memory-stores.js';
+export { RedisIdempotencyStore, RedisJweIdStore, RedisNonceStore, RedisScript } from './redis-stores.js';
+export type { RedisCommand, RedisStoreOptions } from './redis-stores.js';
 export { CardPayloadSchema, SavedCardCvvSchema, encryptCard, encryptSavedCardCvv } from '../protocol/card-payload.js';
 export type { CardPayload, SavedCardCvv } from '../protocol/card-payload.js';
 export type { SealOptions } from '../protocol/card-seal.js';

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend, type BackendOptions } from '../../demo/backend/app.js';
+import { connectRedis } from '../../demo/backend/redis-client.js';
+import { RedisBackendStore } from '../../demo/backend/redis-store.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { bindingOf } from '../../src/protocol/card-binding.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
@@ -88,9 +90,25 @@ export async function intentStatus(base: string, session: Session, id: string): 
   return { status: response.status, body: await response.json() };
 }
 
-/** The reference backend on an ephemeral loopback port, with any of its options (`random`, `now`). */
+let redisPrefixes = 0;
+
+/**
+ * The reference backend on an ephemeral loopback port, with any of its options (`random`, `now`).
+ * With `SHOUYIN_TEST_REDIS_URL` set (test/node/backend/on-redis.test.ts), its store is Redis,
+ * under a prefix of its own.
+ */
 export async function startBackendWith(options: BackendOptions): Promise<RunningBackend> {
-  const backend = createBackend(options);
+  const redisUrl = process.env.SHOUYIN_TEST_REDIS_URL;
+  const redis = redisUrl && !options.store ? await connectRedis(redisUrl) : undefined;
+  const store = redis
+    ? new RedisBackendStore(redis.command, {
+        prefix: `t${process.pid}.${++redisPrefixes}:`,
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.random ? { random: options.random } : {}),
+        ...(options.maxSessions ? { maxSessions: options.maxSessions } : {}),
+      })
+    : undefined;
+  const backend = createBackend({ ...options, ...(store ? { store } : {}) });
   const server: Server = createServer((req, res) => {
     void backend.handle(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
@@ -101,7 +119,14 @@ export async function startBackendWith(options: BackendOptions): Promise<Running
   return {
     url: `http://127.0.0.1:${port}`,
     backend,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          redis?.close();
+          resolve();
+        });
+      }),
   };
 }
 

@@ -57,6 +57,8 @@ export interface MountOptions {
   lang?: string;
   /** The `env` attribute: where the cashier believes it runs (a WeChat webview, say). */
   env?: string;
+  /** The `color-scheme` attribute. */
+  colorScheme?: string;
   /**
    * The channel this device remembers from the payer's last payment. Without it the memory
    * is wiped, so a payment in one test does not change what the next one preselects.
@@ -83,6 +85,7 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.sessionUrl) el.setAttribute('session-url', options.sessionUrl);
   if (options.locale) el.setAttribute('locale', options.locale);
   if (options.env) el.setAttribute('env', options.env);
+  if (options.colorScheme) el.setAttribute('color-scheme', options.colorScheme);
   // Malformed sessions too, as plain JS may set them: the element parses whatever it is given.
   if (options.session !== undefined) el.session = options.session as SessionInput;
   if (options.pollDelays) el.pollDelays = options.pollDelays;

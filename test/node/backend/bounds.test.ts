@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomToken } from '../../../src/protocol/base64url.js';
 import type { Intent } from '../../../src/protocol/schemas.js';
 import { signIntent } from '../../../src/server/index.js';
-import { SESSION_RETENTION_MS, MAX_TRIES_PER_ORDER } from '../../../demo/backend/store.js';
+import { SESSION_RETENTION_MS, MAX_TRIES_PER_ORDER, type Store } from '../../../demo/backend/store.js';
 import {
   intentFor,
   intentStatus,
@@ -51,7 +51,7 @@ describe('reference backend: bounded memory', () => {
     const limited = await newSession(server.url, 'scenario=429@1');
     const turnedAway = await postIntent(server.url, limited, intentFor(limited), { now: clock });
     assert.equal(turnedAway.status, 429);
-    const sizes = server.backend.store.sizes();
+    const sizes = (server.backend.store as Store).sizes();
     assert.deepEqual(
       { sessions: sizes.sessions, attempts: sizes.attempts, tries: sizes.tries },
       { sessions: 2, attempts: 1, tries: 2 },
@@ -65,7 +65,7 @@ describe('reference backend: bounded memory', () => {
 
     clock += 2 * MINUTE;
     assert.deepEqual(await status(`/api/orders/${wallet.order.id}`), { status: 404, code: 'order_not_found' });
-    assert.deepEqual(server.backend.store.sizes(), EMPTY);
+    assert.deepEqual((server.backend.store as Store).sizes(), EMPTY);
     assert.equal((await intentStatus(server.url, wallet, paid.body.id)).status, 404);
     assert.deepEqual(await status(`/api/session?order=${wallet.order.id}`), { status: 404, code: 'order_not_found' });
     const late = await postIntent(server.url, wallet, intentFor(wallet), { now: clock });
@@ -86,7 +86,7 @@ describe('reference backend: bounded memory', () => {
     assert.equal((await postIntent(server.url, session, intent, { now: clock })).status, 200);
     const replay = await postIntent(server.url, session, { ...intent, attempt: randomToken(12) }, { now: clock });
     assert.deepEqual([replay.status, replay.body.error.code], [409, 'nonce_replayed']);
-    assert.equal(server.backend.store.sizes().nonces, 1);
+    assert.equal((server.backend.store as Store).sizes().nonces, 1);
     const signedThen = await signIntent(
       { ...intent, attempt: randomToken(12) },
       { key: session.signing.key, kid: session.signing.kid, now: clock, idempotencyKey: randomToken(18) },
@@ -94,7 +94,7 @@ describe('reference backend: bounded memory', () => {
 
     clock += 7 * MINUTE;
     await status('/api/orders/none');
-    assert.equal(server.backend.store.sizes().nonces, 0);
+    assert.equal((server.backend.store as Store).sizes().nonces, 0);
     // The captured request cannot be replayed now: its signature is too old.
     const captured = await fetch(`${server.url}/api/intents`, { method: 'POST', headers: signedThen.headers, body: signedThen.body });
     assert.equal(captured.status, 401);
@@ -108,16 +108,16 @@ describe('reference backend: bounded memory', () => {
     const idle = [];
     for (let i = 0; i < 4; i++) idle.push(await newSession(server.url));
     const extra = await newSession(server.url);
-    assert.equal(server.backend.store.sizes().sessions, 5);
+    assert.equal((server.backend.store as Store).sizes().sessions, 5);
     assert.deepEqual(await status(`/api/orders/${idle[0]!.order.id}`), { status: 404, code: 'order_not_found' });
     assert.equal((await ledger(server.url, paid.order.id)).paid, true);
 
     for (const session of [...idle.slice(1), extra]) {
       assert.equal((await postIntent(server.url, session, intentFor(session), { now: clock })).status, 200);
     }
-    const before = server.backend.store.sizes();
+    const before = (server.backend.store as Store).sizes();
     assert.deepEqual(await status('/api/session'), { status: 503, code: 'too_many_sessions' });
-    assert.deepEqual(server.backend.store.sizes(), before);
+    assert.deepEqual((server.backend.store as Store).sizes(), before);
   });
 
   it('keeps an order’s latest tries and counts the older ones', async () => {
@@ -139,7 +139,7 @@ describe('reference backend: bounded memory', () => {
   it('refuses an oversized body with 413 and bad query strings with 400, keeping nothing of them', async () => {
     await expireAll();
     const session = await newSession(server.url);
-    const before = server.backend.store.sizes();
+    const before = (server.backend.store as Store).sizes();
     const padded = { ...intentFor(session), padding: 'x'.repeat(20 * 1024) } as Intent;
     const signed = await signIntent(padded, { key: session.signing.key, kid: session.signing.kid, now: clock, idempotencyKey: randomToken(18) });
     const response = await fetch(`${server.url}/api/intents`, { method: 'POST', headers: signed.headers, body: signed.body });
@@ -150,7 +150,7 @@ describe('reference backend: bounded memory', () => {
     for (const query of [`description=${'x'.repeat(201)}`, `payer=${'p'.repeat(81)}`]) {
       assert.equal((await status(`/api/session?${query}`)).status, 400);
     }
-    assert.deepEqual(server.backend.store.sizes(), before);
+    assert.deepEqual((server.backend.store as Store).sizes(), before);
     assert.deepEqual((await ledger(server.url, session.order.id)).tries, []);
   });
 });

@@ -29,9 +29,9 @@ import {
 const FUTURE_CARD = { number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvv: '737' };
 
 /** Invariant 1 over everything a backend holds. */
-function assertNoOrderPaidTwice(running: RunningBackend): void {
+async function assertNoOrderPaidTwice(running: RunningBackend): Promise<void> {
   const paid = new Map<string, number>();
-  for (const attempt of running.backend.store.allAttempts()) {
+  for (const attempt of await running.backend.store.allAttempts()) {
     if (attempt.status === 'succeeded') paid.set(attempt.orderId, (paid.get(attempt.orderId) ?? 0) + 1);
   }
   for (const [orderId, count] of paid) assert.equal(count, 1, `order ${orderId} has ${count} succeeded attempts`);
@@ -429,7 +429,7 @@ describe('flaky, seeded', () => {
       assert.equal(retry.status, 200);
       assert.equal(retry.body.status, 'succeeded');
       assert.equal((await ledger(server.url, session.order.id)).attempts.length, 1);
-      assertNoOrderPaidTwice(server);
+      await assertNoOrderPaidTwice(server);
     } finally {
       await server.close();
     }
@@ -449,7 +449,7 @@ describe('flaky, seeded', () => {
       } while (!sent.lost && sent.status === 503 && tries < 50);
       assert.equal(answered(sent).body.status, 'succeeded');
       assert.equal(await succeededIn(server.url, session.order.id), 1);
-      assertNoOrderPaidTwice(server);
+      await assertNoOrderPaidTwice(server);
     } finally {
       await server.close();
     }

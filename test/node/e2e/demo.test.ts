@@ -35,8 +35,13 @@ after(async () => {
  * Opens the demo page (or `html` served at `/e2e.html` with the demo's policy, `csp` changing
  * it) and records CSP violations, console errors, page errors and the lazy chunks fetched.
  */
-async function openDemo(html?: string, csp = (policy: string) => policy): Promise<{ page: Page; problems: string[]; lazy: string[]; warnings: string[] }> {
+async function openDemo(
+  html?: string,
+  csp = (policy: string) => policy,
+  prepare: (page: Page) => Promise<void> = async () => {},
+): Promise<{ page: Page; problems: string[]; lazy: string[]; warnings: string[] }> {
   const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+  await prepare(page);
   const problems: string[] = [];
   const warnings: string[] = [];
   const lazy: string[] = [];
@@ -353,11 +358,58 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.close();
   });
 
+  /** A page inside WeChat: the cashier told so, and a WeixinJSBridge whose sheet pays at once (the wallet tells the backend first). */
+  async function openInWeChat(prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; problems: string[]; lazy: string[] }> {
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>wechat</title>
+<script src="/dist/shouyin.min.js"></script></head><body>
+<shouyin-checkout env="wechat" session-url="/api/session?scenario=action"></shouyin-checkout></body></html>`;
+    const opened = await openDemo(html, undefined, prepare);
+    await opened.page.evaluate(() => {
+      (globalThis as { WeixinJSBridge?: unknown }).WeixinJSBridge = {
+        invoke(_method: string, params: { package: string }, callback: (result: { err_msg: string }) => void) {
+          const paymentId = params.package.replace('prepay_id=', '');
+          void fetch(`/api/intents/${encodeURIComponent(paymentId)}/confirm`, { method: 'POST' }).then(() =>
+            callback({ err_msg: 'get_brand_wcpay_request:ok' }),
+          );
+        },
+      };
+    });
+    return opened;
+  }
+
+  it('loads the WeChat bridge from dist/lazy/ as the cashier starts inside WeChat, and pays through it', async () => {
+    const { page, problems, lazy } = await openInWeChat();
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).waitFor();
+    // Before any pay click: the sheet opens without waiting for the chunk.
+    await expectLazy(lazy, ['/dist/lazy/bridges.js']);
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fails as network_error, with nothing paid, while the bridges cannot load, and pays once they can', async () => {
+    // Blocked before the page starts: the cashier asks for the chunk as soon as it is ready.
+    const { page, problems } = await openInWeChat(async (p) => {
+      await p.route('**/dist/lazy/bridges.js', (route) => route.abort('connectionfailed'));
+    });
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('alert').getByText('网络异常，支付结果未知前不会重复扣款，请检查网络后重试。').waitFor();
+    await page.unroute('**/dist/lazy/bridges.js');
+    await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
+    await page.getByRole('status').getByText('支付成功').waitFor();
+    const orderId = await page.evaluate(() => (document.querySelector('shouyin-checkout') as unknown as { readyDetail: { orderId: string } }).readyDetail.orderId);
+    const book = (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { attempts: { status: string }[] };
+    assert.deepEqual(book.attempts.map((a) => a.status), ['canceled', 'succeeded'], 'the sheet that never opened paid nothing');
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|bridges\.js/.test(p)), []);
+    await page.close();
+  });
+
   it("the saved cards chunk uses the bundle's Lit, not a copy of its own", () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
     assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
-    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
+    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js', 'bridges.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
       assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
     }
   });

@@ -1,0 +1,102 @@
+/**
+ * The custom elements manifest is generated from the elements' JSDoc (custom-elements-manifest.
+ * config.mjs, run by `npm run build`); docs/element.md's theming tables and attribute table must say
+ * what it says, so docs and code cannot drift apart.
+ */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const readme = readFileSync(path.join(root, 'docs', 'element.md'), 'utf8');
+
+interface Named {
+  name: string;
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: Named[];
+  members?: Array<Named & { kind: string; privacy?: string; static?: boolean }>;
+  events?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+let elements: Map<string, Declaration>;
+
+before(() => {
+  // The analyzer as the build runs it, into a directory of our own (its --outdir is relative to the cwd).
+  const out = mkdtempSync(path.join(tmpdir(), 'shouyin-cem-'));
+  try {
+    const cli = path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+    execFileSync(process.execPath, [cli, 'analyze', '--quiet', '--outdir', path.relative(root, out)], { cwd: root, stdio: 'pipe' });
+    const manifest = JSON.parse(readFileSync(path.join(out, 'custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> };
+    elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [[d.tagName, d] as const] : [])));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+const names = (list: Named[] | undefined): string[] => (list ?? []).map((x) => x.name).sort();
+
+/** The rows of the docs/element.md table that starts with this header line, as arrays of cells. */
+function tableAfter(header: string): string[][] {
+  const start = readme.indexOf(header);
+  assert.ok(start >= 0, `docs/element.md has no table headed ${header}`);
+  const rows = [];
+  for (const line of readme.slice(start).split('\n').slice(2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
+  }
+  return rows;
+}
+
+/** `code` spans of a cell, without backticks. */
+const codes = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+
+describe('custom-elements.json and docs/element.md', () => {
+  it('names every element the package registers, with its tag', () => {
+    assert.deepEqual(
+      [...elements.keys()].sort(),
+      ['shouyin-card-form', 'shouyin-channel-list', 'shouyin-checkout', 'shouyin-countdown', 'shouyin-notices', 'shouyin-qr-code', 'shouyin-saved-cards'],
+    );
+  });
+
+  it('is what package.json ships and names', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { customElements: string; files: string[] };
+    assert.equal(pkg.customElements, 'dist/custom-elements.json');
+    assert.ok(pkg.files.includes('dist'));
+  });
+
+  it('documents the same custom properties as the theming table', () => {
+    const documented = tableAfter('| custom property |').flatMap((row) => codes(row[0]!)).sort();
+    assert.deepEqual(documented, names(elements.get('shouyin-checkout')!.cssProperties));
+    // Another element's custom properties are the checkout's too (they reach it through inheritance).
+    for (const [tag, element] of elements) {
+      for (const property of names(element.cssProperties)) assert.ok(documented.includes(property), `${tag}: ${property} is not in docs/element.md`);
+    }
+  });
+
+  it('lists the same parts as docs/element.md, element by element', () => {
+    const listed = new Map(
+      [...readme.matchAll(/Parts of `<([a-z-]+)>`: ((?:`[a-z-]+`,?\s*)+)/g)].map((m) => [m[1]!, codes(m[2]!).sort()] as const),
+    );
+    for (const [tag, element] of elements) assert.deepEqual(listed.get(tag), names(element.cssParts), tag);
+    assert.deepEqual([...listed.keys()].sort(), [...elements.keys()].sort());
+  });
+
+  it("has the checkout's attributes and properties in docs/element.md's table", () => {
+    const rows = tableAfter('| attribute | property |');
+    const checkout = elements.get('shouyin-checkout')!;
+    assert.deepEqual(rows.flatMap((row) => codes(row[0]!)).sort(), names(checkout.attributes));
+    const properties = (checkout.members ?? []).filter((m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public');
+    assert.deepEqual(rows.flatMap((row) => codes(row[1]!)).sort(), names(properties));
+  });
+
+  it("lists every event the checkout fires in docs/element.md's event table", () => {
+    const documented = tableAfter('| event | detail | when |').flatMap((row) => codes(row[0]!));
+    for (const event of names(elements.get('shouyin-checkout')!.events)) assert.ok(documented.includes(event), event);
+  });
+});
