@@ -32,6 +32,12 @@ export const DEMO_CSP = [
   'trusted-types lit-html shouyin',
 ].join('; ');
 
+/**
+ * The Vue demo's: Vue's runtime creates a Trusted Types policy named `vue` (for its static
+ * content and `v-html`), which a Vue host under Trusted Types must allow.
+ */
+export const VUE_DEMO_CSP = DEMO_CSP.replace('trusted-types lit-html shouyin', 'trusted-types lit-html shouyin vue');
+
 export function createDemoServer(backend: Backend = createBackend()): Server {
   return createServer((req, res) => {
     // Whatever a request does, it ends in an answer (500 at worst), never in a rejection that
@@ -55,7 +61,7 @@ async function serve(backend: Backend, req: IncomingMessage, res: ServerResponse
   if (!dir) return sendError(res, 404, 'not_found');
   const relative = decodeSegment(dir[2]!);
   if (relative === undefined) return sendError(res, 400, 'path_malformed');
-  return serveFile(res, safeJoin(join(root, dir[1]!), relative));
+  return serveFile(res, safeJoin(join(root, dir[1]!), relative), path.startsWith('/demo/vue/') ? VUE_DEMO_CSP : DEMO_CSP);
 }
 
 /** The file under `base`, or `undefined` when `relative` leads out of it. */
@@ -64,7 +70,7 @@ function safeJoin(base: string, relative: string): string | undefined {
   return full.startsWith(base + sep) ? full : undefined;
 }
 
-async function serveFile(res: ServerResponse, file: string | undefined): Promise<void> {
+async function serveFile(res: ServerResponse, file: string | undefined, csp = DEMO_CSP): Promise<void> {
   const type = file ? TYPES[extname(file)] : undefined;
   if (!file || !type || file.endsWith('.ts')) return sendError(res, 404, 'not_found');
   try {
@@ -73,7 +79,7 @@ async function serveFile(res: ServerResponse, file: string | undefined): Promise
       'Content-Type': type,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': DEMO_CSP } : {}),
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
     });
     res.end(body);
   } catch {

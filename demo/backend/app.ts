@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
-import { IntentResponseSchema, type Intent } from '../../src/protocol/schemas.js';
+import { IntentResponseSchema, type ReceivedIntent } from '../../src/protocol/schemas.js';
 import { StoreUnavailableError } from '../../src/server/stores.js';
 import { verifyIntent } from '../../src/server/verify-intent.js';
 import { actionFor } from './actions.js';
 import { readCard, unreadableError, type CardIntake, type CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
-import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendText } from './http.js';
+import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendRejection, sendText } from './http.js';
 import { ledgerBody } from './ledger-body.js';
 import type { BackendStore } from './backend-store.js';
 import { channelRefusal } from './limits.js';
@@ -168,7 +168,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       { headers: req.headers, body: read.body },
       { keyFor: async (kid) => (await store.sessionForKid(kid))?.verifyKey, now, toleranceSeconds: SIGNATURE_TOLERANCE_S },
     );
-    if (!verified.ok) return sendError(res, verified.status, verified.code);
+    if (!verified.ok) return sendRejection(res, verified);
     const { intent, kid, timestamp, canonicalBody, idempotencyKey } = verified;
     // The session may have been evicted while the signature was checked.
     const record = await store.sessionForKid(kid);
@@ -252,7 +252,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
 
   async function decide(
     kid: string,
-    intent: Intent,
+    intent: ReceivedIntent,
     faults: ChannelFaults,
     idempotencyKey: string,
     requestBody: string,

@@ -97,3 +97,9 @@ export function sendError(
 ): void {
   sendJson(res, status, { error: { code, ...(message ? { message } : {}) }, ...extra }, headers);
 }
+
+/** A refused signed request: its code, and with a 400 from the schema the member it names. */
+export function sendRejection(res: ServerResponse, rejection: { status: number; code: string; field?: string }): void {
+  const { status, code, field } = rejection;
+  sendJson(res, status, { error: { code, ...(field === undefined ? {} : { field }) } });
+}

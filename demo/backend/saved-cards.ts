@@ -9,7 +9,7 @@ import { decryptSavedCardCvv, type DecryptCardCode } from '../../src/server/decr
 import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
 import type { CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
-import { readBody, refuseBody, sendError, sendJson } from './http.js';
+import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import type { BackendStore } from './backend-store.js';
 import { TestCardOutcome } from './test-cards.js';
 
@@ -154,7 +154,7 @@ export class SavedCards {
       { headers: req.headers, body: read.body },
       { keyFor: async (kid) => (await this.store.sessionForKid(kid))?.verifyKey, now: this.now },
     );
-    if (!verified.ok) return sendError(res, verified.status, verified.code);
+    if (!verified.ok) return sendRejection(res, verified);
     const record = await this.store.sessionForKid(verified.kid);
     // The session may have been evicted while the signature was checked.
     if (!record) return sendError(res, 401, 'unknown_kid');

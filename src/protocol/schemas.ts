@@ -153,6 +153,15 @@ export const IntentSchema = /* @__PURE__ */ (() =>
   }))();
 export type Intent = z.infer<typeof IntentSchema>;
 
+/**
+ * An intent as a backend takes it (`verifyIntent`): `previousAttempt` may also be `null`, as the
+ * `shouyin-submit` and `shouyin-fallback` events spell "none" (the cashier leaves it out). Only
+ * the backend parses this, so the browser bundle drops it.
+ */
+export const ReceivedIntentSchema = /* @__PURE__ */ (() =>
+  z.extend(IntentSchema, { previousAttempt: z.optional(z.nullable(attemptId)) }))();
+export type ReceivedIntent = z.infer<typeof ReceivedIntentSchema>;
+
 export const AttemptStatus = {
   Succeeded: 'succeeded',
   Pending: 'pending',

@@ -38,3 +38,8 @@ export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, parseSignatureHeader, hmacSha256 
 export { toBase64Url, fromBase64Url, randomToken } from '../protocol/base64url.js';
 export { CardRemovalCode, ErrorCode, FailureCode, RejectCode } from '../protocol/codes.js';
 export * from '../protocol/schemas.js';
+export { createSession } from './create-session.js';
+export type { ChannelInput, CreateSessionInput, CreateSessionOptions, CreateSessionResult } from './create-session.js';
+export { generateCardKeyPair, generateSigningKey, sessionJwk } from './keys.js';
+export type { CardKeyPair, KeyOptions, SessionEncryption, SigningKey } from './keys.js';
+export type { Rejection } from './verify-intent.js';

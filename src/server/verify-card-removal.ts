@@ -1,10 +1,10 @@
 import { RejectCode } from '../protocol/codes.js';
 import { CardRemovalSchema, type CardRemoval } from '../protocol/schemas.js';
-import { verifySigned, type IntentRequest, type RejectStatus, type VerifyIntentOptions } from './verify-intent.js';
+import { verifySigned, type IntentRequest, type Rejection, type VerifyIntentOptions } from './verify-intent.js';
 
 export type VerifyCardRemovalResult =
   | { ok: true; removal: CardRemoval; kid: string; timestamp: number }
-  | { ok: false; code: RejectCode; status: RejectStatus };
+  | Rejection;
 
 /**
  * Verifies the signed body of a saved card's `DELETE`, exactly as `verifyIntent` verifies an

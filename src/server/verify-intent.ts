@@ -1,6 +1,6 @@
 import { canonicalize } from '../protocol/canonical-json.js';
 import { RejectCode } from '../protocol/codes.js';
-import { IntentSchema, type Intent } from '../protocol/schemas.js';
+import { ReceivedIntentSchema, type ReceivedIntent } from '../protocol/schemas.js';
 import {
   IDEMPOTENCY_HEADER,
   SIGNATURE_HEADER,
@@ -8,6 +8,7 @@ import {
   verifyMac,
   type KeyMaterial,
 } from '../protocol/signature.js';
+import { fieldOf, type SchemaIssue } from './issue-field.js';
 import { readSignedBody, type RawBody } from './signed-body.js';
 
 /** Headers as fetch's `Headers` or as Node's `IncomingHttpHeaders`. */
@@ -49,10 +50,19 @@ export interface VerifyIntentOptions {
 /** 401 for anything about the signature, 400 for the body, 413 for a body over the limit. */
 export type RejectStatus = 400 | 401 | 413;
 
+/**
+ * A refusal. `field` comes with the schema step's code (`intent_malformed`,
+ * `removal_malformed`) alone: the path of the member refused (`previousAttempt`,
+ * `instrument.encrypted`; `''` for the body as a whole), never its value. Put it in the 400's
+ * body so the developer of the cashier's side sees which member to fix.
+ */
+export type Rejection = { ok: false; code: RejectCode; status: RejectStatus; field?: string };
+
 export type VerifyIntentResult =
   | {
       ok: true;
-      intent: Intent;
+      /** As signed: `previousAttempt` is a string, `null` or left out, all but the first meaning none. */
+      intent: ReceivedIntent;
       kid: string;
       /** The signature's time, unix seconds. */
       timestamp: number;
@@ -60,16 +70,16 @@ export type VerifyIntentResult =
       canonicalBody: string;
       idempotencyKey: string | undefined;
     }
-  | { ok: false; code: RejectCode; status: RejectStatus };
+  | Rejection;
 
 /** What a schema must offer to parse a verified body (any zod or zod/mini schema does). */
 export interface BodySchema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false };
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error?: { issues: readonly SchemaIssue[] } };
 }
 
 export type VerifySignedResult<T> =
   | { ok: true; body: T; kid: string; timestamp: number; canonicalBody: string; headers: HeaderBag }
-  | { ok: false; code: RejectCode; status: RejectStatus };
+  | Rejection;
 
 const reject = (code: RejectCode, status: RejectStatus) => ({ ok: false, code, status }) as const;
 
@@ -79,7 +89,8 @@ const reject = (code: RejectCode, status: RejectStatus) => ({ ok: false, code, s
  * request cannot probe which kids exist), the kid's key, the body's size, that the body is
  * byte for byte its own canonical JSON (RFC 8785; else 400 `body_not_canonical`), the MAC over
  * it (compared in constant time), then the body against `schema` (`malformed` is the code when
- * it does not match; the contract's schemas refuse unknown members). So the body taken is
+ * it does not match, with the refused member's path as `field`; the contract's schemas refuse
+ * unknown members). So the body taken is
  * exactly the bytes that were signed. Intents and card removals both go through here.
  *
  * Throws (a host's programming error, not a payer's request) for a body that is an object, and
@@ -124,16 +135,18 @@ export async function verifySigned<T>(
     return reject(RejectCode.SignatureMismatch, 401);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return reject(malformed, 400);
+  if (!parsed.success) return { ...reject(malformed, 400), field: fieldOf(parsed.error?.issues) };
   return { ok: true, body: parsed.data, kid: signature.kid, timestamp: signature.t, canonicalBody, headers: request.headers };
 }
 
 /**
- * Verifies a payment intent request as the cashier sends it (see `verifySigned`).
+ * Verifies a payment intent request as the cashier sends it (see `verifySigned`). A
+ * `previousAttempt` of `null` is taken as none (the events' spelling; the cashier leaves it
+ * out) and handed on as signed: `intent` is exactly the body that was signed.
  * Replays and idempotency are the caller's business: a retry legitimately repeats the nonce.
  */
 export async function verifyIntent(request: IntentRequest, options: VerifyIntentOptions): Promise<VerifyIntentResult> {
-  const verified = await verifySigned(request, options, IntentSchema, RejectCode.IntentMalformed);
+  const verified = await verifySigned(request, options, ReceivedIntentSchema, RejectCode.IntentMalformed);
   if (!verified.ok) return verified;
   const { body: intent, kid, timestamp, canonicalBody, headers } = verified;
   return { ok: true, intent, kid, timestamp, canonicalBody, idempotencyKey: readHeader(headers, IDEMPOTENCY_HEADER) ?? undefined };

@@ -7,7 +7,7 @@ import { RedisBackendStore } from '../../demo/backend/redis-store.js';
 import { randomToken } from '../../src/protocol/base64url.js';
 import { bindingOf } from '../../src/protocol/card-binding.js';
 import { encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
-import type { Intent, Session } from '../../src/protocol/schemas.js';
+import type { Intent, ReceivedIntent, Session } from '../../src/protocol/schemas.js';
 import { signIntent } from '../../src/server/index.js';
 
 export { bindingOf };
@@ -59,7 +59,7 @@ export function intentFor(session: Session, overrides: Partial<Intent> = {}): In
 export async function postIntent(
   base: string,
   session: Session,
-  intent: Intent,
+  intent: Intent | ReceivedIntent,
   { idempotencyKey = randomToken(18), now = Date.now() }: { idempotencyKey?: string; now?: number } = {},
 ): Promise<{ status: number; body: any }> {
   const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, now, idempotencyKey });

@@ -97,6 +97,7 @@ describe('verifyIntent', () => {
       ok: false,
       code: 'intent_malformed',
       status: 400,
+      field: 'sessionId',
     });
   });
 });
@@ -115,7 +116,7 @@ describe('verifyCardRemoval', () => {
     const ok = await verifyCardRemoval(await sign(removal), options);
     assert.deepEqual(ok, { ok: true, removal, kid: 'k1', timestamp: at / 1000 });
     const notRemoval = await verifyCardRemoval(await sign({ ...removal, v: 2 }), options);
-    assert.deepEqual(notRemoval, { ok: false, code: 'removal_malformed', status: 400 });
+    assert.deepEqual(notRemoval, { ok: false, code: 'removal_malformed', status: 400, field: 'v' });
     const signed = await sign(removal);
     const tampered = await verifyCardRemoval({ ...signed, body: signed.body.replace('sc_1', 'sc_2') }, options);
     assert.deepEqual(tampered, { ok: false, code: 'signature_mismatch', status: 401 });

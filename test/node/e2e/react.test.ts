@@ -7,19 +7,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { createDemoServer } from '../../../demo/demo-server.js';
 import { buildOnce, root } from '../built.js';
 import { launchChromium } from '../chromium.js';
 import { ledger } from '../helpers.js';
+import { listenDemo, recordProblems, type DemoOrigin } from './host-app.js';
 
 let origin = '';
 let browser: Browser;
-let server: ReturnType<typeof createDemoServer>;
+let server: DemoOrigin;
 let fixture = '';
 
 before(async () => {
@@ -32,26 +31,21 @@ before(async () => {
     root: path.join(root, 'test/fixtures/react'),
     build: { outDir: fixture, emptyOutDir: true },
   });
-  server = createDemoServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenDemo();
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   rmSync(fixture, { recursive: true, force: true });
 });
 
 /** A page that records what a careful host would not want to see: errors, CSP violations. */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = recordProblems(page);
   // The fixture is served from where Vite put it, on the demo server's origin.
   await page.route(`${origin}/react-fixture/**`, (route) => {
     const file = path.join(fixture, new URL(route.request().url()).pathname.slice('/react-fixture/'.length));

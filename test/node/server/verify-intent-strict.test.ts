@@ -39,7 +39,7 @@ async function signedCanonical(body: unknown = intent): Promise<{ headers: Recor
   return { headers: { 'shouyin-signature': header }, body: canonicalBody };
 }
 
-const refused = (code: string, status: number) => ({ ok: false, code, status });
+const refused = (code: string, status: number, field?: string) => ({ ok: false, code, status, ...(field === undefined ? {} : { field }) });
 
 describe('verifyIntent takes only the bytes that were signed', () => {
   it('refuses a duplicate member, even when the last one is what was signed', async () => {
@@ -76,13 +76,13 @@ describe('verifyIntent takes only the bytes that were signed', () => {
   });
 
   it('refuses an unknown member even when it was signed, top-level or in the instrument', async () => {
-    for (const body of [
-      { ...intent, note: 'x' },
-      { ...intent, instrument: { type: 'wallet', number: '4111111111111111' } },
-      { ...intent, instrument: { type: 'saved-card', cardId: 'sc_1', extra: true } },
-    ]) {
+    for (const [body, field] of [
+      [{ ...intent, note: 'x' }, 'note'],
+      [{ ...intent, instrument: { type: 'wallet', number: '4111111111111111' } }, 'instrument.number'],
+      [{ ...intent, instrument: { type: 'saved-card', cardId: 'sc_1', extra: true } }, 'instrument.extra'],
+    ] as const) {
       const signed = await signedCanonical(body);
-      assert.deepEqual(await verifyIntent(signed, options), refused('intent_malformed', 400), signed.body);
+      assert.deepEqual(await verifyIntent(signed, options), refused('intent_malformed', 400, field), signed.body);
     }
   });
 
@@ -91,14 +91,17 @@ describe('verifyIntent takes only the bytes that were signed', () => {
     const parsed = JSON.parse(withProto) as object;
     assert.ok(Object.hasOwn(parsed, '__proto__'), 'JSON.parse makes it an own member');
     assert.equal(canonicalize(parsed), withProto, 'so the body is canonical and its MAC checks');
-    assert.deepEqual(await verifyIntent({ headers: await headerOver(withProto), body: withProto }, options), refused('intent_malformed', 400));
+    assert.deepEqual(await verifyIntent({ headers: await headerOver(withProto), body: withProto }, options), refused('intent_malformed', 400, '__proto__'));
     const withConstructor = canonicalize(intent).replace('"createdAt"', '"constructor":{"prototype":{"amount":1}},"createdAt"');
     assert.deepEqual(
       await verifyIntent({ headers: await headerOver(withConstructor), body: withConstructor }, options),
-      refused('intent_malformed', 400),
+      refused('intent_malformed', 400, 'constructor'),
     );
     const inInstrument = canonicalize(intent).replace('{"type":"wallet"}', '{"__proto__":{"type":"card"},"type":"wallet"}');
-    assert.deepEqual(await verifyIntent({ headers: await headerOver(inInstrument), body: inInstrument }, options), refused('intent_malformed', 400));
+    assert.deepEqual(
+      await verifyIntent({ headers: await headerOver(inInstrument), body: inInstrument }, options),
+      refused('intent_malformed', 400, 'instrument.__proto__'),
+    );
     assert.equal(({} as Record<string, unknown>).previousAttempt, undefined);
     assert.equal(({} as Record<string, unknown>).amount, undefined);
   });
@@ -179,7 +182,7 @@ describe('verifyIntent takes only the bytes that were signed', () => {
   it('applies the same rules to a signed card removal', async () => {
     const removal = { v: 1, sessionId: 'cs_1', cardId: 'sc_1', createdAt: '2026-11-22T08:00:00.000Z' };
     const withExtra = canonicalize({ ...removal, cardIds: ['sc_2'] });
-    assert.deepEqual(await verifyCardRemoval({ headers: await headerOver(withExtra), body: withExtra }, options), refused('removal_malformed', 400));
+    assert.deepEqual(await verifyCardRemoval({ headers: await headerOver(withExtra), body: withExtra }, options), refused('removal_malformed', 400, 'cardIds'));
     const signed = await signedCanonical(removal);
     const duplicate = signed.body.replace('"cardId":"sc_1"', '"cardId":"sc_2","cardId":"sc_1"');
     assert.deepEqual(await verifyCardRemoval({ headers: signed.headers, body: duplicate }, options), refused('body_not_canonical', 400));
