@@ -15,7 +15,7 @@ import './card/card-form.styles.js';
 import './channels/channel-list.styles.js';
 import './checkout/checkout.styles.js';
 import './transport/intent-client.js';
-import './checkout/checkout-controller.js';
+import './checkout/effects/checkout-controller.js';
 import './define.js';
 
 export { ShouyinCheckout } from './checkout/checkout.js';

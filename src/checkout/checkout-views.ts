@@ -8,9 +8,9 @@ import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
-import type { ActionView } from './action-controller.js';
-import { fallbackReason } from './fallback.js';
-import type { FallbackNotice } from './fallback-flow.js';
+import type { ActionView } from './effects/action-controller.js';
+import { fallbackReason } from './core/fallback.js';
+import type { FallbackNotice } from './core/state.js';
 
 /** The order's amount, formatted for the payer. */
 export function amountOf(session: Session, locale: string): string {

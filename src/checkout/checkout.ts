@@ -12,13 +12,13 @@ import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
-import { abandonAttempt, startAttempt } from './attempts.js';
-import { CheckoutController } from './checkout-controller.js';
+import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { actionView, amountOf, fallbackNotice, sessionError, skeleton, success, summary } from './checkout-views.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
-import { Phase } from './flow.js';
+import { Phase } from './core/flow.js';
+import { availability } from './core/reduce.js';
 
 /**
  * The cashier. Give it a session by URL or by property; it shows the order, offers the
@@ -111,12 +111,13 @@ export class ShouyinCheckout extends LitElement {
     messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
     catalog: () => this.catalog.want(),
-    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
+    env: () => this.environment(),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
+    clearCard: (reset) => this.cards.clear(reset),
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
-  private readonly cards = new CardEntry(this, this.checkout);
+  private readonly cards: CardEntry = new CardEntry(this, this.checkout);
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -138,7 +139,7 @@ export class ShouyinCheckout extends LitElement {
    * while a new session loads). A listener added after the event (a framework's effect) reads it here.
    */
   get readyDetail(): ShouyinEventDetails['shouyin-ready'] | null {
-    return this.checkout.ready;
+    return this.checkout.state.ready;
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
@@ -154,7 +155,7 @@ export class ShouyinCheckout extends LitElement {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.
-    const { session } = this.checkout;
+    const { session } = this.checkout.state;
     if (session?.savedCards.length) this.cards.require(session.id);
     // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
     if (session?.notices?.length) loadNotices().catch(() => undefined);
@@ -170,9 +171,9 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    if (this.checkout.channel?.kind !== 'card') return void startAttempt(this.checkout);
+    if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
     const instrument = this.cards.take();
-    if (instrument) void startAttempt(this.checkout, instrument);
+    if (instrument) this.checkout.pay(instrument);
   }
 
   private onCheckPayment(): void {
@@ -180,15 +181,15 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onUseAnother(): void {
-    abandonAttempt(this.checkout);
+    this.checkout.abandon();
   }
 
   private onAcceptFallback(): void {
-    this.checkout.fallbacks.accept();
+    this.checkout.acceptFallback();
   }
 
   private onUndoFallback(): void {
-    this.checkout.fallbacks.undo();
+    this.checkout.undoFallback();
   }
 
   /** Loads the session, from the property or else the URL (at first render, on "reload"); false when there is neither. */
@@ -214,7 +215,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private renderBody(m: Messages, locale: SupportedLocale) {
-    const { state, session } = this.checkout;
+    const { flow: state, session } = this.checkout.state;
     switch (state.phase) {
       case Phase.Idle:
       case Phase.Loading:
@@ -234,7 +235,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
-    const { state, channelId } = this.checkout;
+    const { flow: state, channelId, notice } = this.checkout.state;
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
@@ -244,7 +245,6 @@ export class ShouyinCheckout extends LitElement {
     const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card });
     const views = this.channelViews(m, session, locale);
     const pending = state.phase === Phase.Pending;
-    const { notice } = this.checkout.fallbacks;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
@@ -270,7 +270,7 @@ export class ShouyinCheckout extends LitElement {
               .messages=${m}
               .locale=${locale}
               .strings=${this.strings?.savedCards}
-              .remover=${this.cards.removeSavedCard}
+              .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
               ?require-cvv=${session.card?.savedCardCvv ?? false}
               ?disabled=${busy}
@@ -319,9 +319,14 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly serverNow = (): number => this.checkout.serverNow();
 
+  /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
+  private environment(): Environment {
+    return ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser()));
+  }
+
   private channelViews(m: Messages, session: Session, locale: SupportedLocale): ChannelView[] {
     const context = {
-      ...this.checkout.availabilityContext(session),
+      ...availability(session, this.checkout.serverNow(), this.environment()),
       currency: session.order.currency,
       locale,
       messages: m,

@@ -16,7 +16,7 @@ export { brandStyles } from '../card/card-form.styles.js';
 export { normalizeDigits } from '../card/digits.js';
 export { MaskedInputController } from '../card/masked-input-controller.js';
 export { cvvMask } from '../card/number-mask.js';
-export { clockOffset } from '../checkout/intent.js';
+export { clockOffset } from '../checkout/core/intent.js';
 export { validateCvv } from '../card/validate.js';
 export { emit } from '../events/events.js';
 export { CatalogController } from '../i18n/catalog-controller.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { brandById } from '../card/brands.js';
-import { clockOffset } from '../checkout/intent.js';
+import { clockOffset } from '../checkout/core/intent.js';
 import { brandStyles } from '../card/card-form.styles.js';
 import { maskPan } from '../card/pan-display.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReactiveControllerHost } from 'lit';
-import { ActionController } from '../../../src/checkout/action-controller.js';
+import { ActionController } from '../../../src/checkout/effects/action-controller.js';
 import type { FailureCode } from '../../../src/protocol/codes.js';
 import type { Action } from '../../../src/protocol/schemas.js';
 

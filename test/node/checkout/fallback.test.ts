@@ -8,7 +8,7 @@ import {
   fallbackTarget,
   loadFallback,
   type FallbackTrigger,
-} from '../../../src/checkout/fallback.js';
+} from '../../../src/checkout/core/fallback.js';
 import type { Channel, Session } from '../../../src/protocol/schemas.js';
 
 const channel = (id: string, kind: string, extra: Partial<Channel> = {}): Channel => ({

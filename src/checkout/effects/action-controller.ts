@@ -1,8 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
-import { BridgeOutcome } from '../env/bridge-result.js';
-import { callBridge } from '../env/bridges.js';
-import { FailureCode } from '../protocol/codes.js';
-import type { Action } from '../protocol/schemas.js';
+import { BridgeOutcome } from '../../env/bridge-result.js';
+import { callBridge } from '../../env/bridges.js';
+import { FailureCode } from '../../protocol/codes.js';
+import type { Action } from '../../protocol/schemas.js';
 
 /** What the checkout shows while an action is under way; only a QR code needs the page. */
 export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect'; channel: string };
