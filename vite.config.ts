@@ -25,6 +25,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
+  payment: 'src/lazy/payment.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
   seal: 'src/lazy/seal.ts',

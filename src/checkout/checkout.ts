@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -14,7 +14,8 @@ import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { actionView, amountOf, fallbackNotice, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { amountOf, sessionError, skeleton, success, summary } from './checkout-views.js';
+import type * as Payment from '../lazy/payment.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
@@ -118,6 +119,8 @@ export class ShouyinCheckout extends LitElement {
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
+  /** The views of a payment under way (its fallback notice, its action), once their chunk is here. */
+  private views: typeof Payment | undefined;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -155,12 +158,20 @@ export class ShouyinCheckout extends LitElement {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.
-    const { session } = this.checkout.state;
+    const { session, flow, notice } = this.checkout.state;
     if (session?.savedCards.length) this.cards.require(session.id);
     // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
     if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
+    // A payment under way or a fallback to tell of: their views' chunk, asked at the pay click so
+    // that it is there when the answer comes. Until then, they are left out; so they are if it cannot load.
+    if (!this.views && (notice || flow.phase === Phase.Paying || flow.phase === Phase.Pending)) {
+      loadPayment().then((views) => {
+        this.views = views;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
     if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }
@@ -236,6 +247,7 @@ export class ShouyinCheckout extends LitElement {
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
     const { flow: state, channelId, notice } = this.checkout.state;
+    const paymentViews = this.views;
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
@@ -291,9 +303,9 @@ export class ShouyinCheckout extends LitElement {
           `
         : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
-      ${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
-      ${notice
-        ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+      ${pending && paymentViews ? paymentViews.actionView(m, session, amount, this.checkout.actions.view) : nothing}
+      ${notice && paymentViews
+        ? paymentViews.fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
         : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
       ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}

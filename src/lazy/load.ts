@@ -1,7 +1,7 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices), the card encryption (card payers) and the zh-TW and en catalogs
+ * (sessions with notices), the views and wallet sheets of a payment under way (payers who pay), the card encryption (card payers) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
@@ -19,6 +19,7 @@
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
+import type * as Payment from './payment.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import type * as Seal from './seal.js';
@@ -71,6 +72,9 @@ export const loadNotices = once(async (): Promise<typeof Notices> => {
   defineTags([['shouyin-notices', chunk.ShouyinNotices]]);
   return chunk;
 });
+
+/** Loads what a payment under way needs (its views, the super-apps' sheets); the checkout calls it at the pay click. */
+export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));
 
 /**
  * Loads `<shouyin-saved-cards>` and registers it. The checkout calls it as soon as a session

@@ -65,9 +65,8 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
   const select = (id: string, reason: ChannelChangeReason = 'user'): void => {
     const { session, channelId } = s;
     if (!session || id === channelId || s.flow.phase !== Phase.Ready || !payable(session, id)) return;
-    set({ channelId: id });
-    if (s.flow.failure) set({ flow: { phase: Phase.Ready } });
-    if (reason === 'user') set({ notice: undefined });
+    // A new choice clears the last failure; the payer's own one also the fallback notice.
+    set({ channelId: id, flow: { phase: Phase.Ready }, notice: reason === 'user' ? undefined : s.notice });
     emit('shouyin-channel-change', { channel: id, previous: channelId, reason });
   };
 
@@ -132,18 +131,16 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
       if (s.flow.phase !== Phase.Loading) break;
       const { session, open } = event;
       const orderId = session.order.id;
-      set({ session });
       if (session.paid) {
         // Paid is paid, however late the page comes back: a try this tab kept is over, and named.
         const { paymentId } = session.paid;
-        set({ flow: { phase: Phase.Succeeded, attempt: { paymentId }, earlier: true } });
+        set({ session, flow: { phase: Phase.Succeeded, attempt: { paymentId }, earlier: true } });
         effects.push({ type: 'forget', orderId });
         emit('shouyin-success', { ...orderDetail(session), channel: open?.channel ?? null, attempt: open?.attempt ?? null, paymentId, alreadyPaid: true });
         effects.push({ type: 'card', reset: true });
         break;
       }
       if (Date.parse(session.expiresAt) <= now) {
-        set({ session: undefined });
         fail(ErrorCode.SessionExpired);
         break;
       }
@@ -160,9 +157,8 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
             rankChannels(session.channels, ranking(session)),
           );
       const chosen = resumed ?? (moved ? session.channels.find((c) => c.id === moved.to) : recommendChannel(session.channels, ranking(session)));
-      set({ flow: { phase: Phase.Ready } });
       const ready = { ...orderDetail(session), channels: session.channels.map((c) => c.id), channel: chosen?.id ?? null };
-      set({ ready });
+      set({ session, ready, flow: { phase: Phase.Ready } });
       emit('shouyin-ready', ready);
       if (open && resumed) {
         // Shown as it was when the page went away, even if the channel could not take a new payment now.

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { BridgeOutcome } from '../../env/bridge-result.js';
-import { callBridge } from '../../env/bridges.js';
+import { loadPayment } from '../../lazy/load.js';
 import { FailureCode } from '../../protocol/codes.js';
 import type { Action } from '../../protocol/schemas.js';
 
@@ -46,12 +46,15 @@ export class ActionController {
     this.host.requestUpdate();
     if (action?.type === 'redirect') this.deps.navigate(action.url);
     if (action?.type !== 'bridge') return;
-    void callBridge(action.bridge, action.params, { timeoutMs: this.deps.bridgeTimeoutMs ?? 5000 }).then((outcome) => {
-      // The sheet of an attempt that has since been replaced says nothing about the current one.
-      if (run !== this.runs) return;
-      const code = GIVE_UP[outcome];
-      if (code) giveUp(code);
-      else this.deps.checkNow();
-    });
+    // The bridges are in the payment chunk (only super-app payers need them); without it, no sheet opens.
+    void loadPayment()
+      .then(({ callBridge }) => callBridge(action.bridge, action.params, { timeoutMs: this.deps.bridgeTimeoutMs ?? 5000 }), () => BridgeOutcome.Unavailable)
+      .then((outcome) => {
+        // The sheet of an attempt that has since been replaced says nothing about the current one.
+        if (run !== this.runs) return;
+        const code = GIVE_UP[outcome];
+        if (code) giveUp(code);
+        else this.deps.checkNow();
+      });
   }
 }

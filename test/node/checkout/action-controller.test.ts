@@ -1,12 +1,15 @@
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReactiveControllerHost } from 'lit';
 import { ActionController } from '../../../src/checkout/effects/action-controller.js';
+import { loadPayment } from '../../../src/lazy/load.js';
 import type { FailureCode } from '../../../src/protocol/codes.js';
 import type { Action } from '../../../src/protocol/schemas.js';
 
 type Callback = (result: unknown) => void;
 const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown };
+// The sheets are in the payment chunk, which the checkout asks for at the pay click: here first.
+before(() => loadPayment());
 afterEach(() => {
   delete g.WeixinJSBridge;
   delete g.AlipayJSBridge;
@@ -64,6 +67,8 @@ describe('carrying out actions', () => {
     g.WeixinJSBridge = { invoke: (_m: string, _p: unknown, cb: Callback) => void (answer = cb) };
     const { seen, start } = setup();
     start({ type: 'bridge', bridge: 'wechat', params: {} });
+    // The sheet opens once the payment chunk is here.
+    await tick();
     start(undefined);
     answer!({ err_msg: 'get_brand_wcpay_request:cancel' });
     await tick();

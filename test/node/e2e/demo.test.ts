@@ -357,7 +357,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
     assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
-    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
+    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'payment.js', 'seal.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
       assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
     }
   });
