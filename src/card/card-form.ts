@@ -20,7 +20,7 @@ export interface CardChangeDetail {
  * CVV stay in this element's inputs until `take()` hands them to encryption; they are cleared
  * after success, on expiry and when the element leaves the page.
  *
- * @fires card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
+ * @fires shouyin-card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
  * @csspart number - The card number input.
  * @csspart expiry - The expiry input.
  * @csspart cvv - The security code input.
@@ -151,7 +151,7 @@ export class ShouyinCardForm extends LitElement {
       missing: check.ok ? null : check.firstMissing,
       brand: check.brand?.id ?? null,
     };
-    this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail, bubbles: true }));
   }
 
   /**
@@ -275,5 +275,8 @@ export class ShouyinCardForm extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'shouyin-card-form': ShouyinCardForm;
+  }
+  interface HTMLElementEventMap {
+    'shouyin-card-change': CustomEvent<CardChangeDetail>;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
@@ -74,8 +74,9 @@ export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];
 
   static override properties = {
-    sessionUrl: { attribute: 'session-url' },
-    session: { attribute: false },
+    // Their accessors are below: setting either forgets the current session at once.
+    sessionUrl: { attribute: 'session-url', noAccessor: true },
+    session: { attribute: false, noAccessor: true },
     locale: {},
     strings: { attribute: false },
     env: {},
@@ -89,10 +90,22 @@ export class ShouyinCheckout extends LitElement {
    */
   pollDelays: readonly number[] | undefined;
 
+  private source: { session?: SessionInput | undefined; sessionUrl: string | null } = { sessionUrl: null };
+
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
-  declare sessionUrl: string | null;
+  get sessionUrl(): string | null {
+    return this.source.sessionUrl;
+  }
+  set sessionUrl(value: string | null) {
+    this.setSource('sessionUrl', value);
+  }
   /** The session itself, when the host already has it; takes precedence over `session-url`. Parsed whatever its type says. */
-  declare session: SessionInput | undefined;
+  get session(): SessionInput | undefined {
+    return this.source.session;
+  }
+  set session(value: SessionInput | undefined) {
+    this.setSource('session', value);
+  }
   /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides (the attribute also takes tags such as `zh-HK` or `en-GB`). */
   declare locale: SupportedLocale | null;
   /** Host overrides for single strings of the catalog. */
@@ -126,7 +139,6 @@ export class ShouyinCheckout extends LitElement {
 
   constructor() {
     super();
-    this.sessionUrl = null;
     this.locale = null;
     this.env = null;
     this.navigate = (url) => globalThis.location.assign(url);
@@ -145,12 +157,17 @@ export class ShouyinCheckout extends LitElement {
     return this.checkout.state.ready;
   }
 
-  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // Property setters call this synchronously: the old session stops being payable now,
-    // not at the next render (the new one loads in willUpdate). The same value set again, as a
-    // framework sets every prop on each render, changes nothing (and schedules no reload).
-    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated && this[name] !== oldValue) this.checkout.invalidate();
-    super.requestUpdate(name, oldValue, options);
+  /**
+   * A new session or URL: the old session stops being payable now, not at the next render (the
+   * new one loads in willUpdate). The same value set again, as a framework sets every prop on
+   * each render, changes nothing (and schedules no reload).
+   */
+  private setSource<K extends 'session' | 'sessionUrl'>(name: K, value: (typeof this.source)[K]): void {
+    const old = this.source[name];
+    if (old === value) return;
+    this.source = { ...this.source, [name]: value };
+    if (this.hasUpdated) this.checkout.invalidate();
+    this.requestUpdate(name, old);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -270,7 +287,7 @@ export class ShouyinCheckout extends LitElement {
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
-        @change=${this.onChannelChange}
+        @shouyin-channel-select=${this.onChannelChange}
       ></shouyin-channel-list>
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
@@ -286,7 +303,7 @@ export class ShouyinCheckout extends LitElement {
               .beforeCardRemove=${this.beforeCardRemove}
               ?require-cvv=${session.card?.savedCardCvv ?? false}
               ?disabled=${busy}
-              @saved-card-change=${this.cards.onSavedCardChange}
+              @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>
           `
         : nothing}
@@ -298,7 +315,7 @@ export class ShouyinCheckout extends LitElement {
               .now=${this.checkout.serverNow()}
               ?require-name=${session.card?.holderName ?? false}
               ?disabled=${busy}
-              @card-change=${this.cards.onCardChange}
+              @shouyin-card-change=${this.cards.onCardChange}
             ></shouyin-card-form>
           `
         : nothing}

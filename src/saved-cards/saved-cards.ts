@@ -43,7 +43,7 @@ export type { BeforeCardRemove, CardRemover };
  * Inside `<shouyin-checkout>` the checkout gives it `cards`, `now` and `remover`; alone, give
  * it the `session` and it takes all three from there.
  *
- * @fires saved-card-change - The selection (or its CVV's completeness) changed; `detail` is a `SavedCardChangeDetail`. Bubbles, not composed.
+ * @fires shouyin-saved-card-change - The selection (or its CVV's completeness) changed; `detail` is a `SavedCardChangeDetail`. Bubbles, not composed.
  * @fires shouyin-card-remove - A card was removed: `cardId`, `brand`, `last4`.
  * @csspart saved-card - One card's row.
  * @csspart new-card - The "use a new card" option.
@@ -177,7 +177,7 @@ export class ShouyinSavedCards extends LitElement {
     const key = `${detail.cardId}|${detail.complete}`;
     if (key !== this.lastChange) {
       this.lastChange = key;
-      this.dispatchEvent(new CustomEvent('saved-card-change', { detail, bubbles: true }));
+      this.dispatchEvent(new CustomEvent('shouyin-saved-card-change', { detail, bubbles: true }));
     }
   }
 
@@ -370,5 +370,8 @@ export class ShouyinSavedCards extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'shouyin-saved-cards': ShouyinSavedCards;
+  }
+  interface HTMLElementEventMap {
+    'shouyin-saved-card-change': CustomEvent<SavedCardChangeDetail>;
   }
 }

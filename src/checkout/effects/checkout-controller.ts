@@ -67,7 +67,7 @@ export class CheckoutController implements ReactiveController {
   readonly waits: PageWaits;
   /** The latest attempt's run; a new attempt, a new session or leaving the page stops it. */
   private run: AttemptRun | undefined;
-  /** What pays in the attempt the next `run` effect starts (see `pay`). */
+  /** What pays in the attempt a `run` effect starts during `pay` (see there). */
   private instrument: PrepareInstrument = wallet;
 
   /** The element it drives; the events go there. */
@@ -177,6 +177,8 @@ export class CheckoutController implements ReactiveController {
     if (!this.host.isConnected) return;
     this.instrument = instrument;
     this.dispatch({ type: 'pay', crypto: !!globalThis.crypto?.subtle });
+    // The run took it (or the host vetoed): a card's data is not kept here past the click.
+    this.instrument = wallet;
   }
 
   /** The payer gives up waiting on a pending attempt ("use another channel"). */
