@@ -180,10 +180,11 @@ export class ShouyinCheckout extends LitElement {
     // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
-    if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
-    // A payment under way or a fallback to tell of: their views' chunk, asked at the pay click so
-    // that it is there when the answer comes. Until then, they are left out; so they are if it cannot load.
-    if (!this.views && (notice || flow.phase === Phase.Paying || flow.phase === Phase.Pending)) {
+    if (flow.phase === Phase.Pending && flow.action?.type === 'qr') loadQrCode().catch(() => undefined);
+    // A fallback to tell of, or a pending attempt's action to show: their views' chunk. Until it
+    // is here they are left out; so they are if it cannot load (a payment that simply succeeds
+    // never needs it).
+    if (!this.views && (notice || (flow.phase === Phase.Pending && flow.action))) {
       loadPayment().then((views) => {
         this.views = views;
         this.requestUpdate();
@@ -320,7 +321,7 @@ export class ShouyinCheckout extends LitElement {
           `
         : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
-      ${pending && paymentViews ? paymentViews.actionView(m, session, amount, this.checkout.actions.view) : nothing}
+      ${state.phase === Phase.Pending && paymentViews ? paymentViews.actionView(m, session, amount, state.action) : nothing}
       ${notice && paymentViews
         ? paymentViews.fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
         : nothing}

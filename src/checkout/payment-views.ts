@@ -1,7 +1,7 @@
 /**
  * The views of a payment under way: what the backend asked for (a QR code, a wallet opened) and
- * what the payer is told about a fallback. In a lazy chunk (`loadPayment`): only payers who
- * pay need them, and the pay click asks for it, so it is there when the answer comes. Like
+ * what the payer is told about a fallback. In a lazy chunk (`loadPayment`): only payers
+ * told of a fallback or sent to a wallet need them. Like
  * `checkout-views.ts`, templates of what they are given, rendered in the checkout's shadow
  * root: `fallback-button` and `qr-code` are the checkout's parts.
  */
@@ -11,7 +11,7 @@ import { FailureCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
 import { channelName } from './checkout-views.js';
 import type { FallbackNotice } from './core/state.js';
-import type { ActionView } from './effects/action-controller.js';
+import type { ActionView } from './core/flow.js';
 
 /** How the payer is told why the payment moved. */
 export function fallbackReason(code: FailureCode): FallbackReason {

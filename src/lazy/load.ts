@@ -1,7 +1,7 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices), the views and wallet sheets of a payment under way (payers who pay), the card encryption (card payers) and the zh-TW and en catalogs
+ * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
@@ -73,7 +73,7 @@ export const loadNotices = once(async (): Promise<typeof Notices> => {
   return chunk;
 });
 
-/** Loads what a payment under way needs (its views, the super-apps' sheets); the checkout calls it at the pay click. */
+/** Loads what only some payments need (the fallback notice, the action view, the super-apps' sheets); the checkout calls it on need. */
 export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));
 
 /**

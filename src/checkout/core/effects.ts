@@ -13,8 +13,8 @@ export type Effect =
   | { type: 'run'; session: Session; ref: AttemptRef; previousAttempt: string | null; open?: ResumeRecord }
   /** Stops the current run's waits (a status check on its way still lands). */
   | { type: 'stop' }
-  /** Carries out the backend's action of a pending attempt (QR code, redirect, super-app sheet). */
-  | { type: 'action'; action: Action | undefined; channel: string }
+  /** Carries out the backend's action of a pending attempt that leaves the page (redirect, super-app sheet). */
+  | { type: 'action'; action: Action | undefined }
   /** Pays with the selected channel now, as the pay button does (a fallback to a wallet). */
   | { type: 'pay' }
   /** Drops the order's resume record; with `attempt`, only if it is that attempt's. */

@@ -28,13 +28,16 @@ export interface FailureInfo {
   channel: string;
 }
 
+/** What the checkout shows while a pending attempt's action is under way; only a QR code needs the page. */
+export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect'; channel: string };
+
 export type FlowState =
   | { phase: typeof Phase.Idle }
   | { phase: typeof Phase.Loading }
   | { phase: typeof Phase.Error; code: ErrorCode }
   | { phase: typeof Phase.Ready; failure?: FailureInfo }
   | { phase: typeof Phase.Paying; attempt: AttemptRef }
-  | { phase: typeof Phase.Pending; attempt: AttemptRef & { paymentId: string } }
+  | { phase: typeof Phase.Pending; attempt: AttemptRef & { paymentId: string }; action?: ActionView | undefined }
   /** `earlier`: another attempt had paid the order (its channel may not be `attempt.channel`). */
   | { phase: typeof Phase.Succeeded; attempt: AttemptRef & { paymentId: string }; earlier: boolean }
   /** The session said the order was paid before this cashier tried anything. */

@@ -14,7 +14,7 @@ import type { Channel, Environment, Session } from '../../protocol/schemas.js';
 import type { Effect, Emit } from './effects.js';
 import type { CheckoutEvent, RunReport } from './events.js';
 import { blockingFailure, decideFallback, loadFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
-import { Phase, type AttemptRef } from './flow.js';
+import { Phase, type ActionView, type AttemptRef } from './flow.js';
 import { attemptDetail, orderDetail } from './order-detail.js';
 import { initialCheckout, type CheckoutState, type FallbackNotice } from './state.js';
 
@@ -249,10 +249,15 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
     }
     case 'pending': {
       const { session, ref, paymentId } = event;
+      const { action } = event;
+      const { channel } = ref;
       const mine = current(ref);
-      if (mine) set({ flow: { phase: Phase.Pending, attempt: { ...ref, paymentId } } });
-      emit('shouyin-pending', { ...attemptDetail(session, ref), paymentId, action: event.action?.type ?? null });
-      if (mine) effects.push({ type: 'action', action: event.action, channel: ref.channel });
+      if (mine) {
+        const view: ActionView | undefined = action && (action.type === 'qr' ? { type: 'qr', content: action.content, channel } : { type: action.type, channel });
+        set({ flow: { phase: Phase.Pending, attempt: { ...ref, paymentId }, action: view } });
+      }
+      emit('shouyin-pending', { ...attemptDetail(session, ref), paymentId, action: action?.type ?? null });
+      if (mine) effects.push({ type: 'action', action });
       break;
     }
     case 'succeeded': {

@@ -1,11 +1,7 @@
-import type { ReactiveControllerHost } from 'lit';
 import { BridgeOutcome } from '../../env/bridge-result.js';
 import { loadPayment } from '../../lazy/load.js';
 import { FailureCode } from '../../protocol/codes.js';
 import type { Action } from '../../protocol/schemas.js';
-
-/** What the checkout shows while an action is under way; only a QR code needs the page. */
-export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect'; channel: string };
 
 export interface ActionDeps {
   /** Leaves the page for a wallet's H5 page; injectable so a host app (or a test) can take it over. */
@@ -23,27 +19,22 @@ const GIVE_UP: Partial<Record<BridgeOutcome, FailureCode>> = {
 };
 
 /**
- * Carries out what the backend asks for a pending attempt: a QR code in the page, a redirect
- * to the wallet, or the super-app's payment sheet. It never decides that a payment succeeded:
- * a sheet that says "paid" only makes the checkout ask the backend at once.
+ * Carries out what the backend asks for a pending attempt that leaves the page: a redirect to
+ * the wallet, or the super-app's payment sheet (what the page shows meanwhile, a QR code
+ * included, is the state's `action`). It never decides that a payment succeeded: a sheet that
+ * says "paid" only makes the checkout ask the backend at once.
  */
 export class ActionController {
-  view: ActionView | undefined;
   private runs = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly deps: ActionDeps,
-  ) {}
+  constructor(private readonly deps: ActionDeps) {}
 
   /**
-   * Starts the action of an attempt's first pending answer (none: clears the last one).
-   * `giveUp` ends the attempt when the payer closed the sheet or it failed, so they can retry.
+   * Starts the action of an attempt's first pending answer (none: a sheet still open is
+   * forgotten). `giveUp` ends the attempt when the payer closed the sheet or it failed, so they can retry.
    */
-  start(action: Action | undefined, channel: string, giveUp: (code: FailureCode) => void): void {
+  start(action: Action | undefined, giveUp: (code: FailureCode) => void): void {
     const run = ++this.runs;
-    this.view = action && (action.type === 'qr' ? { type: 'qr', content: action.content, channel } : { type: action.type, channel });
-    this.host.requestUpdate();
     if (action?.type === 'redirect') this.deps.navigate(action.url);
     if (action?.type !== 'bridge') return;
     // The bridges are in the payment chunk (only super-app payers need them); without it, no sheet opens.

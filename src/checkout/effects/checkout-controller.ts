@@ -61,8 +61,8 @@ export class CheckoutController implements ReactiveController {
     return session?.channels.find((c) => c.id === channelId);
   }
 
-  /** Carries out the backend's actions (QR code, redirect, super-app sheet) of a pending attempt. */
-  readonly actions: ActionController;
+  /** Carries out the backend's actions (redirect, super-app sheet) of a pending attempt. */
+  private readonly actions: ActionController;
   /** The network, the payer's return to the page, and the next status check. */
   readonly waits: PageWaits;
   /** The latest attempt's run; a new attempt, a new session or leaving the page stops it. */
@@ -92,7 +92,7 @@ export class CheckoutController implements ReactiveController {
     this.deps = deps;
     this.waits = new PageWaits(host);
     host.addController(this);
-    this.actions = new ActionController(host, {
+    this.actions = new ActionController({
       navigate: deps.navigate,
       checkNow: () => this.checkNow(),
     });
@@ -261,7 +261,7 @@ export class CheckoutController implements ReactiveController {
         run?.stop.abort();
         break;
       case 'action':
-        this.actions.start(effect.action, effect.channel, (code) => run?.giveUp(code));
+        this.actions.start(effect.action, (code) => run?.giveUp(code));
         break;
       case 'pay':
         this.pay();

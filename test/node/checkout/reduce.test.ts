@@ -150,8 +150,21 @@ describe('checkout reducer: paying', () => {
       state,
     );
     assert.deepEqual(kinds(steps[0]!), ['shouyin-pending', 'action']);
+    assert.deepEqual(emitted(steps[0]!, 'shouyin-pending')[0]!.action, 'qr');
     assert.deepEqual(kinds(steps[1]!), ['remember', 'forget', 'shouyin-success', 'card']);
     assert.deepEqual(end.flow, { phase: 'succeeded', attempt: { ...ref, paymentId: 'pay_1' }, earlier: false });
+  });
+
+  it('a pending attempt\'s action is what the page shows: a QR code to scan, or the wallet opened', () => {
+    const s = session();
+    const { state, ref } = paying(s);
+    const qr = run([{ type: 'pending', ...report(s, ref), paymentId: 'pay_1', action: { type: 'qr', content: 'weixin://x' } }], state).state;
+    assert.deepEqual(qr.flow, { phase: 'pending', attempt: { ...ref, paymentId: 'pay_1' }, action: { type: 'qr', content: 'weixin://x', channel: 'wechat' } });
+    const away = run([{ type: 'pending', ...report(s, ref), paymentId: 'pay_1', action: { type: 'redirect', url: 'https://wx.tenpay.com/x' } }], state);
+    assert.deepEqual(away.state.flow.phase === 'pending' && away.state.flow.action, { type: 'redirect', channel: 'wechat' });
+    assert.deepEqual(away.effects.at(-1), { type: 'action', action: { type: 'redirect', url: 'https://wx.tenpay.com/x' } });
+    // The view goes with the attempt: a failure shows none.
+    assert.equal(run([failed(s, ref, 'canceled', { trigger: null })], qr).state.flow.phase, 'ready');
   });
 
   it('without WebCrypto (an insecure page) the pay click is an error, nothing is sent', () => {
