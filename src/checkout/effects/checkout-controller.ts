@@ -21,6 +21,7 @@ import { AttemptRun } from './attempt-run.js';
 import type { PrepareInstrument } from './instruments.js';
 import { PageWaits } from './page-waits.js';
 import { createResumeStore, pageSessionStorage } from './resume-store.js';
+import { SessionLoad } from './session-load.js';
 import { SessionTimers } from './session-timers.js';
 
 export interface CheckoutDeps {
@@ -73,9 +74,8 @@ export class CheckoutController implements ReactiveController {
   /** The element it drives; the events go there. */
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly deps: CheckoutDeps;
-  /** The session load under way: its call id (the latest wins) and what aborts its request. */
-  private call = 0;
-  private abort: AbortController | undefined;
+  /** The session load under way: the latest call wins, and a new one aborts the last. */
+  private readonly loading = new SessionLoad();
   /** Backend clock minus client clock. */
   private offset = 0;
   /** The URL the session's relative endpoints resolve against. */
@@ -127,32 +127,31 @@ export class CheckoutController implements ReactiveController {
    * Forgets the current session at once, before the new one is loaded: from this moment no
    * click can pay the old order, and no answer about it can change the screen.
    */
-  invalidate(): number {
-    this.abort?.abort();
+  invalidate(): void {
+    this.loading.cancel();
     this.timers.stop();
     this.detached = false;
     this.dispatch({ type: 'load' });
-    return ++this.call;
   }
 
   async load(source: SessionSource): Promise<void> {
-    const call = this.invalidate();
+    this.invalidate();
     this.source = source;
+    const call = this.loading.start();
     // Fetched side by side with the session; the cashier is ready when both are here.
     const catalog = this.deps.catalog?.();
     let result: SessionResult;
     if ('url' in source) {
-      const abort = (this.abort = new AbortController());
       const url = parseUrl(source.url, document.baseURI);
       if (!url || !/^https?:$/.test(url.protocol)) return this.fail(ErrorCode.AttributeInvalid);
       this.base = url.href;
-      result = await fetchSession(this.base, { signal: abort.signal });
+      result = await fetchSession(this.base, { signal: call.signal });
     } else {
       this.base = document.baseURI;
       result = parseSession(source.input);
     }
     if (catalog) await catalog;
-    if (call !== this.call || (!result.ok && result.aborted)) return;
+    if (!call.current() || (!result.ok && result.aborted)) return;
     if (!result.ok) return this.fail(result.code, result.status);
     const { session } = result;
     this.offset = clockOffset(session, Date.now());
