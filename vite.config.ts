@@ -22,10 +22,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
-  bridges: 'src/lazy/bridges.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
+  payment: 'src/lazy/payment.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
   seal: 'src/lazy/seal.ts',

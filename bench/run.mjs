@@ -710,7 +710,7 @@ let intentModule;
 /** An intent for `session`, built by the cashier's own `buildIntent`. */
 async function intentFor(session, randomToken) {
   // Loaded once: tsImport compiles and registers the module anew on every call (~0.1 s).
-  intentModule ??= tsImport('../src/checkout/intent.ts', import.meta.url);
+  intentModule ??= tsImport('../src/checkout/core/intent.ts', import.meta.url);
   const { buildIntent } = await intentModule;
   return buildIntent({
     session,

@@ -15,13 +15,13 @@ import './card/card-form.styles.js';
 import './channels/channel-list.styles.js';
 import './checkout/checkout.styles.js';
 import './transport/intent-client.js';
-import './checkout/checkout-controller.js';
+import './checkout/effects/checkout-controller.js';
 import './define.js';
 
+// The elements documented to work alone. <shouyin-channel-list> and <shouyin-countdown> are the
+// checkout's own parts: registered (the checkout renders them), not public API.
 export { ShouyinCheckout } from './checkout/checkout.js';
-export { ShouyinChannelList } from './channels/channel-list.js';
 export { ShouyinCardForm } from './card/card-form.js';
-export { ShouyinCountdown } from './checkout/countdown.js';
 export { rankChannels } from './channels/ranking.js';
 // Lazy chunks: `loadNotices()`, `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
 export type { ShouyinNotices } from './checkout/notices.js';

@@ -21,7 +21,7 @@ export interface CardChangeDetail {
  * after success, on expiry and when the element leaves the page.
  *
  * @tagname shouyin-card-form
- * @fires card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
+ * @fires shouyin-card-change - The entry changed; `detail` says whether it is complete and what is missing. Bubbles, not composed.
  * @csspart number - The card number input.
  * @csspart expiry - The expiry input.
  * @csspart cvv - The security code input.
@@ -152,7 +152,7 @@ export class ShouyinCardForm extends LitElement {
       missing: check.ok ? null : check.firstMissing,
       brand: check.brand?.id ?? null,
     };
-    this.dispatchEvent(new CustomEvent('card-change', { detail, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail, bubbles: true }));
   }
 
   /**
@@ -276,5 +276,8 @@ export class ShouyinCardForm extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'shouyin-card-form': ShouyinCardForm;
+  }
+  interface HTMLElementEventMap {
+    'shouyin-card-change': CustomEvent<CardChangeDetail>;
   }
 }

@@ -9,7 +9,7 @@ import type { ChannelView } from './describe.js';
  * the payer's choice; it never decides eligibility itself.
  *
  * @tagname shouyin-channel-list
- * @fires change - The payer selected a channel; read `value`. Bubbles, not composed.
+ * @fires shouyin-channel-select - The payer selected a channel; read `value`. Bubbles, not composed.
  * @csspart channel - One channel row.
  * @csspart channel-name - A channel's name.
  * @csspart channel-details - A channel's limits, settlement and fee.
@@ -43,7 +43,7 @@ export class ShouyinChannelList extends LitElement {
 
   private onChange(event: Event): void {
     this.value = (event.target as HTMLInputElement).value;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new Event('shouyin-channel-select', { bubbles: true }));
   }
 
   /** Home and End complete the arrow keys native radios already have. */
@@ -118,5 +118,8 @@ export class ShouyinChannelList extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'shouyin-channel-list': ShouyinChannelList;
+  }
+  interface HTMLElementEventMap {
+    'shouyin-channel-select': Event;
   }
 }

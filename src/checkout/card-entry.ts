@@ -2,11 +2,10 @@ import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import { loadSavedCards, loadSeal } from '../lazy/load.js';
 import type * as SavedCardsChunk from '../lazy/saved-cards.js';
-import type { SavedCard, Session } from '../protocol/schemas.js';
+import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
-import type { CardRemovalResult } from '../transport/card-client.js';
-import type { CheckoutController, PrepareInstrument } from './checkout-controller.js';
-import { newCard, savedCard } from './instruments.js';
+import type { CheckoutController } from './effects/checkout-controller.js';
+import { newCard, savedCard, type PrepareInstrument } from './effects/instruments.js';
 
 /** How the card channel takes a card this render: the saved card list (or its placeholder), the card form, or both. */
 export interface SavedCardsView {
@@ -43,16 +42,16 @@ export class CardEntry {
   constructor(
     private readonly host: LitElement,
     private readonly checkout: CheckoutController,
-  ) {
-    // Card data never outlives the attempt that needed it: gone on success and expiry, CVV
-    // gone after a failure (the number and expiry stay, so the payer can retry or switch).
-    for (const name of ['shouyin-success', 'shouyin-expire', 'shouyin-failure'] as const) {
-      host.addEventListener(name, () => {
-        if (name === 'shouyin-failure') this.cardForm?.clearCvv();
-        else this.cardForm?.reset();
-        this.savedCards?.clearCvv();
-      });
-    }
+  ) {}
+
+  /**
+   * Card data never outlives the attempt that needed it: gone on success and expiry (`reset`),
+   * CVV gone after a failure (the number and expiry stay, so the payer can retry or switch).
+   */
+  clear(reset: boolean): void {
+    if (reset) this.cardForm?.reset();
+    else this.cardForm?.clearCvv();
+    this.savedCards?.clearCvv();
   }
 
   private get savedCards(): ShouyinSavedCards | null | undefined {
@@ -119,22 +118,8 @@ export class CardEntry {
 
   /** The list said which card is chosen and whether it can pay. */
   readonly onSavedCardChange = (event: CustomEvent<SavedCardChangeDetail>): void => {
-    const sessionId = this.checkout.session?.id;
+    const sessionId = this.checkout.state.session?.id;
     if (sessionId) this.said = { ...event.detail, sessionId };
     this.host.requestUpdate();
-  };
-
-  /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
-  readonly removeSavedCard = async (card: SavedCard): Promise<CardRemovalResult> => {
-    const { session, base } = this.checkout;
-    if (!session) return { ok: false, code: 'removal_unavailable' };
-    // The saved cards chunk: loaded already, since its list asked.
-    const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base, now: this.checkout.serverNow() });
-    if (result.ok) {
-      session.savedCards = session.savedCards.filter((c) => c.id !== card.id);
-      this.host.requestUpdate();
-    }
-    return result;
   };
 }

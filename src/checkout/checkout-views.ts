@@ -1,16 +1,14 @@
 /**
  * The checkout's self-contained views: templates of what they are given, no state of their own.
  * They render into `<shouyin-checkout>`'s shadow root (its styles and parts apply), so a part
- * here (`fallback-button`, `qr-code`, `success`) is the checkout's part.
+ * here (`success`) is the checkout's part. The views of a payment under way (its fallback
+ * notice, its action) are in `payment-views.ts`, a lazy chunk.
  */
 import { html, nothing } from 'lit';
 import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
-import type { ActionView } from './action-controller.js';
-import { fallbackReason } from './fallback.js';
-import type { FallbackNotice } from './fallback-flow.js';
 
 /** The order's amount, formatted for the payer. */
 export function amountOf(session: Session, locale: string): string {
@@ -71,52 +69,4 @@ export function success(m: Messages, session: Session, locale: string, channelId
     <p>${channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
     <p class="reference">${m.successReference(paymentId)}</p>
   </div>`;
-}
-
-/** What the backend asked for: a QR code to scan, or the wallet the payer is sent to. */
-export function actionView(m: Messages, session: Session, locale: string, view: ActionView | undefined) {
-  const channel = session.channels.find((c) => c.id === view?.channel);
-  if (!view || !channel) return nothing;
-  const name = channelName(m, session, channel.id);
-  if (view.type !== 'qr') return html`<p class="message" part="message">${m.channels.walletOpen(name)}</p>`;
-  // Until the QR chunk defines the element, it shows the light-DOM placeholder it is given.
-  return html`
-    <shouyin-qr-code
-      part="qr-code"
-      .content=${view.content}
-      .label=${m.channels.qrLabel(name)}
-      .hint=${m.channels.scanWith(channel.kind, name)}
-      .amount=${m.channels.qrAmount(amountOf(session, locale))}
-    >
-      <div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div>
-    </shouyin-qr-code>
-  `;
-}
-
-export interface FallbackIntents {
-  accept(): void;
-  undo(): void;
-}
-
-/** What the payer is told about a fallback: an offer to accept, a move to undo, or a note. */
-export function fallbackNotice(m: Messages, session: Session, notice: FallbackNotice, amount: string, busy: boolean, on: FallbackIntents) {
-  const from = channelName(m, session, notice.from);
-  const to = channelName(m, session, notice.to);
-  const reason = fallbackReason(notice.code);
-  switch (notice.kind) {
-    case 'offer':
-      return html`<div class="fallback">
-        <p class="message" part="message" role="status">${m.fallback.offer(reason, from, to, amount)}</p>
-        <button type="button" part="fallback-button" @click=${on.accept}>${m.fallback.accept(to, notice.immediate)}</button>
-      </div>`;
-    case 'moved': {
-      const byCard = session.channels.find((c) => c.id === notice.to)?.kind === 'card';
-      return html`<div class="fallback">
-        <p class="message" part="message" role="status">${m.fallback.moved(reason, from, to, byCard)}</p>
-        ${busy ? nothing : html`<button type="button" @click=${on.undo}>${m.fallback.back(from)}</button>`}
-      </div>`;
-    }
-    case 'preselected':
-      return html`<p class="message" part="message" role="status">${m.fallback.preselected(reason, from, to)}</p>`;
-  }
 }

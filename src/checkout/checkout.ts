@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadBridges, loadNotices, loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -12,16 +12,17 @@ import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
-import { abandonAttempt, startAttempt } from './attempts.js';
-import { CheckoutController } from './checkout-controller.js';
+import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { actionView, amountOf, fallbackNotice, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { amountOf, sessionError, skeleton, success, summary } from './checkout-views.js';
+import type * as Payment from '../lazy/payment.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
-import { Phase } from './flow.js';
+import { Phase } from './core/flow.js';
+import { availability } from './core/reduce.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
-/** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts). */
+/** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts, in the payment chunk). */
 const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay']);
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
@@ -80,8 +81,9 @@ export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];
 
   static override properties = {
-    sessionUrl: { attribute: 'session-url' },
-    session: { attribute: false },
+    // Their accessors are below: setting either forgets the current session at once.
+    sessionUrl: { attribute: 'session-url', noAccessor: true },
+    session: { attribute: false, noAccessor: true },
     locale: {},
     strings: { attribute: false },
     env: {},
@@ -96,10 +98,22 @@ export class ShouyinCheckout extends LitElement {
    */
   pollDelays: readonly number[] | undefined;
 
+  private source: { session?: SessionInput | undefined; sessionUrl: string | null } = { sessionUrl: null };
+
   /** Where to load the session from (GET, JSON). Relative endpoints in it resolve against this URL. */
-  declare sessionUrl: string | null;
+  get sessionUrl(): string | null {
+    return this.source.sessionUrl;
+  }
+  set sessionUrl(value: string | null) {
+    this.setSource('sessionUrl', value);
+  }
   /** The session itself, when the host already has it; takes precedence over `session-url`. Parsed whatever its type says. */
-  declare session: SessionInput | undefined;
+  get session(): SessionInput | undefined {
+    return this.source.session;
+  }
+  set session(value: SessionInput | undefined) {
+    this.setSource('session', value);
+  }
   /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides (the attribute also takes tags such as `zh-HK` or `en-GB`). */
   declare locale: SupportedLocale | null;
   /** Host overrides for single strings of the catalog. */
@@ -121,18 +135,20 @@ export class ShouyinCheckout extends LitElement {
     messages: () => messagesFor(this.resolvedLocale, this.strings),
     locale: () => this.resolvedLocale,
     catalog: () => this.catalog.want(),
-    env: () => ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser())),
+    env: () => this.environment(),
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
+    clearCard: (reset) => this.cards.clear(reset),
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
-  private readonly cards = new CardEntry(this, this.checkout);
+  private readonly cards: CardEntry = new CardEntry(this, this.checkout);
+  /** The views of a payment under way (its fallback notice, its action), once their chunk is here. */
+  private views: typeof Payment | undefined;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
   constructor() {
     super();
-    this.sessionUrl = null;
     this.locale = null;
     this.env = null;
     this.colorScheme = 'auto';
@@ -149,15 +165,20 @@ export class ShouyinCheckout extends LitElement {
    * while a new session loads). A listener added after the event (a framework's effect) reads it here.
    */
   get readyDetail(): ShouyinEventDetails['shouyin-ready'] | null {
-    return this.checkout.ready;
+    return this.checkout.state.ready;
   }
 
-  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // Property setters call this synchronously: the old session stops being payable now,
-    // not at the next render (the new one loads in willUpdate). The same value set again, as a
-    // framework sets every prop on each render, changes nothing (and schedules no reload).
-    if ((name === 'session' || name === 'sessionUrl') && this.hasUpdated && this[name] !== oldValue) this.checkout.invalidate();
-    super.requestUpdate(name, oldValue, options);
+  /**
+   * A new session or URL: the old session stops being payable now, not at the next render (the
+   * new one loads in willUpdate). The same value set again, as a framework sets every prop on
+   * each render, changes nothing (and schedules no reload).
+   */
+  private setSource<K extends 'session' | 'sessionUrl'>(name: K, value: (typeof this.source)[K]): void {
+    const old = this.source[name];
+    if (old === value) return;
+    this.source = { ...this.source, [name]: value };
+    if (this.hasUpdated) this.checkout.invalidate();
+    this.requestUpdate(name, old);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -167,14 +188,23 @@ export class ShouyinCheckout extends LitElement {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.
-    const { session } = this.checkout;
+    const { session, flow, notice } = this.checkout.state;
     if (session?.savedCards.length) this.cards.require(session.id);
     // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
     if (session?.notices?.length) loadNotices().catch(() => undefined);
     // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
-    if (this.checkout.actions.view?.type === 'qr') loadQrCode().catch(() => undefined);
-    // Inside WeChat or Alipay: the bridges' chunk, so that the sheet opens without waiting for it.
-    if (session && BRIDGE_ENVS.has(this.checkout.deps.env())) loadBridges().catch(() => undefined);
+    if (flow.phase === Phase.Pending && flow.action?.type === 'qr') loadQrCode().catch(() => undefined);
+    // A fallback to tell of, or a pending attempt's action to show: their views' chunk. Until it
+    // is here they are left out; so they are if it cannot load (a payment that simply succeeds
+    // never needs it). Inside WeChat or Alipay the wallet's sheet is in it too: asked as soon as
+    // the session is here, so that the sheet opens without waiting for it.
+    const superApp = session !== undefined && BRIDGE_ENVS.has(this.environment());
+    if (!this.views && (superApp || notice || (flow.phase === Phase.Pending && flow.action))) {
+      loadPayment().then((views) => {
+        this.views = views;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
     if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }
@@ -185,9 +215,9 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onPay(): void {
-    if (this.checkout.channel?.kind !== 'card') return void startAttempt(this.checkout);
+    if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
     const instrument = this.cards.take();
-    if (instrument) void startAttempt(this.checkout, instrument);
+    if (instrument) this.checkout.pay(instrument);
   }
 
   private onCheckPayment(): void {
@@ -195,15 +225,15 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private onUseAnother(): void {
-    abandonAttempt(this.checkout);
+    this.checkout.abandon();
   }
 
   private onAcceptFallback(): void {
-    this.checkout.fallbacks.accept();
+    this.checkout.acceptFallback();
   }
 
   private onUndoFallback(): void {
-    this.checkout.fallbacks.undo();
+    this.checkout.undoFallback();
   }
 
   /** Loads the session, from the property or else the URL (at first render, on "reload"); false when there is neither. */
@@ -229,7 +259,7 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private renderBody(m: Messages, locale: SupportedLocale) {
-    const { state, session } = this.checkout;
+    const { flow: state, session } = this.checkout.state;
     switch (state.phase) {
       case Phase.Idle:
       case Phase.Loading:
@@ -249,7 +279,8 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
-    const { state, channelId } = this.checkout;
+    const { flow: state, channelId, notice } = this.checkout.state;
+    const paymentViews = this.views;
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
@@ -259,7 +290,6 @@ export class ShouyinCheckout extends LitElement {
     const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card });
     const views = this.channelViews(m, session, locale);
     const pending = state.phase === Phase.Pending;
-    const { notice } = this.checkout.fallbacks;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
@@ -273,7 +303,7 @@ export class ShouyinCheckout extends LitElement {
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
-        @change=${this.onChannelChange}
+        @shouyin-channel-select=${this.onChannelChange}
       ></shouyin-channel-list>
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
@@ -285,11 +315,11 @@ export class ShouyinCheckout extends LitElement {
               .messages=${m}
               .locale=${locale}
               .strings=${this.strings?.savedCards}
-              .remover=${this.cards.removeSavedCard}
+              .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
               ?require-cvv=${session.card?.savedCardCvv ?? false}
               ?disabled=${busy}
-              @saved-card-change=${this.cards.onSavedCardChange}
+              @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>
           `
         : nothing}
@@ -301,14 +331,14 @@ export class ShouyinCheckout extends LitElement {
               .now=${this.checkout.serverNow()}
               ?require-name=${session.card?.holderName ?? false}
               ?disabled=${busy}
-              @card-change=${this.cards.onCardChange}
+              @shouyin-card-change=${this.cards.onCardChange}
             ></shouyin-card-form>
           `
         : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
-      ${pending ? actionView(m, session, locale, this.checkout.actions.view) : nothing}
-      ${notice
-        ? fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+      ${state.phase === Phase.Pending && paymentViews ? paymentViews.actionView(m, session, amount, state.action) : nothing}
+      ${notice && paymentViews
+        ? paymentViews.fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
         : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
       ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
@@ -334,9 +364,14 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly serverNow = (): number => this.checkout.serverNow();
 
+  /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
+  private environment(): Environment {
+    return ENVIRONMENTS.find((env) => env === this.env) ?? (environment ??= detectEnvironment(probeBrowser()));
+  }
+
   private channelViews(m: Messages, session: Session, locale: SupportedLocale): ChannelView[] {
     const context = {
-      ...this.checkout.availabilityContext(session),
+      ...availability(session, this.checkout.serverNow(), this.environment()),
       currency: session.order.currency,
       locale,
       messages: m,

@@ -1,9 +1,8 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices), the card encryption (card payers), the super-apps' JS bridges
- * (payers inside WeChat or Alipay) and the zh-TW and en catalogs (payers in those
- * languages), and registers the elements among them.
+ * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
+ * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
  * module files next to it (`dist/lazy/<name>.js`, built by scripts/build.mjs) and are imported
@@ -17,10 +16,10 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
-import type * as Bridges from './bridges.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
+import type * as Payment from './payment.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import type * as Seal from './seal.js';
@@ -74,6 +73,9 @@ export const loadNotices = once(async (): Promise<typeof Notices> => {
   return chunk;
 });
 
+/** Loads what only some payments need (the fallback notice, the action view, the super-apps' sheets); the checkout calls it on need. */
+export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));
+
 /**
  * Loads `<shouyin-saved-cards>` and registers it. The checkout calls it as soon as a session
  * with saved cards arrives; a page that creates the element itself (a "my cards" page) awaits it
@@ -90,12 +92,6 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
  * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
  */
 export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));
-
-/**
- * Loads the super-apps' JS bridges. The checkout calls it as soon as it runs inside WeChat or
- * Alipay, and again when a bridge action arrives; one that failed (the network) loads again.
- */
-export const loadBridges = once((): Promise<typeof Bridges> => (SCRIPT ? fromBundle('bridges') : import('./bridges.js')));
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { brandById } from '../card/brands.js';
-import { clockOffset } from '../checkout/intent.js';
+import { clockOffset } from '../checkout/core/intent.js';
 import { brandStyles } from '../card/card-form.styles.js';
 import { maskPan } from '../card/pan-display.js';
 import { MaskedInputController } from '../card/masked-input-controller.js';
@@ -44,7 +44,7 @@ export type { BeforeCardRemove, CardRemover };
  * it the `session` and it takes all three from there.
  *
  * @tagname shouyin-saved-cards
- * @fires saved-card-change - The selection (or its CVV's completeness) changed; `detail` is a `SavedCardChangeDetail`. Bubbles, not composed.
+ * @fires shouyin-saved-card-change - The selection (or its CVV's completeness) changed; `detail` is a `SavedCardChangeDetail`. Bubbles, not composed.
  * @fires shouyin-card-remove - A card was removed: `cardId`, `brand`, `last4`.
  * @csspart saved-card - One card's row.
  * @csspart new-card - The "use a new card" option.
@@ -178,7 +178,7 @@ export class ShouyinSavedCards extends LitElement {
     const key = `${detail.cardId}|${detail.complete}`;
     if (key !== this.lastChange) {
       this.lastChange = key;
-      this.dispatchEvent(new CustomEvent('saved-card-change', { detail, bubbles: true }));
+      this.dispatchEvent(new CustomEvent('shouyin-saved-card-change', { detail, bubbles: true }));
     }
   }
 
@@ -371,5 +371,8 @@ export class ShouyinSavedCards extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'shouyin-saved-cards': ShouyinSavedCards;
+  }
+  interface HTMLElementEventMap {
+    'shouyin-saved-card-change': CustomEvent<SavedCardChangeDetail>;
   }
 }

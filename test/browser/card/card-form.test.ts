@@ -33,7 +33,7 @@ async function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<ShouyinCardF
   el.messages = messagesFor(locale).card;
   el.now = NOW;
   changes = [];
-  el.addEventListener('card-change', (e) => changes.push((e as CustomEvent<CardChangeDetail>).detail));
+  el.addEventListener('shouyin-card-change', (e) => changes.push(e.detail));
   document.body.append(el);
   await el.updateComplete;
   await el.updateComplete;

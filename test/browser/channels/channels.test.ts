@@ -179,7 +179,7 @@ describe('keyboard operation of the channel radio group', () => {
     try {
       await list.updateComplete;
       const changes: string[] = [];
-      list.addEventListener('change', () => changes.push(list.value!));
+      list.addEventListener('shouyin-channel-select', () => changes.push(list.value!));
       radio(list, 'card').focus();
       // ' ' rather than 'Space': Puppeteer's Firefox keyboard knows the key by its character.
       await sendKeys({ press: ' ' });

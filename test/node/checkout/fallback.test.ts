@@ -4,11 +4,11 @@ import { channelAvailability } from '../../../src/channels/availability.js';
 import {
   blockingFailure,
   decideFallback,
-  fallbackReason,
   fallbackTarget,
   loadFallback,
   type FallbackTrigger,
-} from '../../../src/checkout/fallback.js';
+} from '../../../src/checkout/core/fallback.js';
+import { fallbackReason } from '../../../src/checkout/payment-views.js';
 import type { Channel, Session } from '../../../src/protocol/schemas.js';
 
 const channel = (id: string, kind: string, extra: Partial<Channel> = {}): Channel => ({

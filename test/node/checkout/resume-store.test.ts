@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createResumeStore, settlesAttempt } from '../../../src/checkout/resume-store.js';
+import { createResumeStore, settlesAttempt } from '../../../src/checkout/effects/resume-store.js';
 import { interpretAnswer } from '../../../src/transport/intent-client.js';
 import type { HttpResult } from '../../../src/transport/http.js';
 import type { ResumeRecord } from '../../../src/protocol/schemas.js';

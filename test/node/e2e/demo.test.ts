@@ -257,7 +257,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('button', { name: 'New order' }).click();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('img', { name: '微信支付支付二维码' }).waitFor();
-    assert.deepEqual(lazy, ['/dist/lazy/qr.js']);
+    // The QR element and its encoder, and the action view that shows it (the payment chunk).
+    assert.deepEqual([...lazy].sort(), ['/dist/lazy/payment.js', '/dist/lazy/qr.js']);
     const paymentId = await page.evaluate(() => {
       const item = [...document.querySelectorAll('#events li')].find((li) => li.textContent?.includes('shouyin-pending'));
       return item?.textContent?.match(/"paymentId":"([^"]+)"/)?.[1];
@@ -377,31 +378,31 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     return opened;
   }
 
-  it('loads the WeChat bridge from dist/lazy/ as the cashier starts inside WeChat, and pays through it', async () => {
+  it('loads the WeChat bridge (the payment chunk) from dist/lazy/ as the cashier starts inside WeChat, and pays through it', async () => {
     const { page, problems, lazy } = await openInWeChat();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).waitFor();
     // Before any pay click: the sheet opens without waiting for the chunk.
-    await expectLazy(lazy, ['/dist/lazy/bridges.js']);
+    await expectLazy(lazy, ['/dist/lazy/payment.js']);
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('status').getByText('支付成功').waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });
 
-  it('fails as network_error, with nothing paid, while the bridges cannot load, and pays once they can', async () => {
+  it('fails as network_error, with nothing paid, while the payment chunk cannot load, and pays once it can', async () => {
     // Blocked before the page starts: the cashier asks for the chunk as soon as it is ready.
     const { page, problems } = await openInWeChat(async (p) => {
-      await p.route('**/dist/lazy/bridges.js', (route) => route.abort('connectionfailed'));
+      await p.route('**/dist/lazy/payment.js', (route) => route.abort('connectionfailed'));
     });
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('alert').getByText('网络异常，支付结果未知前不会重复扣款，请检查网络后重试。').waitFor();
-    await page.unroute('**/dist/lazy/bridges.js');
+    await page.unroute('**/dist/lazy/payment.js');
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
     await page.getByRole('status').getByText('支付成功').waitFor();
     const orderId = await page.evaluate(() => (document.querySelector('shouyin-checkout') as unknown as { readyDetail: { orderId: string } }).readyDetail.orderId);
     const book = (await (await fetch(`${origin}/api/orders/${orderId}`)).json()) as { attempts: { status: string }[] };
     assert.deepEqual(book.attempts.map((a) => a.status), ['canceled', 'succeeded'], 'the sheet that never opened paid nothing');
-    assert.deepEqual(problems.filter((p) => !/Failed to load resource|bridges\.js/.test(p)), []);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|payment\.js/.test(p)), []);
     await page.close();
   });
 
@@ -409,7 +410,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     // lit-html, lit-element and reactive-element each record their version on a global when they run.
     const marker = /litHtmlVersions|litElementVersions|reactiveElementVersions/;
     assert.match(readFileSync(new URL('dist/shouyin.min.js', `file://${root}`), 'utf8'), marker);
-    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'seal.js', 'bridges.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
+    for (const chunk of ['saved-cards.js', 'qr.js', 'notices.js', 'payment.js', 'seal.js', 'i18n-en.js', 'i18n-zh-TW.js']) {
       assert.doesNotMatch(readFileSync(new URL(`dist/lazy/${chunk}`, `file://${root}`), 'utf8'), marker, chunk);
     }
   });

@@ -14,10 +14,9 @@
  * order), or the host's order when no ranking is given. A channel already given up on in this payment is never offered again, so an `auto`
  * chain always ends.
  */
-import type { Availability } from '../channels/availability.js';
-import { FailureCode } from '../protocol/codes.js';
-import { FallbackMode, type Channel, type Session } from '../protocol/schemas.js';
-import type { FallbackReason } from '../i18n/messages.js';
+import type { Availability } from '../../channels/availability.js';
+import { FailureCode } from '../../protocol/codes.js';
+import { FallbackMode, type Channel, type Session } from '../../protocol/schemas.js';
 
 /** Why a payment may move: an attempt failed with a code, or the payer abandoned a pending one. */
 export type FallbackTrigger = { kind: 'failure'; code: FailureCode; hint?: string } | { kind: 'abandoned' };
@@ -124,9 +123,4 @@ export function blockingFailure(availability: Availability): FailureCode | null 
       // The payer's app, say: the environment's guidance says what to do, not a fallback.
       return null;
   }
-}
-
-/** How the payer is told why the payment moved. */
-export function fallbackReason(code: FailureCode): FallbackReason {
-  return code === FailureCode.LimitExceeded ? 'limit' : code === FailureCode.Canceled ? 'abandoned' : 'unavailable';
 }

@@ -4,9 +4,9 @@
  * private mode throwing on write) simply does not resume: every access is best effort and
  * nothing here throws. What is read back is parsed by its schema like any other input.
  */
-import { parseWith } from '../protocol/parse.js';
-import { ResumeRecordSchema, type ResumeRecord } from '../protocol/schemas.js';
-import type { AttemptOutcome } from '../transport/intent-client.js';
+import { parseWith } from '../../protocol/parse.js';
+import { ResumeRecordSchema, type ResumeRecord } from '../../protocol/schemas.js';
+import type { AttemptOutcome } from '../../transport/intent-client.js';
 
 const PREFIX = 'shouyin:attempt:';
 

@@ -7,11 +7,16 @@
  * lazy chunk: one that cannot load throws `SealUnavailable`, and the attempt fails as
  * `network_error` before anything is sent.
  */
-import { loadSeal } from '../lazy/load.js';
-import type { CardPayload } from '../protocol/card-payload.js';
-import type { Session } from '../protocol/schemas.js';
-import type { SavedCardChoice } from '../saved-cards/saved-cards.js';
-import type { PrepareInstrument } from './checkout-controller.js';
+import { loadSeal } from '../../lazy/load.js';
+import type { CardPayload } from '../../protocol/card-payload.js';
+import type { Instrument, Session } from '../../protocol/schemas.js';
+import type { SavedCardChoice } from '../../saved-cards/saved-cards.js';
+
+/**
+ * Prepares what pays, once `shouyin-submit` was not vetoed (a card is encrypted then, bound to
+ * the session's order and stamped with `now`, the backend's clock as the cashier knows it).
+ */
+export type PrepareInstrument = (session: Session, now: number) => Promise<Instrument>;
 
 /** The card encryption chunk did not load (the network); the next try loads it again. */
 export class SealUnavailable extends Error {}

@@ -1,5 +1,5 @@
-import { nextMaintenanceBoundary } from '../channels/availability.js';
-import type { Channel, Session } from '../protocol/schemas.js';
+import { nextMaintenanceBoundary } from '../../channels/availability.js';
+import type { Channel, Session } from '../../protocol/schemas.js';
 
 /** `setTimeout` fires at once for longer delays; a far expiry is reached in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -1,4 +1,4 @@
-import type { Environment, Instrument, Intent, Session } from '../protocol/schemas.js';
+import type { Environment, Instrument, Intent, Session } from '../../protocol/schemas.js';
 
 export interface IntentInput {
   session: Session;

@@ -1,5 +1,5 @@
-import type { OrderDetail } from '../events/events.js';
-import type { Session } from '../protocol/schemas.js';
+import type { OrderDetail } from '../../events/events.js';
+import type { Session } from '../../protocol/schemas.js';
 import type { AttemptRef } from './flow.js';
 
 /** Which order an event is about: every checkout event's detail starts with it. */
