@@ -281,6 +281,7 @@ export class ShouyinCheckout extends LitElement {
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
     const { flow: state, channelId, notice } = this.checkout.state;
     const paymentViews = this.views;
+    const p = paymentViews?.paymentMessagesFor(locale, this.strings?.payment);
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready ? state.failure : undefined;
@@ -336,9 +337,9 @@ export class ShouyinCheckout extends LitElement {
           `
         : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
-      ${state.phase === Phase.Pending && paymentViews ? paymentViews.actionView(m, session, amount, state.action) : nothing}
-      ${notice && paymentViews
-        ? paymentViews.fallbackNotice(m, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+      ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
+      ${notice && paymentViews && p
+        ? paymentViews.fallbackNotice(m, p, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
         : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
       ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}

@@ -6,7 +6,7 @@
  * root: `fallback-button` and `qr-code` are the checkout's parts.
  */
 import { html, nothing } from 'lit';
-import type { FallbackReason, Messages } from '../i18n/messages.js';
+import type { FallbackReason, Messages, PaymentMessages } from '../i18n/messages.js';
 import { FailureCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
 import { channelName } from './checkout-views.js';
@@ -19,21 +19,21 @@ export function fallbackReason(code: FailureCode): FallbackReason {
 }
 
 /** What the backend asked for: a QR code to scan, or the wallet the payer is sent to. */
-export function actionView(m: Messages, session: Session, amount: string, view: ActionView | undefined) {
+export function actionView(m: Messages, p: PaymentMessages, session: Session, amount: string, view: ActionView | undefined) {
   const channel = session.channels.find((c) => c.id === view?.channel);
   if (!view || !channel) return nothing;
   const name = channelName(m, session, channel.id);
-  if (view.type !== 'qr') return html`<p class="message" part="message">${m.channels.walletOpen(name)}</p>`;
+  if (view.type !== 'qr') return html`<p class="message" part="message">${p.walletOpen(name)}</p>`;
   // Until the QR chunk defines the element, it shows the light-DOM placeholder it is given.
   return html`
     <shouyin-qr-code
       part="qr-code"
       .content=${view.content}
-      .label=${m.channels.qrLabel(name)}
-      .hint=${m.channels.scanWith(channel.kind, name)}
-      .amount=${m.channels.qrAmount(amount)}
+      .label=${p.qrLabel(name)}
+      .hint=${p.scanWith(channel.kind, name)}
+      .amount=${p.qrAmount(amount)}
     >
-      <div class="qr-loading" aria-busy="true">${m.channels.qrLoading}</div>
+      <div class="qr-loading" aria-busy="true">${p.qrLoading}</div>
     </shouyin-qr-code>
   `;
 }
@@ -44,24 +44,32 @@ export interface FallbackIntents {
 }
 
 /** What the payer is told about a fallback: an offer to accept, a move to undo, or a note. */
-export function fallbackNotice(m: Messages, session: Session, notice: FallbackNotice, amount: string, busy: boolean, on: FallbackIntents) {
+export function fallbackNotice(
+  m: Messages,
+  p: PaymentMessages,
+  session: Session,
+  notice: FallbackNotice,
+  amount: string,
+  busy: boolean,
+  on: FallbackIntents,
+) {
   const from = channelName(m, session, notice.from);
   const to = channelName(m, session, notice.to);
   const reason = fallbackReason(notice.code);
   switch (notice.kind) {
     case 'offer':
       return html`<div class="fallback">
-        <p class="message" part="message" role="status">${m.fallback.offer(reason, from, to, amount)}</p>
-        <button type="button" part="fallback-button" @click=${on.accept}>${m.fallback.accept(to, notice.immediate)}</button>
+        <p class="message" part="message" role="status">${p.offer(reason, from, to, amount)}</p>
+        <button type="button" part="fallback-button" @click=${on.accept}>${p.accept(to, notice.immediate)}</button>
       </div>`;
     case 'moved': {
       const byCard = session.channels.find((c) => c.id === notice.to)?.kind === 'card';
       return html`<div class="fallback">
-        <p class="message" part="message" role="status">${m.fallback.moved(reason, from, to, byCard)}</p>
-        ${busy ? nothing : html`<button type="button" @click=${on.undo}>${m.fallback.back(from)}</button>`}
+        <p class="message" part="message" role="status">${p.moved(reason, from, to, byCard)}</p>
+        ${busy ? nothing : html`<button type="button" @click=${on.undo}>${p.back(from)}</button>`}
       </div>`;
     }
     case 'preselected':
-      return html`<p class="message" part="message" role="status">${m.fallback.preselected(reason, from, to)}</p>`;
+      return html`<p class="message" part="message" role="status">${p.preselected(reason, from, to)}</p>`;
   }
 }

@@ -1,4 +1,4 @@
-import type { Messages, SavedCardsCatalog } from './messages.js';
+import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: 'WeChat Pay',
@@ -126,15 +126,16 @@ export const en: Messages = {
           : `${seconds} seconds left to pay`,
     noticesLabel: 'Notices from the merchant',
     dismissNotice: (text) => `Dismiss notice: ${text}`,
-    qrLabel: (channel) => `${channel} payment QR code`,
-    scanWith: (kind, channel) =>
-      ({ wechat: 'Scan with WeChat (Scan)', alipay: 'Scan with the Alipay app', unionpay: 'Scan with UnionPay QuickPass' })[kind] ??
-      `Scan with ${channel}`,
-    qrAmount: (amount) => `Pay ${amount} by scanning`,
-    qrLoading: 'Making the QR code…',
-    walletOpen: (channel) => `Finish the payment in ${channel}`,
   },
   fallback: {
+    useAnother: 'Use another payment method',
+    noneAvailable: 'No payment method can take this payment right now. Please try again later or contact the merchant.',
+  },
+};
+
+/** The payment chunk's strings (the fallback notice, the QR code, a wallet opened), apart so that only that chunk (dist/lazy/payment.js) carries them. */
+export const enPayment: PaymentCatalog = {
+  payment: {
     offer: (reason, from, to, amount) =>
       ({
         unavailable: `${from} is unavailable right now. Pay ${amount} with ${to} instead?`,
@@ -151,8 +152,13 @@ export const en: Messages = {
     back: (from) => `Back to ${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from} cannot take this amount; ${to} is selected.` : `${from} is unavailable right now; ${to} is selected.`,
-    useAnother: 'Use another payment method',
-    noneAvailable: 'No payment method can take this payment right now. Please try again later or contact the merchant.',
+    qrLabel: (channel) => `${channel} payment QR code`,
+    scanWith: (kind, channel) =>
+      ({ wechat: 'Scan with WeChat (Scan)', alipay: 'Scan with the Alipay app', unionpay: 'Scan with UnionPay QuickPass' })[kind] ??
+      `Scan with ${channel}`,
+    qrAmount: (amount) => `Pay ${amount} by scanning`,
+    qrLoading: 'Making the QR code…',
+    walletOpen: (channel) => `Finish the payment in ${channel}`,
   },
 };
 

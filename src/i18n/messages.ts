@@ -58,16 +58,6 @@ export type FallbackReason = 'unavailable' | 'limit' | 'abandoned';
 
 /** Words for moving a payment to another channel; channel names arrive already localized. */
 export interface FallbackMessages {
-  /** Prompt mode's question, e.g. "WeChat Pay is unavailable right now. Pay ¥128.00 with Alipay instead?" */
-  offer: (reason: FallbackReason, from: string, to: string, amount: string) => string;
-  /** The offer's one action; `immediate` when accepting pays at once (a wallet). */
-  accept: (to: string, immediate: boolean) => string;
-  /** Auto mode moved the payment; `byCard` when the payer must now type a card. */
-  moved: (reason: FallbackReason, from: string, to: string, byCard: boolean) => string;
-  /** Goes back from an automatic move. */
-  back: (from: string) => string;
-  /** At load the host's first channel could not pay, so another one is selected. */
-  preselected: (reason: FallbackReason, from: string, to: string) => string;
   /** While a payment is pending: stop waiting and choose another way to pay. */
   useAnother: string;
   /** No channel can take this payment now. */
@@ -93,8 +83,8 @@ export interface CardMessages {
 }
 
 /**
- * Words for channel details, super-app environments, the order countdown, host notices and
- * the backend's actions (QR code, wallet sheets).
+ * Words for channel details, super-app environments, the order countdown and host notices
+ * (the backend's actions are the payment chunk's: `PaymentMessages`).
  */
 export interface ChannelMessages {
   /** The super-app the page is open in, by name (微信). */
@@ -113,6 +103,29 @@ export interface ChannelMessages {
   noticesLabel: string;
   /** The accessible name of a notice's close button. */
   dismissNotice: (text: string) => string;
+}
+
+/**
+ * The payment chunk's strings: what the payer is told of a fallback and of the backend's
+ * actions (QR code, wallet opened). Each catalog file exports them apart from its `Messages`
+ * (`zhCNPayment`, …), so that only the chunk (`dist/lazy/payment.js`) carries them, as the
+ * saved cards' strings; a host overrides them through `strings.payment`.
+ */
+export interface PaymentCatalog {
+  payment: PaymentMessages;
+}
+
+export interface PaymentMessages {
+  /** Prompt mode's question, e.g. "WeChat Pay is unavailable right now. Pay ¥128.00 with Alipay instead?" */
+  offer: (reason: FallbackReason, from: string, to: string, amount: string) => string;
+  /** The offer's one action; `immediate` when accepting pays at once (a wallet). */
+  accept: (to: string, immediate: boolean) => string;
+  /** Auto mode moved the payment; `byCard` when the payer must now type a card. */
+  moved: (reason: FallbackReason, from: string, to: string, byCard: boolean) => string;
+  /** Goes back from an automatic move. */
+  back: (from: string) => string;
+  /** At load the host's first channel could not pay, so another one is selected. */
+  preselected: (reason: FallbackReason, from: string, to: string) => string;
   /** The QR code's text alternative. */
   qrLabel: (channel: string) => string;
   /** Under the QR code: which app scans it. */
@@ -177,6 +190,7 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'c
   card?: Partial<CardMessages>;
   fallback?: Partial<FallbackMessages>;
   savedCards?: Partial<SavedCardsMessages>;
+  payment?: Partial<PaymentMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

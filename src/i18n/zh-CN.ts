@@ -1,4 +1,4 @@
-import type { Messages, SavedCardsCatalog } from './messages.js';
+import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -114,15 +114,16 @@ export const zhCN: Messages = {
       seconds === 0 ? '订单已超时' : seconds >= 60 ? '支付剩余不到 1 分钟，请尽快完成支付' : `支付剩余 ${seconds} 秒`,
     noticesLabel: '商户通知',
     dismissNotice: (text) => `关闭通知：${text}`,
-    qrLabel: (channel) => `${channel}支付二维码`,
-    scanWith: (kind, channel) =>
-      ({ wechat: '请使用微信「扫一扫」扫码支付', alipay: '请打开支付宝「扫一扫」扫码支付', unionpay: '请使用云闪付扫码支付' })[kind] ??
-      `请使用${channel}扫码支付`,
-    qrAmount: (amount) => `扫码支付 ${amount}`,
-    qrLoading: '正在生成二维码…',
-    walletOpen: (channel) => `请在${channel}中完成支付`,
   },
   fallback: {
+    useAnother: '使用其他支付方式',
+    noneAvailable: '暂无可用的支付方式，请稍后再试或联系商户。',
+  },
+};
+
+/** The payment chunk's strings (the fallback notice, the QR code, a wallet opened), apart so that only that chunk (dist/lazy/payment.js) carries them. */
+export const zhCNPayment: PaymentCatalog = {
+  payment: {
     offer: (reason, from, to, amount) =>
       ({
         unavailable: `${from}暂时无法使用。改用${to}支付 ${amount}？`,
@@ -139,8 +140,13 @@ export const zhCN: Messages = {
     back: (from) => `返回${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}无法支付此金额，已为你选择${to}。` : `${from}暂时无法使用，已为你选择${to}。`,
-    useAnother: '使用其他支付方式',
-    noneAvailable: '暂无可用的支付方式，请稍后再试或联系商户。',
+    qrLabel: (channel) => `${channel}支付二维码`,
+    scanWith: (kind, channel) =>
+      ({ wechat: '请使用微信「扫一扫」扫码支付', alipay: '请打开支付宝「扫一扫」扫码支付', unionpay: '请使用云闪付扫码支付' })[kind] ??
+      `请使用${channel}扫码支付`,
+    qrAmount: (amount) => `扫码支付 ${amount}`,
+    qrLoading: '正在生成二维码…',
+    walletOpen: (channel) => `请在${channel}中完成支付`,
   },
 };
 

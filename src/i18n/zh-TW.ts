@@ -1,4 +1,4 @@
-import type { Messages, SavedCardsCatalog } from './messages.js';
+import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -114,15 +114,16 @@ export const zhTW: Messages = {
       seconds === 0 ? '訂單已逾時' : seconds >= 60 ? '付款剩餘不到 1 分鐘，請盡快完成付款' : `付款剩餘 ${seconds} 秒`,
     noticesLabel: '商戶通知',
     dismissNotice: (text) => `關閉通知：${text}`,
-    qrLabel: (channel) => `${channel}付款二維碼`,
-    scanWith: (kind, channel) =>
-      ({ wechat: '請使用微信「掃一掃」掃碼付款', alipay: '請開啟支付寶「掃一掃」掃碼付款', unionpay: '請使用雲閃付掃碼付款' })[kind] ??
-      `請使用${channel}掃碼付款`,
-    qrAmount: (amount) => `掃碼付款 ${amount}`,
-    qrLoading: '正在產生二維碼…',
-    walletOpen: (channel) => `請在${channel}中完成付款`,
   },
   fallback: {
+    useAnother: '使用其他付款方式',
+    noneAvailable: '暫無可用的付款方式，請稍後再試或聯絡商戶。',
+  },
+};
+
+/** The payment chunk's strings (the fallback notice, the QR code, a wallet opened), apart so that only that chunk (dist/lazy/payment.js) carries them. */
+export const zhTWPayment: PaymentCatalog = {
+  payment: {
     offer: (reason, from, to, amount) =>
       ({
         unavailable: `${from}暫時無法使用。改用${to}付款 ${amount}？`,
@@ -139,8 +140,13 @@ export const zhTW: Messages = {
     back: (from) => `返回${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}無法支付此金額，已為你選擇${to}。` : `${from}暫時無法使用，已為你選擇${to}。`,
-    useAnother: '使用其他付款方式',
-    noneAvailable: '暫無可用的付款方式，請稍後再試或聯絡商戶。',
+    qrLabel: (channel) => `${channel}付款二維碼`,
+    scanWith: (kind, channel) =>
+      ({ wechat: '請使用微信「掃一掃」掃碼付款', alipay: '請開啟支付寶「掃一掃」掃碼付款', unionpay: '請使用雲閃付掃碼付款' })[kind] ??
+      `請使用${channel}掃碼付款`,
+    qrAmount: (amount) => `掃碼付款 ${amount}`,
+    qrLoading: '正在產生二維碼…',
+    walletOpen: (channel) => `請在${channel}中完成付款`,
   },
 };
 
