@@ -1,4 +1,4 @@
-// `npm run build`: the four library builds, the .d.ts types and the SRI value of the
+// `npm run build`: the four library builds, the .d.ts types, the custom elements manifest and the SRI value of the
 // script-tag bundle. Each step fails the build when it fails.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +17,8 @@ for (const mode of ['module', 'script', ...LAZY, 'server', 'node', 'react']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// dist/custom-elements.json, from the elements' JSDoc (custom-elements-manifest.config.mjs).
+execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet'], { stdio: 'inherit' });
 
 // A second pass over the script-tag bundle and the lazy chunks: terser's compressor, run
 // three times over Rolldown's minified output, finds about 0.6 KB gzip more (sequences,
