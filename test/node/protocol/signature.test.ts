@@ -1,15 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { toBase64Url } from '../../src/protocol/base64url.js';
+import { toBase64Url } from '../../../src/protocol/base64url.js';
 import {
   formatSignatureHeader,
   hmacSha256,
   parseSignatureHeader,
   signBody,
   verifyMac,
-} from '../../src/protocol/signature.js';
-import { hex, readVector } from './helpers.js';
+} from '../../../src/protocol/signature.js';
+import { hex, readVector } from '../helpers.js';
 
 const { cases } = readVector<{ cases: { case: number; key: string; data: string; mac: string; truncate?: number }[] }>(
   'hmac-sha256.json',

@@ -16,7 +16,7 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
-import { JweProblem, decryptJwe, encryptJwe, readJweHeader } from '../../src/protocol/jwe.js';
+import { JweProblem, decryptJwe, encryptJwe, readJweHeader } from '../../../src/protocol/jwe.js';
 
 const subtle = globalThis.crypto.subtle;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalize } from '../../src/protocol/canonical-json.js';
-import { readVector } from './helpers.js';
+import { canonicalize } from '../../../src/protocol/canonical-json.js';
+import { readVector } from '../helpers.js';
 
 interface Vectors {
   documents: { name: string; input: string; expected: string }[];

@@ -6,16 +6,16 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BrandId } from '../../src/card/brands.js';
-import { luhnValid } from '../../src/card/luhn.js';
-import { validateNumber } from '../../src/card/validate.js';
-import { canonicalize } from '../../src/protocol/canonical-json.js';
-import { cardClaims, type CardBinding } from '../../src/protocol/card-binding.js';
-import { CardPayloadSchema, SavedCardCvvSchema, encryptCard, type CardPayload } from '../../src/protocol/card-payload.js';
-import { encryptJwe } from '../../src/protocol/jwe.js';
-import { SessionSchema, type Intent } from '../../src/protocol/schemas.js';
-import { DecryptCardCode, MemoryJweIdStore, decryptCard } from '../../src/server/index.js';
-import { PENDING_POLLS, TEST_CARDS, TestCardOutcome } from '../../demo/backend/test-cards.js';
+import { BrandId } from '../../../src/card/brands.js';
+import { luhnValid } from '../../../src/card/luhn.js';
+import { validateNumber } from '../../../src/card/validate.js';
+import { canonicalize } from '../../../src/protocol/canonical-json.js';
+import { cardClaims, type CardBinding } from '../../../src/protocol/card-binding.js';
+import { CardPayloadSchema, SavedCardCvvSchema, encryptCard, type CardPayload } from '../../../src/protocol/card-payload.js';
+import { encryptJwe } from '../../../src/protocol/jwe.js';
+import { SessionSchema, type Intent } from '../../../src/protocol/schemas.js';
+import { DecryptCardCode, MemoryJweIdStore, decryptCard } from '../../../src/server/index.js';
+import { PENDING_POLLS, TEST_CARDS, TestCardOutcome } from '../../../demo/backend/test-cards.js';
 import {
   bindingOf,
   cardIntentFor,
@@ -26,7 +26,7 @@ import {
   postIntent,
   startBackend,
   type RunningBackend,
-} from './helpers.js';
+} from '../helpers.js';
 
 const subtle = globalThis.crypto.subtle;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;

@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomToken } from '../../src/protocol/base64url.js';
-import { SessionSchema } from '../../src/protocol/schemas.js';
-import { signIntent } from '../../src/server/index.js';
-import { intentFor, ledger, newSession, postIntent, startBackend, type RunningBackend } from './helpers.js';
+import { randomToken } from '../../../src/protocol/base64url.js';
+import { SessionSchema } from '../../../src/protocol/schemas.js';
+import { signIntent } from '../../../src/server/index.js';
+import { intentFor, ledger, newSession, postIntent, startBackend, type RunningBackend } from '../helpers.js';
 
 let server: RunningBackend;
 before(async () => {

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomToken } from '../../src/protocol/base64url.js';
-import type { Session } from '../../src/protocol/schemas.js';
-import { SIGNATURE_HEADER, signIntent, verifyCardRemoval, verifyIntent } from '../../src/server/index.js';
-import { signBody } from '../../src/protocol/signature.js';
-import { intentFor } from './helpers.js';
+import { randomToken } from '../../../src/protocol/base64url.js';
+import type { Session } from '../../../src/protocol/schemas.js';
+import { SIGNATURE_HEADER, signIntent, verifyCardRemoval, verifyIntent } from '../../../src/server/index.js';
+import { signBody } from '../../../src/protocol/signature.js';
+import { intentFor } from '../helpers.js';
 
 const key = randomToken(32);
 const session = {
