@@ -1,3 +1,4 @@
+import { chunkMessagesFor } from '../i18n/chunk-catalog.js';
 import { enPayment } from '../i18n/en.js';
 import type { PaymentMessages } from '../i18n/messages.js';
 import type { SupportedLocale } from '../i18n/locale.js';
@@ -15,6 +16,5 @@ const CATALOGS: Record<SupportedLocale, PaymentMessages> = {
  * over them. They live in the payment chunk, not in the main bundle's `Messages`.
  */
 export function paymentMessagesFor(locale: SupportedLocale, overrides?: Partial<PaymentMessages>): PaymentMessages {
-  const base = CATALOGS[locale];
-  return overrides ? { ...base, ...overrides } : base;
+  return chunkMessagesFor(CATALOGS, locale, overrides);
 }

@@ -1,3 +1,4 @@
+import { chunkMessagesFor } from '../i18n/chunk-catalog.js';
 import { enSavedCards } from '../i18n/en.js';
 import type { SavedCardsMessages } from '../i18n/messages.js';
 import type { SupportedLocale } from '../i18n/locale.js';
@@ -15,6 +16,5 @@ const CATALOGS: Record<SupportedLocale, SavedCardsMessages> = {
  * laid over them. They live in the saved cards chunk, not in the main bundle's `Messages`.
  */
 export function savedCardsMessagesFor(locale: SupportedLocale, overrides?: Partial<SavedCardsMessages>): SavedCardsMessages {
-  const base = CATALOGS[locale];
-  return overrides ? { ...base, ...overrides } : base;
+  return chunkMessagesFor(CATALOGS, locale, overrides);
 }
