@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 import { startBackendProcess } from './backend-process.mjs';
+import { intentFor } from './intent.mjs';
 
 const MIB = 1024 * 1024;
 const SESSIONS = 2_000;
@@ -79,21 +80,8 @@ export async function measureBackendMemory() {
     if (order.status !== 200) throw new Error(`GET /api/session?scenario=declined answered ${order.status}`);
     const session = JSON.parse(order.body);
     const intentStatuses = await inBatches(INTENTS, 8, async () => {
-      const intent = {
-        v: 1,
-        sessionId: session.id,
-        orderId: session.order.id,
-        amount: session.order.amount,
-        currency: session.order.currency,
-        channel: 'wechat',
-        instrument: { type: 'wallet' },
-        attempt: randomToken(12),
-        env: 'desktop',
-        locale: 'zh-CN',
-        nonce: randomToken(18),
-        createdAt: new Date().toISOString(),
-        padding: 'x'.repeat(PADDED_BYTES),
-      };
+      // An unknown member pads the body: refused unread (413) by the body cap.
+      const intent = { ...(await intentFor(session, randomToken)), padding: 'x'.repeat(PADDED_BYTES) };
       const signed = await signIntent(intent, { key: session.signing.key, kid: session.signing.kid, idempotencyKey: randomToken(18) });
       const answer = await send(agent, `${server.url}${session.endpoints.intents}`, { method: 'POST', headers: signed.headers, body: signed.body });
       let code = '';

@@ -71,6 +71,7 @@ import { CHROMIUM_ARGS, findBrowsers } from '../scripts/browsers.mjs';
 import { attributeBytes } from './attribution.mjs';
 import { measureBackendMemory } from './backend-memory.mjs';
 import { startBackendProcess } from './backend-process.mjs';
+import { intentFor } from './intent.mjs';
 import { ensureRedisServer, startRedisServer } from '../scripts/redis.mjs';
 import { measureHostApp } from './host-app.mjs';
 import { traceTyping } from './keystroke-trace.mjs';
@@ -703,26 +704,6 @@ async function measureMemory(page, { cycles }) {
 
 // ---------------------------------------------------------------------------------------
 // Figure 5: host side (Node)
-
-/** @type {Promise<{ buildIntent: Function }> | undefined} */
-let intentModule;
-
-/** An intent for `session`, built by the cashier's own `buildIntent`. */
-async function intentFor(session, randomToken) {
-  // Loaded once: tsImport compiles and registers the module anew on every call (~0.1 s).
-  intentModule ??= tsImport('../src/checkout/core/intent.ts', import.meta.url);
-  const { buildIntent } = await intentModule;
-  return buildIntent({
-    session,
-    channel: 'wechat',
-    instrument: { type: 'wallet' },
-    attempt: randomToken(12),
-    env: 'desktop',
-    locale: 'zh-CN',
-    nonce: randomToken(18),
-    now: Date.now(),
-  });
-}
 
 /** Node's header bag: lower-case names, as `IncomingMessage.headers` has them. */
 function lowerCaseHeaders(/** @type {Record<string, string>} */ headers) {
