@@ -22,6 +22,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
+  card: 'src/lazy/card.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
@@ -31,8 +32,8 @@ const LAZY_CHUNKS: Record<string, string> = {
   seal: 'src/lazy/seal.ts',
 };
 
-/** Packages a lazy chunk may carry itself; any other (Lit, zod, imask) would be a second copy. */
-const CHUNK_OWN_PACKAGES = /\/node_modules\/uqr\//;
+/** Packages a lazy chunk may carry itself (the QR encoder; imask, lent by the card chunk); any other (Lit, zod) would be a second copy. */
+const CHUNK_OWN_PACKAGES: Record<string, RegExp> = { qr: /\/node_modules\/uqr\//, card: /\/node_modules\/imask\// };
 
 const DEPENDENCIES = /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|imask|uqr)(\/|$)/;
 
@@ -91,7 +92,7 @@ const RUNTIME_ID = '\0shouyin:runtime';
  * imports a name shared.ts does not export fails to build (missing export); a chunk that
  * carries a package other than its own (a second Lit) fails too.
  */
-function sharedRuntime(): Plugin {
+function sharedRuntime(chunk: string): Plugin {
   let names: string[] = [];
   const sharedIds = new Set<string>();
   return {
@@ -128,9 +129,44 @@ function sharedRuntime(): Plugin {
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
-        const copies = file.moduleIds.filter((id) => id.includes('/node_modules/') && !CHUNK_OWN_PACKAGES.test(id));
+        const copies = file.moduleIds.filter((id) => id.includes('/node_modules/') && !CHUNK_OWN_PACKAGES[chunk]?.test(id));
         if (copies.length > 0) this.error(`${file.fileName} carries its own copy of ${copies.join(', ')}: share it through src/lazy/shared.ts`);
       }
+    },
+  };
+}
+
+/** Chunks that lend modules to other chunks, which import them by URL next to themselves. */
+const LENDING_CHUNKS = ['card'];
+
+/**
+ * A chunk that imports a module a lending chunk re-exports (the saved cards chunk and the card
+ * rules of the card chunk) imports it from that chunk's file, `./card.js`, instead of carrying a
+ * copy: a payer who needs both downloads those modules, imask among them, once. Only the
+ * modules the lending chunk's entry names are lent; a name it does not export fails at load.
+ */
+function siblingChunks(self: string): Plugin {
+  const lent = new Map<string, string>();
+  return {
+    name: 'shouyin:sibling-chunks',
+    enforce: 'pre',
+    async buildStart() {
+      lent.clear();
+      for (const name of LENDING_CHUNKS.filter((n) => n !== self)) {
+        const entry = fileURLToPath(new URL(LAZY_CHUNKS[name]!, import.meta.url));
+        const { metafile } = await esbuild({ entryPoints: [entry], bundle: false, write: false, metafile: true, format: 'esm', outdir: 'out', logLevel: 'silent' });
+        for (const { path } of Object.values(metafile.outputs)[0]!.imports) {
+          const resolved = await this.resolve(path, entry);
+          if (!resolved) this.error(`${name}: cannot resolve ${path}`);
+          lent.set(resolved.id, `./${name}.js`);
+        }
+      }
+    },
+    async resolveId(source, importer) {
+      if (!importer || lent.size === 0) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const lender = resolved && lent.get(resolved.id);
+      return lender ? { id: lender, external: true } : null;
     },
   };
 }
@@ -162,7 +198,7 @@ export default defineConfig(({ mode }): UserConfig => {
     if (!entry) throw new Error(`vite.config.ts: no lazy chunk named ${name}`);
     return {
       ...common,
-      plugins: [sharedRuntime(), minifyTemplates()],
+      plugins: [siblingChunks(name), sharedRuntime(name), minifyTemplates()],
       build: {
         ...common.build,
         minify: true,

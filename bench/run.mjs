@@ -284,6 +284,14 @@ async function measureSize() {
   for (const chunk of chunks) {
     results.push(...sizeResults(`lazy chunk dist/${chunk}`, compressedSizes(await readFile(path.join(ROOT, 'dist', chunk)))));
   }
+  // What a payer who types a new card downloads in all: the bundle, the card form and the card
+  // encryption, each file gzipped on its own as a server sends them.
+  const cardPath = ['lazy/card.js', 'lazy/seal.js'].filter((chunk) => chunks.includes(chunk));
+  if (cardPath.length === 2) {
+    let gzip = shouyin.gzip;
+    for (const chunk of cardPath) gzip += compressedSizes(await readFile(path.join(ROOT, 'dist', chunk))).gzip;
+    results.push(result('size: a new card payer downloads shouyin.min.js + lazy/card.js + lazy/seal.js, gzip', gzip, 'B'));
+  }
   notes.push(
     chunks.length
       ? `lazy chunks (loaded only by the payers who need them, not in the budget): ${chunks.join(', ')}`

@@ -1,12 +1,10 @@
-import { ShouyinCardForm } from './card/card-form.js';
 import { ShouyinChannelList } from './channels/channel-list.js';
 import { ShouyinCheckout } from './checkout/checkout.js';
 import { ShouyinCountdown } from './checkout/countdown.js';
-import { loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
+import { loadCardForm, loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
 import { defineTags } from './registry.js';
 
 const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
-  ['shouyin-card-form', ShouyinCardForm],
   ['shouyin-channel-list', ShouyinChannelList],
   ['shouyin-checkout', ShouyinCheckout],
   ['shouyin-countdown', ShouyinCountdown],
@@ -14,6 +12,7 @@ const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
 
 /** Elements in lazy chunks, and what loads and registers each. */
 const LAZY_ELEMENTS: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+  ['shouyin-card-form', loadCardForm],
   ['shouyin-notices', loadNotices],
   ['shouyin-qr-code', loadQrCode],
   ['shouyin-saved-cards', loadSavedCards],
@@ -21,8 +20,8 @@ const LAZY_ELEMENTS: ReadonlyArray<readonly [string, () => Promise<unknown>]> = 
 
 /**
  * Registers every eager Shouyin element (see `defineTags` for a second copy on the page).
- * `<shouyin-notices>`, `<shouyin-qr-code>` and `<shouyin-saved-cards>` are lazy chunks:
- * `loadNotices()`, `loadQrCode()` and `loadSavedCards()` register them.
+ * `<shouyin-card-form>`, `<shouyin-notices>`, `<shouyin-qr-code>` and `<shouyin-saved-cards>`
+ * are lazy chunks: `loadCardForm()`, `loadNotices()`, `loadQrCode()` and `loadSavedCards()` register them.
  */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
   defineTags(ELEMENTS, registry);

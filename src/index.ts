@@ -3,15 +3,11 @@
  * `<shouyin-checkout>` and its parts; the exports are for hosts that want types and helpers.
  */
 // Module order, for size only: Rolldown lays the bundle out in import order, and gzip (with
-// its 32 KB window) finds more to share when like sits with like. Measured: imask, then zod
-// and the schemas, the four stylesheets side by side, then the intent client and the
-// checkout's controller, make shouyin.min.js about 1.1 KB gzip smaller than the order
-// define.ts alone gives. None of these
+// its 32 KB window) finds more to share when like sits with like: zod and the schemas, the
+// stylesheets side by side, then the intent client and the checkout's controller. None of these
 // modules has side effects that depend on order; define.ts still registers the elements.
-import './card/masked-input-controller.js';
 import './protocol/schemas.js';
 import './theme/tokens.js';
-import './card/card-form.styles.js';
 import './channels/channel-list.styles.js';
 import './checkout/checkout.styles.js';
 import './transport/intent-client.js';
@@ -21,13 +17,13 @@ import './define.js';
 // The elements documented to work alone. <shouyin-channel-list> and <shouyin-countdown> are the
 // checkout's own parts: registered (the checkout renders them), not public API.
 export { ShouyinCheckout } from './checkout/checkout.js';
-export { ShouyinCardForm } from './card/card-form.js';
 export { rankChannels } from './channels/ranking.js';
-// Lazy chunks: `loadNotices()`, `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+// Lazy chunks: `loadCardForm()`, `loadNotices()`, `loadQrCode()` and `loadSavedCards()` resolve to them (the classes included) once registered.
+export type { ShouyinCardForm } from './card/card-form.js';
 export type { ShouyinNotices } from './checkout/notices.js';
 export type { ShouyinQrCode } from './checkout/qr-code.js';
 export type { BeforeCardRemove, SavedCardChangeDetail, ShouyinSavedCards } from './saved-cards/saved-cards.js';
-export { loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
+export { loadCardForm, loadNotices, loadQrCode, loadSavedCards } from './lazy/load.js';
 export { defineElements } from './define.js';
 export { VERSION } from './version.js';
 export { EVENT_NAMES } from './events/events.js';

@@ -1,7 +1,5 @@
 import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
-import { loadSavedCards, loadSeal } from '../lazy/load.js';
-import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
@@ -23,9 +21,9 @@ export interface SavedCardsView {
  * The card channel's inputs in the checkout: the saved card list and the card form, what each
  * last said, which one pays, and the card data they hold.
  *
- * The saved card list's lazy chunk is loaded as soon as a session with saved cards arrives (so
- * it is there, or nearly, when the payer picks the card channel). If the chunk cannot load, the
- * card form takes its place; the next session tries again.
+ * The saved card list is a lazy chunk the checkout asks for as soon as a session with saved
+ * cards arrives (so it is there, or nearly, when the payer picks the card channel). If it cannot
+ * load, the card form takes its place; the next session asks again.
  */
 export class CardEntry {
   /** What the card form last said; the pay button names what is missing. */
@@ -34,11 +32,6 @@ export class CardEntry {
   private said: (SavedCardChangeDetail & { sessionId: string }) | undefined;
   /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
   private listFor: string | undefined;
-  /** The chunk, and the session it was last asked for. */
-  private chunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
-  /** Whether this cashier has asked for the card encryption chunk yet. */
-  private sealAsked = false;
-
   constructor(
     private readonly host: LitElement,
     private readonly checkout: CheckoutController,
@@ -62,39 +55,17 @@ export class CardEntry {
     return this.host.renderRoot?.querySelector('shouyin-card-form');
   }
 
-  /** A session with saved cards arrived: its chunk starts loading. */
-  require(sessionId: string): void {
-    const chunk = this.chunk;
-    if (chunk && (chunk.state !== 'failed' || chunk.for === sessionId)) return;
-    const loading: NonNullable<typeof chunk> = (this.chunk = { state: 'loading', for: sessionId });
-    void loadSavedCards().then(
-      (chunk) => Object.assign(loading, { state: 'ready', chunk }),
-      () => (loading.state = 'failed'),
-    ).finally(() => this.host.requestUpdate());
-  }
-
-  /**
-   * The card channel is selected (its form or saved cards shown): the card encryption loads, so
-   * the pay click finds it there. Asked once, not at every keystroke's update: one that failed
-   * is loaded again by the pay click.
-   */
-  selected(): void {
-    if (this.sealAsked) return;
-    this.sealAsked = true;
-    loadSeal().catch(() => undefined);
-  }
-
   view(session: Session, byCard: boolean, now: number): SavedCardsView {
     if (session.savedCards.length > 0) this.listFor = session.id;
-    const state = this.chunk?.state;
-    const listed = byCard && this.listFor === session.id && state !== 'failed';
-    const rules = this.chunk?.chunk;
+    const chunk = this.checkout.chunks.get('saved-cards');
+    const listed = byCard && this.listFor === session.id && chunk?.status !== 'failed';
+    const rules = chunk?.status === 'ready' ? chunk.module : undefined;
     const said =
       this.said?.sessionId === session.id
         ? this.said
         : { cardId: rules ? rules.preselectCard(session.savedCards, now) : undefined, complete: !(session.card?.savedCardCvv ?? false) };
     // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
-    return { listed, ready: state === 'ready', bySavedCard: listed && said.cardId !== null, complete: said.complete };
+    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete };
   }
 
   /** What pays by card: the chosen saved card, else the card form's card; none while either lacks something. */

@@ -2,7 +2,6 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -15,15 +14,12 @@ import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, sessionError, skeleton, success, summary } from './checkout-views.js';
-import type * as Payment from '../lazy/payment.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
 import { availability } from './core/reduce.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
-/** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts, in the payment chunk). */
-const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay']);
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
 /**
@@ -142,8 +138,6 @@ export class ShouyinCheckout extends LitElement {
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
-  /** The views of a payment under way (its fallback notice, its action), once their chunk is here. */
-  private views: typeof Payment | undefined;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -187,26 +181,6 @@ export class ShouyinCheckout extends LitElement {
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
-    // After the load: an inline session is there at once.
-    const { session, flow, notice } = this.checkout.state;
-    if (session?.savedCards.length) this.cards.require(session.id);
-    // Notices to show: their chunk. Until it is defined, the banner is not there; a chunk that cannot load leaves it out.
-    if (session?.notices?.length) loadNotices().catch(() => undefined);
-    // A QR code to show: its chunk. Until it is defined, the element shows the light-DOM placeholder it is given.
-    if (flow.phase === Phase.Pending && flow.action?.type === 'qr') loadQrCode().catch(() => undefined);
-    // A fallback to tell of, or a pending attempt's action to show: their views' chunk. Until it
-    // is here they are left out; so they are if it cannot load (a payment that simply succeeds
-    // never needs it). Inside WeChat or Alipay the wallet's sheet is in it too: asked as soon as
-    // the session is here, so that the sheet opens without waiting for it.
-    const superApp = session !== undefined && BRIDGE_ENVS.has(this.environment());
-    if (!this.views && (superApp || notice || (flow.phase === Phase.Pending && flow.action))) {
-      loadPayment().then((views) => {
-        this.views = views;
-        this.requestUpdate();
-      }, () => undefined);
-    }
-    // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
-    if (this.checkout.channel?.kind === 'card') this.cards.selected();
   }
 
   private onChannelChange(event: Event): void {
@@ -280,7 +254,8 @@ export class ShouyinCheckout extends LitElement {
 
   private renderPayment(m: Messages, session: Session, locale: SupportedLocale) {
     const { flow: state, channelId, notice } = this.checkout.state;
-    const paymentViews = this.views;
+    // The views of a payment under way (its fallback notice, its action), once their chunk is here.
+    const paymentViews = this.checkout.chunks.module('payment');
     const p = paymentViews?.paymentMessagesFor(locale, this.strings?.payment);
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
@@ -324,18 +299,7 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
-      ${byCard && !bySavedCard
-        ? html`
-            <shouyin-card-form
-              part="card-form"
-              .messages=${m.card}
-              .now=${this.checkout.serverNow()}
-              ?require-name=${session.card?.holderName ?? false}
-              ?disabled=${busy}
-              @shouyin-card-change=${this.cards.onCardChange}
-            ></shouyin-card-form>
-          `
-        : nothing}
+      ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy) : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
       ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
       ${notice && paymentViews && p
@@ -360,6 +324,23 @@ export class ShouyinCheckout extends LitElement {
           .textContent=${label}
         ></button>
       </div>
+    `;
+  }
+
+  /** The card form once its chunk is here; a placeholder until then, and a message if it cannot load. */
+  private renderCardForm(m: Messages, session: Session, busy: boolean) {
+    const status = this.checkout.chunks.get('card')?.status;
+    if (status === 'failed') return html`<p class="message error" part="message" role="alert">${m.cardFormUnavailable}</p>`;
+    if (status !== 'ready') return skeleton(m, 3);
+    return html`
+      <shouyin-card-form
+        part="card-form"
+        .messages=${m.card}
+        .now=${this.checkout.serverNow()}
+        ?require-name=${session.card?.holderName ?? false}
+        ?disabled=${busy}
+        @shouyin-card-change=${this.cards.onCardChange}
+      ></shouyin-card-form>
     `;
   }
 

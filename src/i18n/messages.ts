@@ -39,6 +39,8 @@ export interface Messages {
   checkPayment: string;
   /** Shown while the device has no network; a payment waits for it. */
   offline: string;
+  /** The card form's chunk could not load (the network): the card channel cannot take a card now. */
+  cardFormUnavailable: string;
   selectChannel: string;
   successTitle: string;
   successDetail: (amount: string, channel: string) => string;

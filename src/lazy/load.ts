@@ -1,5 +1,5 @@
 /**
- * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
+ * Loads code that only some payers need: the card form and the card rules (card payers), the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
  * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
@@ -16,6 +16,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as Card from './card.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
@@ -75,6 +76,16 @@ export const loadNotices = once(async (): Promise<typeof Notices> => {
 
 /** Loads what only some payments need (the fallback notice, the action view, the super-apps' sheets); the checkout calls it on need. */
 export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));
+
+/**
+ * Loads `<shouyin-card-form>` and registers it. The checkout calls it when the card channel is
+ * selected; a page that creates the form itself awaits it first. It resolves to the chunk.
+ */
+export const loadCardForm = once(async (): Promise<typeof Card> => {
+  const chunk: typeof Card = await (SCRIPT ? fromBundle('card') : import('./card.js'));
+  defineTags([['shouyin-card-form', chunk.ShouyinCardForm]]);
+  return chunk;
+});
 
 /**
  * Loads `<shouyin-saved-cards>` and registers it. The checkout calls it as soon as a session

@@ -8,17 +8,12 @@
  *
  * Every module named here is shared whole: a chunk that imports from one of them a name this
  * file does not export fails the lazy build, rather than carrying a copy of that module. A
- * module only a chunk needs is not named here; it goes into the chunk.
+ * module only a chunk needs is not named here; it goes into the chunk. The card modules are not
+ * here either: they are the card chunk (`./card.ts`), which the saved cards chunk imports.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
-export { brandById, detectBrand, groupsFor } from '../card/brands.js';
-export { brandStyles } from '../card/card-form.styles.js';
-export { normalizeDigits } from '../card/digits.js';
-export { MaskedInputController } from '../card/masked-input-controller.js';
-export { cvvMask } from '../card/number-mask.js';
 export { channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
-export { validateCvv } from '../card/validate.js';
 export { emit } from '../events/events.js';
 export { CatalogController } from '../i18n/catalog-controller.js';
 export { messagesFor, resolveLocale } from '../i18n/locale.js';

@@ -37,6 +37,8 @@ export type CheckoutEvent =
   /** A maintenance window of one of the session's channels opened or closed. */
   | { type: 'boundary' }
   | (RunReport & { type: 'pending'; paymentId: string; action: Action | undefined })
+  /** What a wallet's sheet said: paid (`null`: only the backend can tell) or why it closed. */
+  | { type: 'sheet'; ref: AttemptRef; outcome: FailureCode | null }
   /** `earlier`: another attempt had paid the order (the backend's "already paid"). */
   | (RunReport & { type: 'succeeded'; paymentId: string; earlier: boolean })
   /** `unknown`: the request may have reached the backend and no answer came: the attempt stays kept for a reload. */

@@ -11,6 +11,7 @@ import type { ChannelChangeReason, ShouyinEventDetails, ShouyinEventName } from 
 import type { Messages } from '../../i18n/messages.js';
 import { ErrorCode, FailureCode } from '../../protocol/codes.js';
 import type { Channel, Environment, Session } from '../../protocol/schemas.js';
+import { chunksFor } from './chunks.js';
 import type { Effect, Emit } from './effects.js';
 import type { CheckoutEvent, RunReport } from './events.js';
 import { blockingFailure, decideFallback, loadFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
@@ -260,9 +261,13 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
         set({ flow: { phase: Phase.Pending, attempt: { ...ref, paymentId }, action: view } });
       }
       emit('shouyin-pending', { ...attemptDetail(session, ref), paymentId, action: action?.type ?? null });
-      if (mine) effects.push({ type: 'action', action });
+      if (mine) effects.push({ type: 'action', ref, action });
       break;
     }
+    case 'sheet':
+      // The sheet of an attempt that has since been replaced says nothing about the current one.
+      if (current(event.ref)) effects.push(event.outcome ? { type: 'give-up', code: event.outcome } : { type: 'check' });
+      break;
     case 'succeeded': {
       const { session, ref, paymentId, earlier } = event;
       // An order paid earlier, by another attempt, says nothing about which channel this payer uses.
@@ -285,5 +290,7 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
       finish(event, event.code, event.retryable, event.paymentId, event.trigger, event.unknown);
       break;
   }
+  const before = chunksFor(state, context.env);
+  for (const chunk of chunksFor(s, context.env)) if (!before.includes(chunk)) effects.push({ type: 'chunk', chunk });
   return { state: s, effects };
 }

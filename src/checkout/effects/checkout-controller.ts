@@ -18,6 +18,7 @@ import { reduce } from '../core/reduce.js';
 import { initialCheckout, type CheckoutState } from '../core/state.js';
 import { ActionController } from './action-controller.js';
 import { AttemptRun } from './attempt-run.js';
+import { ChunkLoads } from './chunk-loads.js';
 import type { PrepareInstrument } from './instruments.js';
 import { PageWaits } from './page-waits.js';
 import { createResumeStore, pageSessionStorage } from './resume-store.js';
@@ -64,6 +65,8 @@ export class CheckoutController implements ReactiveController {
 
   /** Carries out the backend's actions (redirect, super-app sheet) of a pending attempt. */
   private readonly actions: ActionController;
+  /** The lazy chunks `reduce` asked for: what the element renders from them waits for them. */
+  readonly chunks: ChunkLoads;
   /** The network, the payer's return to the page, and the next status check. */
   readonly waits: PageWaits;
   /** The latest attempt's run; a new attempt, a new session or leaving the page stops it. */
@@ -94,8 +97,9 @@ export class CheckoutController implements ReactiveController {
     host.addController(this);
     this.actions = new ActionController({
       navigate: deps.navigate,
-      checkNow: () => this.checkNow(),
+      sheet: (ref, outcome) => this.dispatch({ type: 'sheet', ref, outcome }),
     });
+    this.chunks = new ChunkLoads(() => host.requestUpdate());
   }
 
   hostConnected(): void {
@@ -265,7 +269,17 @@ export class CheckoutController implements ReactiveController {
         run?.stop.abort();
         break;
       case 'action':
-        this.actions.start(effect.action, (code) => run?.giveUp(code));
+        this.actions.start(effect.ref, effect.action);
+        break;
+      case 'check':
+        this.checkNow();
+        break;
+      case 'give-up':
+        // `reduce` checked that the sheet is the current attempt's: the run is that attempt's.
+        run?.giveUp(effect.code);
+        break;
+      case 'chunk':
+        this.chunks.load(effect.chunk);
         break;
       case 'pay':
         this.pay();

@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { ShouyinCardForm, CardChangeDetail } from '../../../src/card/card-form.js';
 import { messagesFor } from '../../../src/i18n/locale.js';
-import { loadCatalog } from '../../../src/lazy/load.js';
+import { loadCardForm, loadCatalog } from '../../../src/lazy/load.js';
 import { accessibleDescription, getByRole, queryAllByRole } from '../../support/roles.js';
 
 interface ValidCard {
@@ -20,6 +20,8 @@ const vectors = (await (await fetch('/test/vectors/card-numbers.json')).json()) 
   formatting: Formatting[];
   valid: ValidCard[];
 };
+// The form is a lazy chunk: a page that creates it itself loads it first.
+await loadCardForm();
 /** The first published number of each brand in the vectors. */
 const onePerBrand = [...new Map(vectors.valid.map((card) => [card.brand, card])).values()];
 

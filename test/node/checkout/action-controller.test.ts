@@ -16,12 +16,17 @@ afterEach(() => {
 
 function setup() {
   const seen = { navigated: [] as string[], checks: 0, gaveUp: [] as FailureCode[] };
+  const ref = { attempt: 'att_1', idempotencyKey: 'key_1', channel: 'wechat' };
   const actions = new ActionController({
     navigate: (url) => void seen.navigated.push(url),
-    checkNow: () => void seen.checks++,
+    sheet: (about, outcome) => {
+      assert.equal(about, ref, 'the sheet is told about with its attempt');
+      if (outcome) seen.gaveUp.push(outcome);
+      else seen.checks++;
+    },
     bridgeTimeoutMs: 20,
   });
-  const start = (action: Action | undefined) => actions.start(action, (code) => void seen.gaveUp.push(code));
+  const start = (action: Action | undefined) => actions.start(ref, action);
   return { actions, seen, start };
 }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -56,17 +61,4 @@ describe('carrying out actions', () => {
       assert.deepEqual({ checks: seen.checks, gaveUp: seen.gaveUp }, expected);
     });
   }
-
-  it('ignores the sheet of an attempt that has been replaced', async () => {
-    let answer: Callback | undefined;
-    g.WeixinJSBridge = { invoke: (_m: string, _p: unknown, cb: Callback) => void (answer = cb) };
-    const { seen, start } = setup();
-    start({ type: 'bridge', bridge: 'wechat', params: {} });
-    // The sheet opens once the payment chunk is here.
-    await tick();
-    start(undefined);
-    answer!({ err_msg: 'get_brand_wcpay_request:cancel' });
-    await tick();
-    assert.deepEqual(seen.gaveUp, []);
-  });
 });

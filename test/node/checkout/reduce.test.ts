@@ -63,8 +63,9 @@ function run(events: CheckoutEvent[], from: CheckoutState = initialCheckout, ctx
   return { state, steps, effects: steps.flat() };
 }
 
-/** Effects by kind; host events by name. */
-const kinds = (effects: Effect[]): string[] => effects.map((e) => (e.type === 'emit' ? e.name : e.type));
+/** Effects by kind; host events by name. Chunk loads have a table of their own (below). */
+const kinds = (effects: Effect[]): string[] => effects.filter((e) => e.type !== 'chunk').map((e) => (e.type === 'emit' ? e.name : e.type));
+const chunks = (effects: Effect[]): string[] => effects.flatMap((e) => (e.type === 'chunk' ? [e.chunk] : []));
 const emitted = (effects: Effect[], name: string) =>
   effects.filter((e): e is Extract<Effect, { type: 'emit' }> => e.type === 'emit' && e.name === name).map((e) => e.detail as Record<string, unknown>);
 
@@ -162,7 +163,7 @@ describe('checkout reducer: paying', () => {
     assert.deepEqual(qr.flow, { phase: 'pending', attempt: { ...ref, paymentId: 'pay_1' }, action: { type: 'qr', content: 'weixin://x', channel: 'wechat' } });
     const away = run([{ type: 'pending', ...report(s, ref), paymentId: 'pay_1', action: { type: 'redirect', url: 'https://wx.tenpay.com/x' } }], state);
     assert.deepEqual(away.state.flow.phase === 'pending' && away.state.flow.action, { type: 'redirect', channel: 'wechat' });
-    assert.deepEqual(away.effects.at(-1), { type: 'action', action: { type: 'redirect', url: 'https://wx.tenpay.com/x' } });
+    assert.deepEqual(away.effects.find((e) => e.type === 'action'), { type: 'action', ref, action: { type: 'redirect', url: 'https://wx.tenpay.com/x' } });
     // The view goes with the attempt: a failure shows none.
     assert.equal(run([failed(s, ref, 'canceled', { trigger: null })], qr).state.flow.phase, 'ready');
   });
@@ -191,6 +192,78 @@ describe('checkout reducer: paying', () => {
     const reloaded = run([{ type: 'load' }], state).state;
     const late = reduce(reloaded, failed(s, ref, 'declined'), context());
     assert.equal(late.state, reloaded);
+  });
+});
+
+describe('checkout reducer: a wallet\'s sheet', () => {
+  const sheetOf = () => {
+    const s = session();
+    const { state, ref } = paying(s);
+    const pending = run([{ type: 'pending', ...report(s, ref), paymentId: 'pay_1', action: { type: 'bridge', bridge: 'wechat', params: {} } }], state).state;
+    return { s, ref, pending };
+  };
+
+  it('"paid" from the sheet only asks the backend now; a closed sheet ends the attempt', () => {
+    const { ref, pending } = sheetOf();
+    assert.deepEqual(reduce(pending, { type: 'sheet', ref, outcome: null }, context()).effects, [{ type: 'check' }]);
+    assert.deepEqual(reduce(pending, { type: 'sheet', ref, outcome: 'canceled' }, context()).effects, [{ type: 'give-up', code: 'canceled' }]);
+  });
+
+  it('the sheet of a replaced attempt is dropped by its attempt id', () => {
+    const { ref, pending } = sheetOf();
+    // The payer gave up waiting and paid again: the first attempt's sheet closes late.
+    const abandoned = run([{ type: 'abandon' }], pending).state;
+    const ctx = { ...context(), token: (count: number) => `next${count}`.padEnd(12, '0') };
+    const clicked = reduce(run([{ type: 'select', channel: 'alipay' }], abandoned).state, { type: 'pay', crypto: true }, ctx);
+    const submit = clicked.effects.find((e): e is Extract<Effect, { type: 'submit' }> => e.type === 'submit')!;
+    const again = run([{ type: 'submitted', ref: submit.ref, previousAttempt: ref.attempt }], clicked.state).state;
+    assert.equal(again.flow.phase, 'paying');
+    assert.deepEqual(reduce(again, { type: 'sheet', ref, outcome: 'canceled' }, context()).effects, []);
+    assert.deepEqual(reduce(again, { type: 'sheet', ref: submit.ref, outcome: 'canceled' }, context()).effects, [{ type: 'give-up', code: 'canceled' }]);
+    // Nor does one of the session before a reload.
+    assert.deepEqual(reduce(run([{ type: 'load' }], pending).state, { type: 'sheet', ref, outcome: null }, context()).effects, []);
+  });
+});
+
+describe('checkout reducer: lazy chunks, asked when what needs them appears', () => {
+  const load = (s: Session, env: CheckoutContext['env'] = 'desktop') => {
+    const ctx = { ...context(), env };
+    return run([{ type: 'load' }, { type: 'loaded', session: s }], initialCheckout, ctx);
+  };
+  const card = { id: 'c_1', brand: 'visa', last4: '4242', expiry: { month: 12, year: 2030 } } as unknown as Session['savedCards'][number];
+  const table: [string, Session, CheckoutContext['env'], string[]][] = [
+    ['a plain desktop session: none (WeChat Pay is recommended)', session(), 'desktop', []],
+    ['inside WeChat: the payment chunk, for the sheet', session(), 'wechat', ['payment']],
+    ['inside Alipay: the payment chunk', session(), 'alipay', ['payment']],
+    ['notices: their banner', session('prompt', { notices: [{ id: 'n_1', level: 'info', text: 'x' }] }), 'desktop', ['notices']],
+    ['saved cards: their list, before the card channel is picked', session('prompt', { savedCards: [card] }), 'desktop', ['saved-cards']],
+    ['only a card channel: the card form and its encryption', session('prompt', { channels: [channel('card', 'card')] }), 'desktop', ['card', 'seal']],
+  ];
+  for (const [name, s, env, expected] of table) {
+    it(name, () => assert.deepEqual(chunks(load(s, env).effects), expected));
+  }
+
+  it('selecting the card channel asks for the form once; selecting it again after another asks again (a failed load is retried)', () => {
+    const { state } = load(session());
+    const toCard = reduce(state, { type: 'select', channel: 'card' }, context());
+    assert.deepEqual(chunks(toCard.effects), ['card', 'seal']);
+    const back = reduce(toCard.state, { type: 'select', channel: 'alipay' }, context());
+    assert.deepEqual(chunks(back.effects), []);
+    assert.deepEqual(chunks(reduce(back.state, { type: 'select', channel: 'card' }, context()).effects), ['card', 'seal']);
+  });
+
+  it('a pending QR code asks for the QR chunk and the payment views; a fallback offer for the views', () => {
+    const s = session();
+    const { state, ref } = paying(s);
+    assert.deepEqual(chunks(reduce(state, { type: 'pending', ...report(s, ref), paymentId: 'pay_1', action: { type: 'qr', content: 'weixin://x' } }, context()).effects), ['payment', 'qr']);
+    const offered = reduce(state, failed(s, ref, 'channel_unavailable', { retryable: true }), context());
+    assert.equal(offered.state.notice?.kind, 'offer');
+    assert.deepEqual(chunks(offered.effects), ['payment']);
+  });
+
+  it('a paid or expired session needs nothing', () => {
+    assert.deepEqual(chunks(load(session('prompt', { paid: { paymentId: 'pay_0' }, savedCards: [card] } as Partial<Session>)).effects), []);
+    assert.deepEqual(chunks(load(session('prompt', { expiresAt: '2026-12-01T07:59:00Z', savedCards: [card] })).effects), []);
   });
 });
 

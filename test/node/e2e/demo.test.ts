@@ -142,7 +142,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('textbox', { name: '卡号' }).click();
     // Requested with the card channel, not at the pay click: the payer never waits for it.
-    await expectLazy(lazy, ['/dist/lazy/seal.js']);
+    await expectLazy(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js']);
     await page.keyboard.type('6212345678901265');
     await page.getByRole('textbox', { name: '有效期' }).click();
     await page.keyboard.type('0829');
@@ -155,8 +155,24 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     const ledger = await ledgerOf(page, 'shouyin-success');
     assert.equal(ledger.paid, true);
     assert.equal(ledger.attempts.length, 1);
-    assert.deepEqual(lazy, ['/dist/lazy/seal.js']);
+    assert.deepEqual(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js']);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('says so when the card form cannot load, and shows it when the payer selects the card channel again', async () => {
+    const { page, problems, lazy } = await openDemo();
+    await page.route('**/dist/lazy/card.js', (route) => route.abort('connectionfailed'));
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('alert').getByText('银行卡输入框未能加载。请检查网络后重新选择银行卡，或使用其他支付方式。').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: '卡号' }).count(), 0);
+    await page.unroute('**/dist/lazy/card.js');
+    await page.getByRole('radio', { name: '支付宝' }).click();
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(lazy.filter((chunk) => chunk === '/dist/lazy/card.js'), ['/dist/lazy/card.js', '/dist/lazy/card.js'], 'asked again with the channel');
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|card\.js/.test(p)), []);
     await page.close();
   });
 
@@ -177,7 +193,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     const ledger = await ledgerOf(page, 'shouyin-success');
     assert.equal(ledger.paid, true);
     assert.equal(ledger.attempts.length, 1);
-    assert.deepEqual(lazy, ['/dist/lazy/seal.js'], 'the pay click awaited the request the card channel started');
+    assert.deepEqual(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js'], 'the pay click awaited the request the card channel started');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -197,7 +213,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     const before = await ledgerOf(page, 'shouyin-failure');
     assert.equal(before.attempts.length, 0, 'nothing was posted');
     // With the card channel and again at the pay click.
-    assert.deepEqual(lazy, ['/dist/lazy/seal.js', '/dist/lazy/seal.js']);
+    assert.deepEqual(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js', '/dist/lazy/seal.js']);
     await page.unroute('**/dist/lazy/seal.js');
     // The failure cleared the CVV, as after any failure; the number and expiry stay.
     await page.getByRole('textbox', { name: '安全码' }).click();
@@ -276,8 +292,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('textbox', { name: '卡号' }).waitFor();
-    // A payer without saved cards loads only the card encryption, card channel included.
-    await expectLazy(lazy, ['/dist/lazy/seal.js']);
+    // A payer without saved cards loads only the card form and its encryption, card channel included.
+    await expectLazy(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js']);
     await page.getByRole('radio', { name: '微信支付' }).click();
     await page.getByLabel('Payer (saved cards)').selectOption('demo-mixed');
     await page.getByLabel("Ask a saved card's CVV again").check();
@@ -297,8 +313,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('status').getByText('支付成功').waitFor();
     assert.equal(await page.locator('#events li', { hasText: 'shouyin-card-remove' }).count(), 1);
     assert.deepEqual(problems, []);
-    // The card encryption once per page, new order included.
-    assert.deepEqual(lazy, ['/dist/lazy/seal.js', '/dist/lazy/saved-cards.js']);
+    // Each chunk once per page, new order included.
+    assert.deepEqual([...lazy].sort(), ['/dist/lazy/card.js', '/dist/lazy/saved-cards.js', '/dist/lazy/seal.js']);
     await page.close();
   });
 
@@ -425,7 +441,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByRole('radio', { name: '银行卡' }).click();
     await page.getByRole('radio', { name: '银联 尾号 1265' }).waitFor();
     assert.equal(await page.getByRole('radio', { name: '银联 尾号 1265' }).isChecked(), true);
-    await expectLazy(lazy, ['/dist/lazy/saved-cards.js', '/dist/lazy/seal.js']);
+    await expectLazy(lazy, ['/dist/lazy/card.js', '/dist/lazy/saved-cards.js', '/dist/lazy/seal.js']);
     // The second copy stops before its Lit asks for a second Trusted Types policy (the demo's CSP
     // has no 'allow-duplicates'): one warning, no error, no violation.
     assert.deepEqual(problems, []);

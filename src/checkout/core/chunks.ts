@@ -1,0 +1,31 @@
+/**
+ * Which lazy chunks a checkout's state needs. `reduce` asks for the ones a new state needs
+ * and the last did not (a `chunk` effect), so that a chunk is asked for when what needs it
+ * appears, whatever event brought it: a session with saved cards or notices, the card channel
+ * selected, a fallback to tell of, a pending attempt's action.
+ */
+import type { Environment } from '../../protocol/schemas.js';
+import { Phase } from './flow.js';
+import type { CheckoutState } from './state.js';
+
+export type Chunk = 'card' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
+
+/** Where a wallet's sheet opens through the app's JS bridge, which is in the payment chunk. */
+export const BRIDGE_ENVS: readonly Environment[] = ['wechat', 'wechat-miniprogram', 'alipay'];
+
+export function chunksFor({ session, flow, notice, channelId }: CheckoutState, env: Environment): Chunk[] {
+  const { phase } = flow;
+  // Nothing to pay (yet, or any more): nothing more to load.
+  if (!session || (phase !== Phase.Ready && phase !== Phase.Paying && phase !== Phase.Pending)) return [];
+  const chunks: Chunk[] = [];
+  if (session.notices?.length) chunks.push('notices');
+  // Asked as soon as the session is here, so the list is there (or nearly) when the card channel is picked.
+  if (session.savedCards.length) chunks.push('saved-cards');
+  // The card encryption with the form, so the pay click finds it there.
+  if (session.channels.find((c) => c.id === channelId)?.kind === 'card') chunks.push('card', 'seal');
+  const action = phase === Phase.Pending ? flow.action : undefined;
+  // Inside WeChat or Alipay the sheet opens from it: asked with the session, not at the pay click.
+  if (notice || action || BRIDGE_ENVS.includes(env)) chunks.push('payment');
+  if (action?.type === 'qr') chunks.push('qr');
+  return chunks;
+}
