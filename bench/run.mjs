@@ -393,7 +393,9 @@ async function startPageServer(bundles) {
       void backend.handle(req, res);
       return;
     }
-    const route = routes[pathname];
+    // The bundle's lazy chunks, as a host serves dist/lazy/ next to it (the card form is one).
+    const lazy = /^\/dist\/lazy\/[\w-]+\.js$/.test(pathname) ? () => readFile(path.join(ROOT, pathname.slice(1))) : undefined;
+    const route = routes[pathname] ?? lazy;
     if (!route) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;

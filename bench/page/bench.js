@@ -262,7 +262,8 @@ window.bench = {
    * number input. `{ ok: false, reason }` when there is no card form to type into.
    */
   async prepareCardInput(sessionJson) {
-    if (!customElements.get('shouyin-card-form')) return { ok: false, reason: 'no <shouyin-card-form> yet' };
+    // The form is a lazy chunk (lazy/card.js) the cashier loads when the card channel is chosen, below.
+    if (!customElements.get('shouyin-card-form') && !globalThis.Shouyin?.loadCardForm) return { ok: false, reason: 'no <shouyin-card-form> yet' };
     cardCheckout?.remove();
     const { element } = await mountOne('shouyin-checkout', sessionJson);
     cardCheckout = element;
