@@ -9,6 +9,11 @@ export const BridgeOutcome = {
   Canceled: 'canceled',
   /** The sheet reports a failure. */
   Failed: 'failed',
+  /**
+   * The payer went to another page to pay (the mini-program's payment page): nothing to do until
+   * they come back, which checks the status as any return to the page does.
+   */
+  Away: 'away',
   /** No bridge appeared in time: this page is not in the app it was paid for. */
   Unavailable: 'unavailable',
 } as const;

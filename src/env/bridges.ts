@@ -2,10 +2,12 @@ import { alipayOutcome, BridgeOutcome, wechatOutcome } from './bridge-result.js'
 
 type Callback = (result: unknown) => void;
 
-/** The globals the super-apps inject into their webviews. */
+/** The globals the super-apps inject into their webviews (or WeChat's JSSDK defines). */
 export interface BridgeGlobals {
   WeixinJSBridge?: { invoke(method: string, params: Record<string, unknown>, callback: Callback): void };
   AlipayJSBridge?: { call(method: string, params: Record<string, unknown>, callback: Callback): void };
+  /** WeChat's JSSDK (`jweixin.js`), which the host page of a mini-program web-view loads. */
+  wx?: { miniProgram?: { navigateTo(options: { url: string; success?: () => void; fail?: (error: unknown) => void }): void } };
 }
 
 export interface BridgeOptions {
@@ -32,21 +34,59 @@ export async function callBridge(
   { globals = globalThis as BridgeGlobals, events = globalThis.document, timeoutMs = 5000 }: BridgeOptions = {},
 ): Promise<BridgeOutcome> {
   const present = (): boolean => (bridge === 'wechat' ? !!globals.WeixinJSBridge : !!globals.AlipayJSBridge);
-  if (!present() && !(await ready(events, READY_EVENT[bridge], timeoutMs, present))) return BridgeOutcome.Unavailable;
+  if (!(await arrival(present, timeoutMs, events, READY_EVENT[bridge]))) return BridgeOutcome.Unavailable;
   return new Promise((resolve) => {
     if (bridge === 'wechat') globals.WeixinJSBridge!.invoke('getBrandWCPayRequest', params, (r) => resolve(wechatOutcome(r)));
     else globals.AlipayJSBridge!.call('tradePay', params, (r) => resolve(alipayOutcome(r)));
   });
 }
 
-function ready(events: EventTarget, name: string, timeoutMs: number, present: () => boolean): Promise<boolean> {
+/**
+ * Hands the payment to the WeChat mini-program around this web-view: `wx.miniProgram.navigateTo`
+ * opens the host's payment page of it (`path?params`), which calls `wx.requestPayment` and
+ * comes back. `away` once that page opens (the return here checks the status); `unavailable`
+ * when the host page has no JSSDK within `timeoutMs` (it may still be loading) or the
+ * mini-program refuses the page. `getBrandWCPayRequest` cannot pay inside a mini-program, so it
+ * is never tried here.
+ */
+export async function openMiniProgram(
+  path: string,
+  params: string,
+  { globals = globalThis as BridgeGlobals, timeoutMs = 5000 }: BridgeOptions = {},
+): Promise<BridgeOutcome> {
+  const present = (): boolean => !!globals.wx?.miniProgram;
+  if (!(await arrival(present, timeoutMs))) return BridgeOutcome.Unavailable;
   return new Promise((resolve) => {
-    const done = (): void => {
+    globals.wx!.miniProgram!.navigateTo({
+      url: params ? `${path}?${params}` : path,
+      success: () => resolve(BridgeOutcome.Away),
+      fail: () => resolve(BridgeOutcome.Unavailable),
+    });
+  });
+}
+
+/** How often a global that announces itself with no event is looked for again. */
+const LOOK_AGAIN_MS = 100;
+
+/**
+ * Resolves `true` as soon as `present()` holds, `false` after `timeoutMs` without it. Looked at
+ * on `readyEvent` (a bridge's own announcement) and every `LOOK_AGAIN_MS`, since a script the
+ * host page loads (JSSDK, `upsdk`) announces nothing.
+ */
+function arrival(present: () => boolean, timeoutMs: number, events?: EventTarget, readyEvent = ''): Promise<boolean> {
+  if (present()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const end = (found: boolean): void => {
       clearTimeout(timer);
-      events.removeEventListener(name, done);
-      resolve(present());
+      clearInterval(poll);
+      events?.removeEventListener(readyEvent, look);
+      resolve(found);
     };
-    const timer = setTimeout(done, timeoutMs);
-    events.addEventListener(name, done);
+    const look = (): void => {
+      if (present()) end(true);
+    };
+    const timer = setTimeout(() => end(present()), timeoutMs);
+    const poll = setInterval(look, LOOK_AGAIN_MS);
+    events?.addEventListener(readyEvent, look);
   });
 }

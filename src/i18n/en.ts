@@ -59,6 +59,7 @@ export const en: Messages = {
     session_expired: 'This order has expired. Go back to the shop and place it again.',
     attribute_invalid: 'This checkout is set up incorrectly. Please contact the merchant.',
     crypto_unavailable: 'This page is not secure (no HTTPS), so payment cannot be completed.',
+    miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
   },
   failures: {
     declined: 'Your bank declined the payment. Try another payment method.',
@@ -75,6 +76,7 @@ export const en: Messages = {
     request_rejected: 'The payment request was invalid. Reload the page and try again.',
     order_already_paid: 'This order has already been paid.',
     server_error: 'The payment service is unavailable. Please try again later.',
+    miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
     payment_failed: 'The payment failed. Try again or use another payment method.',
   },
   card: {

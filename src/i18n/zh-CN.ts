@@ -59,6 +59,7 @@ export const zhCN: Messages = {
     session_expired: '订单已超时关闭，请返回商户页面重新下单。',
     attribute_invalid: '收银台配置有误，请联系商户。',
     crypto_unavailable: '当前页面不安全（非 HTTPS），无法完成支付。',
+    miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
   },
   failures: {
     declined: '支付被发卡行拒绝，请更换支付方式。',
@@ -75,6 +76,7 @@ export const zhCN: Messages = {
     request_rejected: '支付请求无效，请刷新页面后重试。',
     order_already_paid: '该订单已支付，无需重复支付。',
     server_error: '支付服务暂时不可用，请稍后重试。',
+    miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
   card: {

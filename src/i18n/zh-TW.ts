@@ -59,6 +59,7 @@ export const zhTW: Messages = {
     session_expired: '訂單已逾時關閉，請返回商戶頁面重新下單。',
     attribute_invalid: '收銀台設定有誤，請聯絡商戶。',
     crypto_unavailable: '目前頁面不安全（非 HTTPS），無法完成付款。',
+    miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
   },
   failures: {
     declined: '付款遭發卡銀行拒絕，請更換付款方式。',
@@ -75,6 +76,7 @@ export const zhTW: Messages = {
     request_rejected: '付款請求無效，請重新整理頁面後重試。',
     order_already_paid: '此訂單已付款，無需重複付款。',
     server_error: '付款服務暫時無法使用，請稍後重試。',
+    miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
   card: {

@@ -1,6 +1,6 @@
 import { BridgeOutcome } from '../../env/bridge-result.js';
 import { loadPayment } from '../../lazy/load.js';
-import { FailureCode } from '../../protocol/codes.js';
+import { ErrorCode, FailureCode } from '../../protocol/codes.js';
 import type { Action } from '../../protocol/schemas.js';
 
 export interface ActionDeps {
@@ -8,6 +8,8 @@ export interface ActionDeps {
   navigate(url: string): void;
   /** Asks the backend about the attempt now. */
   checkNow(): void;
+  /** Tells the host of a page that cannot carry out its action (`shouyin-error`). */
+  report(code: ErrorCode): void;
   /** How long to wait for a super-app's JS bridge to appear. */
   bridgeTimeoutMs?: number;
 }
@@ -20,7 +22,7 @@ const GIVE_UP: Partial<Record<BridgeOutcome, FailureCode>> = {
 
 /**
  * Carries out what the backend asks for a pending attempt that leaves the page: a redirect to
- * the wallet, or the super-app's payment sheet (what the page shows meanwhile, a QR code
+ * the wallet, the mini-program's payment page, or the super-app's payment sheet (what the page shows meanwhile, a QR code
  * included, is the state's `action`). It never decides that a payment succeeded: a sheet that
  * says "paid" only makes the checkout ask the backend at once.
  */
@@ -36,15 +38,22 @@ export class ActionController {
   start(action: Action | undefined, giveUp: (code: FailureCode) => void): void {
     const run = ++this.runs;
     if (action?.type === 'redirect') this.deps.navigate(action.url);
-    if (action?.type !== 'bridge') return;
+    if (action?.type !== 'bridge' && action?.type !== 'miniprogram') return;
     // The bridges are in the payment chunk (only super-app payers need them).
-    const timeoutMs = this.deps.bridgeTimeoutMs ?? 5000;
+    const options = { timeoutMs: this.deps.bridgeTimeoutMs ?? 5000 };
     loadPayment()
-      .then(({ callBridge }) => callBridge(action.bridge, action.params, { timeoutMs }))
+      .then((chunk) =>
+        action.type === 'bridge' ? chunk.callBridge(action.bridge, action.params, options) : chunk.openMiniProgram(action.path, action.params, options),
+      )
       .then(
         (outcome) => {
           // The sheet of an attempt that has since been replaced says nothing about the current one.
-          if (run !== this.runs) return;
+          if (run !== this.runs || outcome === BridgeOutcome.Away) return;
+          // A mini-program page that cannot open is the host page's set-up (no JSSDK): the host hears it.
+          if (action.type === 'miniprogram' && outcome === BridgeOutcome.Unavailable) {
+            this.deps.report(ErrorCode.MiniprogramUnavailable);
+            return giveUp(FailureCode.MiniprogramUnavailable);
+          }
           const code = GIVE_UP[outcome];
           if (code) giveUp(code);
           else this.deps.checkNow();

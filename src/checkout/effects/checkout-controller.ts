@@ -95,6 +95,7 @@ export class CheckoutController implements ReactiveController {
     this.actions = new ActionController({
       navigate: deps.navigate,
       checkNow: () => this.checkNow(),
+      report: (code) => this.report(code),
     });
   }
 

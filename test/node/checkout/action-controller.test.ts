@@ -2,24 +2,26 @@ import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActionController } from '../../../src/checkout/effects/action-controller.js';
 import { loadPayment } from '../../../src/lazy/load.js';
-import type { FailureCode } from '../../../src/protocol/codes.js';
+import type { ErrorCode, FailureCode } from '../../../src/protocol/codes.js';
 import type { Action } from '../../../src/protocol/schemas.js';
 
 type Callback = (result: unknown) => void;
-const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown };
+const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown; wx?: unknown };
 // The sheets are in the payment chunk, which the checkout asks for at the pay click: here first.
 before(() => loadPayment());
 afterEach(() => {
   delete g.WeixinJSBridge;
   delete g.AlipayJSBridge;
+  delete g.wx;
 });
 
-function setup() {
-  const seen = { navigated: [] as string[], checks: 0, gaveUp: [] as FailureCode[] };
+function setup(bridgeTimeoutMs = 20) {
+  const seen = { navigated: [] as string[], checks: 0, gaveUp: [] as FailureCode[], reported: [] as ErrorCode[] };
   const actions = new ActionController({
     navigate: (url) => void seen.navigated.push(url),
     checkNow: () => void seen.checks++,
-    bridgeTimeoutMs: 20,
+    report: (code) => void seen.reported.push(code),
+    bridgeTimeoutMs,
   });
   const start = (action: Action | undefined) => actions.start(action, (code) => void seen.gaveUp.push(code));
   return { actions, seen, start };
@@ -30,7 +32,7 @@ describe('carrying out actions', () => {
   it('leaves the page alone for a QR code (the page shows it)', () => {
     const { seen, start } = setup();
     start({ type: 'qr', content: 'weixin://wxpay/bizpayurl?pr=1' });
-    assert.deepEqual(seen, { navigated: [], checks: 0, gaveUp: [] });
+    assert.deepEqual(seen, { navigated: [], checks: 0, gaveUp: [], reported: [] });
   });
 
   it('redirects through the injected navigation', () => {
@@ -68,5 +70,53 @@ describe('carrying out actions', () => {
     answer!({ err_msg: 'get_brand_wcpay_request:cancel' });
     await tick();
     assert.deepEqual(seen.gaveUp, []);
+  });
+
+  describe('the WeChat mini-program page', () => {
+    type NavigateOptions = { url: string; success?: () => void; fail?: (error: unknown) => void };
+    const action: Action = { type: 'miniprogram', path: '/pages/pay/pay', params: 'package=prepay_id%3Dpay_1&signType=RSA' };
+    const miniProgram = (answer: (options: NavigateOptions) => void = (o) => o.success?.()) => {
+      const urls: string[] = [];
+      g.wx = { miniProgram: { navigateTo: (options: NavigateOptions) => (urls.push(options.url), answer(options)) } };
+      return urls;
+    };
+
+    it('navigates the mini-program to the path with the params, and never opens the WeChat bridge', async () => {
+      const invoked: string[] = [];
+      g.WeixinJSBridge = { invoke: (method: string) => void invoked.push(method) };
+      const urls = miniProgram();
+      const { seen, start } = setup();
+      start(action);
+      await tick();
+      assert.deepEqual(urls, ['/pages/pay/pay?package=prepay_id%3Dpay_1&signType=RSA']);
+      assert.deepEqual(invoked, []);
+      // The payer is on the mini-program's page: the status is checked when they come back.
+      assert.deepEqual({ checks: seen.checks, gaveUp: seen.gaveUp, reported: seen.reported }, { checks: 0, gaveUp: [], reported: [] });
+    });
+
+    it('without the JSSDK, tells the host and ends the attempt with its own code', async () => {
+      const { seen, start } = setup();
+      start(action);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      assert.deepEqual({ gaveUp: seen.gaveUp, reported: seen.reported }, { gaveUp: ['miniprogram_unavailable'], reported: ['miniprogram_unavailable'] });
+    });
+
+    it('waits for a JSSDK that loads late, within the time-out', async () => {
+      const { seen, start } = setup(400);
+      start(action);
+      await tick();
+      const urls = miniProgram();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(urls.length, 1);
+      assert.deepEqual(seen.gaveUp, []);
+    });
+
+    it('a page the mini-program refuses is unavailable too', async () => {
+      miniProgram((o) => o.fail?.({ errMsg: 'navigateTo:fail page not found' }));
+      const { seen, start } = setup();
+      start(action);
+      await tick();
+      assert.deepEqual(seen.gaveUp, ['miniprogram_unavailable']);
+    });
   });
 });
