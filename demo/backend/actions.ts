@@ -26,6 +26,8 @@ export function actionFor(channel: Channel, env: Intent['env'], paymentId: strin
   if (channel.kind === 'alipay' && env === 'alipay') {
     return { type: 'bridge', bridge: 'alipay', params: { tradeNO: paymentId } };
   }
+  // QuickPass's own cashier (`upsdk.pay`) takes the transaction number the backend got for it.
+  if (channel.kind === 'unionpay' && env === 'unionpay') return { type: 'bridge', bridge: 'unionpay', params: { tn: paymentId } };
   if (env === 'desktop') return { type: 'qr', content: qrContent(channel.kind, paymentId) };
   return { type: 'redirect', url: h5Url(channel.kind, paymentId) };
 }

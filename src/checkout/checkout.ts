@@ -23,7 +23,7 @@ import { availability } from './core/reduce.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
 /** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts, in the payment chunk). */
-const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay']);
+const BRIDGE_ENVS = new Set<Environment>(['wechat', 'wechat-miniprogram', 'alipay', 'unionpay']);
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
 /**
@@ -196,7 +196,7 @@ export class ShouyinCheckout extends LitElement {
     if (flow.phase === Phase.Pending && flow.action?.type === 'qr') loadQrCode().catch(() => undefined);
     // A fallback to tell of, or a pending attempt's action to show: their views' chunk. Until it
     // is here they are left out; so they are if it cannot load (a payment that simply succeeds
-    // never needs it). Inside WeChat or Alipay the wallet's sheet is in it too: asked as soon as
+    // never needs it). Inside WeChat, Alipay or QuickPass the wallet's sheet is in it too: asked as soon as
     // the session is here, so that the sheet opens without waiting for it.
     const superApp = session !== undefined && BRIDGE_ENVS.has(this.environment());
     if (!this.views && (superApp || notice || (flow.phase === Phase.Pending && flow.action))) {

@@ -50,3 +50,12 @@ export function alipayOutcome(result: unknown): BridgeOutcome {
       return BridgeOutcome.Check;
   }
 }
+
+/**
+ * `upsdk.pay`'s `fail` gets `{ msg }`: the payer closing QuickPass's cashier says "cancel" (or
+ * 取消); anything else is a failure. Its `success` is a `check`, as any sheet's "paid" is.
+ */
+export function unionpayFailure(error: unknown): BridgeOutcome {
+  const message = typeof error === 'object' && error !== null ? String((error as { msg?: unknown }).msg) : '';
+  return /cancel|取消/i.test(message) ? BridgeOutcome.Canceled : BridgeOutcome.Failed;
+}

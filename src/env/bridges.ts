@@ -1,4 +1,4 @@
-import { alipayOutcome, BridgeOutcome, wechatOutcome } from './bridge-result.js';
+import { alipayOutcome, BridgeOutcome, unionpayFailure, wechatOutcome } from './bridge-result.js';
 
 type Callback = (result: unknown) => void;
 
@@ -6,6 +6,11 @@ type Callback = (result: unknown) => void;
 export interface BridgeGlobals {
   WeixinJSBridge?: { invoke(method: string, params: Record<string, unknown>, callback: Callback): void };
   AlipayJSBridge?: { call(method: string, params: Record<string, unknown>, callback: Callback): void };
+  /** QuickPass's JS SDK (`upsdk.js`), which the host page loads inside the QuickPass app. */
+  upsdk?: {
+    pluginReady(callback: () => void): void;
+    pay(options: { tn: string; success: () => void; fail: (error?: unknown) => void }): void;
+  };
   /** WeChat's JSSDK (`jweixin.js`), which the host page of a mini-program web-view loads. */
   wx?: { miniProgram?: { navigateTo(options: { url: string; success?: () => void; fail?: (error: unknown) => void }): void } };
 }
@@ -19,25 +24,44 @@ export interface BridgeOptions {
   timeoutMs?: number;
 }
 
-export type BridgeName = 'wechat' | 'alipay';
+export type BridgeName = 'wechat' | 'alipay' | 'unionpay';
 
-const READY_EVENT: Record<BridgeName, string> = { wechat: 'WeixinJSBridgeReady', alipay: 'AlipayJSBridgeReady' };
+const READY_EVENT: Record<BridgeName, string> = { wechat: 'WeixinJSBridgeReady', alipay: 'AlipayJSBridgeReady', unionpay: '' };
 
 /**
  * Opens the app's payment sheet with the backend's parameters and says how it ended. The
- * bridge is injected after the page starts, so when it is missing we wait for the app's
- * ready event, at most `timeoutMs`; a page opened outside the app gets `unavailable`.
+ * bridge is injected after the page starts, so when it is missing we wait for it (and the app's
+ * ready event), at most `timeoutMs`; a page opened outside the app gets `unavailable`.
  */
 export async function callBridge(
   bridge: BridgeName,
   params: Record<string, unknown>,
   { globals = globalThis as BridgeGlobals, events = globalThis.document, timeoutMs = 5000 }: BridgeOptions = {},
 ): Promise<BridgeOutcome> {
-  const present = (): boolean => (bridge === 'wechat' ? !!globals.WeixinJSBridge : !!globals.AlipayJSBridge);
+  const present = (): boolean => !!(bridge === 'wechat' ? globals.WeixinJSBridge : bridge === 'alipay' ? globals.AlipayJSBridge : globals.upsdk);
   if (!(await arrival(present, timeoutMs, events, READY_EVENT[bridge]))) return BridgeOutcome.Unavailable;
+  if (bridge === 'unionpay') return payWithUpsdk(globals.upsdk!, String(params.tn), timeoutMs);
   return new Promise((resolve) => {
     if (bridge === 'wechat') globals.WeixinJSBridge!.invoke('getBrandWCPayRequest', params, (r) => resolve(wechatOutcome(r)));
     else globals.AlipayJSBridge!.call('tradePay', params, (r) => resolve(alipayOutcome(r)));
+  });
+}
+
+/**
+ * QuickPass's cashier: `upsdk.pay` only works once `upsdk.pluginReady` has called back, which an
+ * app that is not QuickPass (or a broken one) never does; so it too is awaited `timeoutMs` at most.
+ */
+async function payWithUpsdk(sdk: NonNullable<BridgeGlobals['upsdk']>, tn: string, timeoutMs: number): Promise<BridgeOutcome> {
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    sdk.pluginReady(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  if (!ready) return BridgeOutcome.Unavailable;
+  return new Promise((resolve) => {
+    sdk.pay({ tn, success: () => resolve(BridgeOutcome.Check), fail: (error) => resolve(unionpayFailure(error)) });
   });
 }
 
@@ -73,13 +97,13 @@ const LOOK_AGAIN_MS = 100;
  * on `readyEvent` (a bridge's own announcement) and every `LOOK_AGAIN_MS`, since a script the
  * host page loads (JSSDK, `upsdk`) announces nothing.
  */
-function arrival(present: () => boolean, timeoutMs: number, events?: EventTarget, readyEvent = ''): Promise<boolean> {
+function arrival(present: () => boolean, timeoutMs: number, events?: EventTarget, readyEvent?: string): Promise<boolean> {
   if (present()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const end = (found: boolean): void => {
       clearTimeout(timer);
       clearInterval(poll);
-      events?.removeEventListener(readyEvent, look);
+      if (readyEvent) events?.removeEventListener(readyEvent, look);
       resolve(found);
     };
     const look = (): void => {
@@ -87,6 +111,6 @@ function arrival(present: () => boolean, timeoutMs: number, events?: EventTarget
     };
     const timer = setTimeout(() => end(present()), timeoutMs);
     const poll = setInterval(look, LOOK_AGAIN_MS);
-    events?.addEventListener(readyEvent, look);
+    if (readyEvent) events?.addEventListener(readyEvent, look);
   });
 }

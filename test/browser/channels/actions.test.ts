@@ -259,3 +259,73 @@ describe('WeChat mini-program web-view', () => {
     expect(getByRole(el, 'button', { name: /确认支付/ }).getAttribute('aria-disabled')).to.equal('false');
   });
 });
+
+describe('UnionPay QuickPass app (upsdk)', () => {
+  interface PayOptions {
+    tn: string;
+    success(): void;
+    fail(error?: unknown): void;
+  }
+  const upWindow = window as unknown as { upsdk?: { pluginReady(cb: () => void): void; pay(options: PayOptions): void } };
+  afterEach(() => delete upWindow.upsdk);
+
+  /** `upsdk` as the QuickPass app's page has it, answering `pay` with `answer` after `before`. */
+  function quickPass(answer: (options: PayOptions) => void, before: (tn: string) => Promise<void> = async () => {}) {
+    const paid: string[] = [];
+    upWindow.upsdk = {
+      pluginReady: (cb) => void setTimeout(cb, 10),
+      pay: (options) => {
+        paid.push(options.tn);
+        void before(options.tn).then(() => answer(options));
+      },
+    };
+    return paid;
+  }
+
+  it('calls upsdk.pay with the backend tn; success only checks, the backend says paid', async () => {
+    const paid = quickPass((o) => o.success(), payerConfirms);
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    expect(log.of('shouyin-ready')[0]!.channel).to.equal('unionpay');
+    const pending = await pay(el, log);
+    expect(pending.action).to.equal('bridge');
+    const success = await log.first('shouyin-success', 4000);
+    const answer = await backendAnswer(success.paymentId);
+    expect(paid).to.deep.equal([answer.action?.type === 'bridge' ? answer.action.params.tn : null]);
+    expect((await ledger(success.orderId)).paid).to.equal(true);
+  });
+
+  it('success while the backend has not been paid is no success', async () => {
+    quickPass((o) => o.success());
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(log.of('shouyin-success')).to.deep.equal([]);
+    expect(textOf(await findByRole(el, 'status'))).to.contain('正在确认支付结果');
+  });
+
+  it('a cancel ends the attempt as canceled', async () => {
+    quickPass((o) => o.fail({ msg: 'cancel' }));
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    expect((await log.first('shouyin-failure')).code).to.equal('canceled');
+    await el.updateComplete;
+    expect(textOf(await findByRole(el, 'alert'))).to.equal('支付已取消。');
+  });
+
+  it('an upsdk that comes late, within the time-out, pays', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const paid = quickPass((o) => o.success(), payerConfirms);
+    await log.first('shouyin-success', 4000);
+    expect(paid).to.have.length(1);
+  });
+
+  it('no upsdk: the attempt fails as channel_unavailable, and the payer is told', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    expect((await log.first('shouyin-failure', 7000)).code).to.equal('channel_unavailable');
+    await el.updateComplete;
+    expect(textOf(await findByRole(el, 'alert'))).to.equal('该支付方式暂不可用，请更换支付方式。');
+  });
+});

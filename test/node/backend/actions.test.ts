@@ -22,6 +22,8 @@ describe('wallet actions', () => {
     ['alipay', 'desktop', 'qr', /^https:\/\/qr\.alipay\.com\/pay_/],
     ['alipay', 'wechat', 'redirect', /^https:\/\/mclient\.alipay\.com\//],
     ['unionpay', 'desktop', 'qr', /^https:\/\/qr\.95516\.com\//],
+    ['unionpay', 'unionpay', 'bridge', 'unionpay'],
+    ['unionpay', 'wechat', 'redirect', /^https:\/\/wallet\.95516\.com\//],
     ['ecny', 'mobile', 'redirect', /^https:\/\/pay\.example\.com\/h5\/ecny\//],
   ];
   for (const [channel, env, type, detail] of cases) {
@@ -35,6 +37,9 @@ describe('wallet actions', () => {
       if (typeof detail === 'string') assert.equal(value, detail);
       else assert.match(value, detail);
       if (type === 'bridge' && channel === 'wechat') assert.equal(body.action.params.package, `prepay_id=${body.id}`);
+      // `upsdk.pay` takes the transaction number alone.
+      if (type === 'bridge' && channel === 'unionpay') assert.deepEqual(body.action.params, { tn: body.id });
+      assert.ok(IntentResponseSchema.safeParse(body).success);
     });
   }
 

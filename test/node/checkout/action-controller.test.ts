@@ -6,13 +6,14 @@ import type { ErrorCode, FailureCode } from '../../../src/protocol/codes.js';
 import type { Action } from '../../../src/protocol/schemas.js';
 
 type Callback = (result: unknown) => void;
-const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown; wx?: unknown };
+const g = globalThis as { WeixinJSBridge?: unknown; AlipayJSBridge?: unknown; wx?: unknown; upsdk?: unknown };
 // The sheets are in the payment chunk, which the checkout asks for at the pay click: here first.
 before(() => loadPayment());
 afterEach(() => {
   delete g.WeixinJSBridge;
   delete g.AlipayJSBridge;
   delete g.wx;
+  delete g.upsdk;
 });
 
 function setup(bridgeTimeoutMs = 20) {
@@ -117,6 +118,61 @@ describe('carrying out actions', () => {
       start(action);
       await tick();
       assert.deepEqual(seen.gaveUp, ['miniprogram_unavailable']);
+    });
+  });
+
+  describe('QuickPass (upsdk)', () => {
+    type PayOptions = { tn: string; success: () => void; fail: (error?: unknown) => void };
+    const action: Action = { type: 'bridge', bridge: 'unionpay', params: { tn: '202612070300001' } };
+    /** `upsdk` as the app injects it: `pluginReady` calls back (unless `ready` is false), `pay` answers with `answer`. */
+    const upsdk = (answer: (options: PayOptions) => void, ready = true) => {
+      const paid: string[] = [];
+      g.upsdk = {
+        pluginReady: (callback: () => void) => void (ready && setTimeout(callback, 1)),
+        pay: (options: PayOptions) => (paid.push(options.tn), answer(options)),
+      };
+      return paid;
+    };
+
+    const cases: [string, (options: PayOptions) => void, { checks: number; gaveUp: FailureCode[] }][] = [
+      ['success only asks the backend', (o) => o.success(), { checks: 1, gaveUp: [] }],
+      ['fail with "cancel" ends the attempt as canceled', (o) => o.fail({ msg: 'cancel' }), { checks: 0, gaveUp: ['canceled'] }],
+      ['fail with "用户取消" is canceled too', (o) => o.fail({ msg: '用户取消' }), { checks: 0, gaveUp: ['canceled'] }],
+      ['any other fail is a failure', (o) => o.fail({ msg: 'tn 无效' }), { checks: 0, gaveUp: ['payment_failed'] }],
+    ];
+    for (const [name, answer, expected] of cases) {
+      it(name, async () => {
+        const paid = upsdk(answer);
+        const { seen, start } = setup();
+        start(action);
+        await tick();
+        assert.deepEqual(paid, ['202612070300001']);
+        assert.deepEqual({ checks: seen.checks, gaveUp: seen.gaveUp }, expected);
+      });
+    }
+
+    it('no upsdk within the time-out: channel_unavailable', async () => {
+      const { seen, start } = setup();
+      start(action);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      assert.deepEqual(seen.gaveUp, ['channel_unavailable']);
+    });
+
+    it('an upsdk whose pluginReady never calls back: channel_unavailable, and nothing paid', async () => {
+      const paid = upsdk((o) => o.success(), false);
+      const { seen, start } = setup();
+      start(action);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      assert.deepEqual({ paid, gaveUp: seen.gaveUp, checks: seen.checks }, { paid: [], gaveUp: ['channel_unavailable'], checks: 0 });
+    });
+
+    it('an upsdk that loads late, within the time-out, pays', async () => {
+      const { seen, start } = setup(400);
+      start(action);
+      await tick();
+      const paid = upsdk((o) => o.success());
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.deepEqual({ paid, checks: seen.checks }, { paid: ['202612070300001'], checks: 1 });
     });
   });
 });
