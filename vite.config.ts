@@ -24,6 +24,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const LAZY_CHUNKS: Record<string, string> = {
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
+  guide: 'src/lazy/guide.ts',
   notices: 'src/lazy/notices.ts',
   payment: 'src/lazy/payment.ts',
   qr: 'src/lazy/qr.ts',

@@ -21,6 +21,8 @@ export interface ChannelView {
   warning?: string;
   /** Maintenance windows ahead (维护时段 23:30–00:30), so the payer is not surprised later. */
   maintenance?: string;
+  /** The words of the button that shows how to open the page outside the super-app blocking this wallet. */
+  guide?: string;
 }
 
 /** Windows further ahead than this are the host's business, not the payer's. */
@@ -48,6 +50,7 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     .filter((w) => Date.parse(w.from) > context.now && Date.parse(w.from) - context.now < MAINTENANCE_HORIZON_MS)
     .map((w) => m.channels.maintenanceWindow(formatClock(Date.parse(w.from), locale), formatClock(Date.parse(w.to), locale)));
   const app = context.env && superAppOf(context.env);
+  const blocked = !availability.available && availability.reason === 'environment' && app;
   return {
     id: channel.id,
     kind: channel.kind,
@@ -56,13 +59,14 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     // Absent notes are undefined: the list shows only what is there.
     unavailableText: availability.available
       ? undefined
-      : availability.reason === 'environment' && app
-        ? m.channels.openInBrowser(m.channels.appName(app))
+      : blocked
+        ? m.channels.openInBrowser(m.channels.appName(blocked))
         : m.unavailable(availability.reason, availability.until === undefined ? undefined : formatClock(availability.until, locale)),
     details,
     promo: channel.promo,
     badge: channel.isNew ? m.newBadge : undefined,
     warning: channel.status === 'degraded' ? m.degraded : undefined,
     maintenance: ahead.length > 0 ? ahead.join(' · ') : undefined,
+    guide: blocked ? m.channels.guide : undefined,
   };
 }

@@ -41,6 +41,15 @@ describe('channel views', () => {
     });
   }
 
+  it('offers the guide to the system browser for a wallet the super-app blocks, and only then', () => {
+    assert.equal(describeChannel(channel(), ctx('wechat')).guide, '如何打开');
+    assert.equal(describeChannel(channel({ id: 'wechat', kind: 'wechat' }), ctx('alipay', en, 'en')).guide, 'How to open');
+    assert.equal(describeChannel(channel({ id: 'wechat', kind: 'wechat' }), ctx('wechat')).guide, undefined);
+    assert.equal(describeChannel(channel({ status: 'down' }), ctx('wechat')).guide, '如何打开');
+    assert.equal(describeChannel(channel({ status: 'down' }), ctx('mobile')).guide, undefined);
+    assert.equal(describeChannel(channel(), ctx('desktop')).guide, undefined);
+  });
+
   it('lists limits, arrival, fees and a maintenance window ahead; not one past or far away', () => {
     const view = describeChannel(
       channel({
