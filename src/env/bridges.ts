@@ -11,6 +11,8 @@ export interface BridgeGlobals {
     pluginReady(callback: () => void): void;
     pay(options: { tn: string; success: () => void; fail: (error?: unknown) => void }): void;
   };
+  /** Set by WeChat inside a mini-program's web-view (`'miniprogram'`), by the time its bridge is ready. */
+  __wxjs_environment?: unknown;
   /** WeChat's JSSDK (`jweixin.js`), which the host page of a mini-program web-view loads. */
   wx?: { miniProgram?: { navigateTo(options: { url: string; success?: () => void; fail?: (error: unknown) => void }): void } };
 }
@@ -40,6 +42,9 @@ export async function callBridge(
 ): Promise<BridgeOutcome> {
   const present = (): boolean => !!(bridge === 'wechat' ? globals.WeixinJSBridge : bridge === 'alipay' ? globals.AlipayJSBridge : globals.upsdk);
   if (!(await arrival(present, timeoutMs, events, READY_EVENT[bridge]))) return BridgeOutcome.Unavailable;
+  // `getBrandWCPayRequest` cannot pay inside a mini-program (a backend that still answers the
+  // bridge there is answered as if there were none): only the `miniprogram` action pays there.
+  if (bridge === 'wechat' && globals.__wxjs_environment === 'miniprogram') return BridgeOutcome.Unavailable;
   if (bridge === 'unionpay') return payWithUpsdk(globals.upsdk!, String(params.tn), timeoutMs);
   return new Promise((resolve) => {
     if (bridge === 'wechat') globals.WeixinJSBridge!.invoke('getBrandWCPayRequest', params, (r) => resolve(wechatOutcome(r)));

@@ -112,6 +112,20 @@ describe('carrying out actions', () => {
       assert.deepEqual(seen.gaveUp, []);
     });
 
+    it('a WeChat bridge action inside a mini-program never calls getBrandWCPayRequest', async () => {
+      const invoked: string[] = [];
+      g.WeixinJSBridge = { invoke: (method: string) => void invoked.push(method) };
+      (g as { __wxjs_environment?: string }).__wxjs_environment = 'miniprogram';
+      try {
+        const { seen, start } = setup();
+        start({ type: 'bridge', bridge: 'wechat', params: {} });
+        await tick();
+        assert.deepEqual({ invoked, gaveUp: seen.gaveUp }, { invoked: [], gaveUp: ['channel_unavailable'] });
+      } finally {
+        delete (g as { __wxjs_environment?: string }).__wxjs_environment;
+      }
+    });
+
     it('a page the mini-program refuses is unavailable too', async () => {
       miniProgram((o) => o.fail?.({ errMsg: 'navigateTo:fail page not found' }));
       const { seen, start } = setup();
