@@ -1,6 +1,6 @@
 import { formatClock, formatMoney, formatPercent } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { superAppOf } from '../env/rules.js';
+import { superAppOf, type SuperApp } from '../env/rules.js';
 import type { Channel } from '../protocol/schemas.js';
 import { channelAvailability, remainingToday, type AvailabilityContext } from './availability.js';
 
@@ -51,6 +51,9 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     .map((w) => m.channels.maintenanceWindow(formatClock(Date.parse(w.from), locale), formatClock(Date.parse(w.to), locale)));
   const app = context.env && superAppOf(context.env);
   const blocked = !availability.available && availability.reason === 'environment' && app;
+  // A mini-program's `···` menu has no "open in browser": its payers copy the link instead.
+  const elsewhere = (app: SuperApp): string =>
+    context.env === 'wechat-miniprogram' ? m.channels.copyToBrowser : m.channels.openInBrowser(m.channels.appName(app));
   return {
     id: channel.id,
     kind: channel.kind,
@@ -60,7 +63,7 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     unavailableText: availability.available
       ? undefined
       : blocked
-        ? m.channels.openInBrowser(m.channels.appName(blocked))
+        ? elsewhere(blocked)
         : m.unavailable(availability.reason, availability.until === undefined ? undefined : formatClock(availability.until, locale)),
     details,
     promo: channel.promo,

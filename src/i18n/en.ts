@@ -117,6 +117,7 @@ export const en: Messages = {
   channels: {
     appName: (app) => ({ wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay' })[app],
     openInBrowser: (app) => `Not available inside ${app}: tap ··· at the top right and open this page in your browser`,
+    copyToBrowser: 'Not available inside a mini program: copy the link and open it in your browser',
     guide: 'How to open',
     maintenanceWindow: (from, to) => `Maintenance ${from}–${to}`,
     feeFixed: (amount) => `Fee ${amount}`,

@@ -91,6 +91,8 @@ export interface ChannelMessages {
   appName: (app: 'wechat' | 'alipay' | 'unionpay') => string;
   /** Why a wallet cannot pay inside this app, and what to do instead. */
   openInBrowser: (app: string) => string;
+  /** The same inside a WeChat mini-program, whose `···` menu cannot open a browser. */
+  copyToBrowser: string;
   /** The button in such a wallet's row that opens the guide to the system browser. */
   guide: string;
   /** A maintenance window ahead, e.g. `23:30–00:30`. */

@@ -109,6 +109,7 @@ export const zhCN: Messages = {
   channels: {
     appName: (app) => ({ wechat: '微信', alipay: '支付宝', unionpay: '云闪付' })[app],
     openInBrowser: (app) => `${app}内无法使用，请点右上角「···」选择在浏览器打开`,
+    copyToBrowser: '小程序内无法使用，请复制链接到浏览器打开',
     guide: '如何打开',
     maintenanceWindow: (from, to) => `维护时段 ${from}–${to}`,
     feeFixed: (amount) => `手续费 ${amount}`,

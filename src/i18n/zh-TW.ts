@@ -109,6 +109,7 @@ export const zhTW: Messages = {
   channels: {
     appName: (app) => ({ wechat: '微信', alipay: '支付寶', unionpay: '雲閃付' })[app],
     openInBrowser: (app) => `${app}內無法使用，請點右上角「···」選擇在瀏覽器開啟`,
+    copyToBrowser: '小程式內無法使用，請複製連結到瀏覽器開啟',
     guide: '如何開啟',
     maintenanceWindow: (from, to) => `維護時段 ${from}–${to}`,
     feeFixed: (amount) => `手續費 ${amount}`,

@@ -29,7 +29,10 @@ const ctx = (env: Environment, messages = zhCN, locale = 'zh-CN'): DescribeConte
 describe('channel views', () => {
   const environment: [Environment, Channel, DescribeContext['messages'], string, string][] = [
     ['wechat', channel(), zhCN, 'zh-CN', '微信内无法使用，请点右上角「···」选择在浏览器打开'],
-    ['wechat-miniprogram', channel(), zhTW, 'zh-TW', '微信內無法使用，請點右上角「···」選擇在瀏覽器開啟'],
+    ['wechat', channel(), zhTW, 'zh-TW', '微信內無法使用，請點右上角「···」選擇在瀏覽器開啟'],
+    // A mini-program's `···` menu cannot open a browser.
+    ['wechat-miniprogram', channel(), zhCN, 'zh-CN', '小程序内无法使用，请复制链接到浏览器打开'],
+    ['wechat-miniprogram', channel(), zhTW, 'zh-TW', '小程式內無法使用，請複製連結到瀏覽器開啟'],
     ['alipay', channel({ id: 'wechat', kind: 'wechat' }), zhCN, 'zh-CN', '支付宝内无法使用，请点右上角「···」选择在浏览器打开'],
     ['unionpay', channel(), en, 'en', 'Not available inside UnionPay: tap ··· at the top right and open this page in your browser'],
   ];
