@@ -25,6 +25,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   card: 'src/lazy/card.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
+  guide: 'src/lazy/guide.ts',
   notices: 'src/lazy/notices.ts',
   payment: 'src/lazy/payment.ts',
   qr: 'src/lazy/qr.ts',

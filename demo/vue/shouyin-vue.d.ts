@@ -13,8 +13,9 @@ type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Cap
 export type ShouyinCheckoutVueEvents = { [K in ShouyinEventName as `on${Pascal<K>}`]?: (event: ShouyinEvent<K>) => void };
 
 export type ShouyinCheckoutVueProps = HTMLAttributes &
-  Partial<Pick<ShouyinCheckout, 'session' | 'sessionUrl' | 'locale' | 'env' | 'strings' | 'navigate' | 'beforeCardRemove'>> & {
+  Partial<Pick<ShouyinCheckout, 'session' | 'sessionUrl' | 'locale' | 'env' | 'strings' | 'navigate' | 'beforeCardRemove' | 'guideUrl'>> & {
     'session-url'?: string;
+    'guide-url'?: string;
   } & ShouyinCheckoutVueEvents;
 
 declare module 'vue' {

@@ -93,6 +93,28 @@ export const channelListStyles = css`
     color: var(--_color-on-primary);
     font-weight: 500;
   }
+  /* A blocked wallet's row: the whole row is its guide button's target (the disabled radio
+     under it stays for screen readers), and the button itself is 44 px. */
+  .guide {
+    flex: none;
+    min-block-size: 44px;
+    padding: 0 12px;
+    border: 1px solid var(--_color-primary);
+    border-radius: 22px;
+    background: var(--_color-surface);
+    color: var(--_color-primary);
+    font: inherit;
+    font-size: var(--_font-size-small);
+    cursor: pointer;
+  }
+  .guide::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .unavailable:has(.guide)::after {
+    display: none;
+  }
   /* The radio's mark, drawn by the row: an element less per row to clone and insert. */
   .option::after {
     content: '';
@@ -115,6 +137,9 @@ export const channelListStyles = css`
     }
     .unavailable * {
       color: GrayText;
+    }
+    .unavailable .guide {
+      color: ButtonText;
     }
   }
 `;

@@ -10,9 +10,11 @@ import type { ChannelView } from './describe.js';
  *
  * @tagname shouyin-channel-list
  * @fires shouyin-channel-select - The payer selected a channel; read `value`. Bubbles, not composed.
+ * @fires shouyin-channel-guide - The payer asked how to open the page where a blocked wallet pays; `detail` is its id. Bubbles, not composed.
  * @csspart channel - One channel row.
  * @csspart channel-name - A channel's name.
  * @csspart channel-details - A channel's limits, settlement and fee.
+ * @csspart guide-button - The "how to open" button of a wallet the super-app blocks.
  */
 export class ShouyinChannelList extends LitElement {
   static override styles = [tokens, base, channelListStyles];
@@ -44,6 +46,13 @@ export class ShouyinChannelList extends LitElement {
   private onChange(event: Event): void {
     this.value = (event.target as HTMLInputElement).value;
     this.dispatchEvent(new Event('shouyin-channel-select', { bubbles: true }));
+  }
+
+  private onGuide(event: Event): void {
+    const button = event.currentTarget as HTMLButtonElement;
+    // Safari does not focus a tapped button; the guide gives focus back to what had it.
+    button.focus();
+    this.dispatchEvent(new CustomEvent('shouyin-channel-guide', { bubbles: true, detail: button.value }));
   }
 
   /** Home and End complete the arrow keys native radios already have. */
@@ -110,6 +119,19 @@ export class ShouyinChannelList extends LitElement {
           <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span>
           ${notes.map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)}
         </span>
+        ${channel.guide
+          ? html`<button
+              type="button"
+              class="guide"
+              part="guide-button"
+              id="c${index}-guide"
+              aria-labelledby="c${index}-guide c${index}-name"
+              .value=${channel.id}
+              @click=${this.onGuide}
+            >
+              ${channel.guide}
+            </button>`
+          : nothing}
       </label>
     `;
   }
@@ -121,5 +143,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'shouyin-channel-select': Event;
+    'shouyin-channel-guide': CustomEvent<string>;
   }
 }

@@ -1,6 +1,6 @@
 import { formatClock, formatMoney, formatPercent } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { superAppOf } from '../env/rules.js';
+import { superAppOf, type SuperApp } from '../env/rules.js';
 import type { Channel } from '../protocol/schemas.js';
 import { channelAvailability, remainingToday, type AvailabilityContext } from './availability.js';
 
@@ -21,6 +21,8 @@ export interface ChannelView {
   warning?: string;
   /** Maintenance windows ahead (维护时段 23:30–00:30), so the payer is not surprised later. */
   maintenance?: string;
+  /** The words of the button that shows how to open the page outside the super-app blocking this wallet. */
+  guide?: string;
 }
 
 /** Windows further ahead than this are the host's business, not the payer's. */
@@ -48,6 +50,10 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     .filter((w) => Date.parse(w.from) > context.now && Date.parse(w.from) - context.now < MAINTENANCE_HORIZON_MS)
     .map((w) => m.channels.maintenanceWindow(formatClock(Date.parse(w.from), locale), formatClock(Date.parse(w.to), locale)));
   const app = context.env && superAppOf(context.env);
+  const blocked = !availability.available && availability.reason === 'environment' && app;
+  // A mini-program's `···` menu has no "open in browser": its payers copy the link instead.
+  const elsewhere = (app: SuperApp): string =>
+    context.env === 'wechat-miniprogram' ? m.channels.copyToBrowser : m.channels.openInBrowser(m.channels.appName(app));
   return {
     id: channel.id,
     kind: channel.kind,
@@ -56,13 +62,14 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     // Absent notes are undefined: the list shows only what is there.
     unavailableText: availability.available
       ? undefined
-      : availability.reason === 'environment' && app
-        ? m.channels.openInBrowser(m.channels.appName(app))
+      : blocked
+        ? elsewhere(blocked)
         : m.unavailable(availability.reason, availability.until === undefined ? undefined : formatClock(availability.until, locale)),
     details,
     promo: channel.promo,
     badge: channel.isNew ? m.newBadge : undefined,
     warning: channel.status === 'degraded' ? m.degraded : undefined,
     maintenance: ahead.length > 0 ? ahead.join(' · ') : undefined,
+    guide: blocked ? m.channels.guide : undefined,
   };
 }

@@ -2,18 +2,19 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
+import { loadGuide } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
-import type { ShouyinEventDetails } from '../events/events.js';
+import { emit, type ShouyinEventDetails } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
 import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { amountOf, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { amountOf, channelName, sessionError, skeleton, success, summary } from './checkout-views.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
@@ -37,6 +38,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @fires shouyin-expire - The order's time ran out.
  * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
+ * @fires shouyin-guide - The payer asked how to pay with a wallet this super-app blocks (`channel`, `env`). Cancelable: `preventDefault()` and show your own guide.
  *
  * @csspart base - The panel that holds everything.
  * @csspart summary - Merchant, description and amount.
@@ -48,6 +50,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart pay-button - The pay button.
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
  * @csspart success - The success view.
+ * @csspart guide - The guide to opening the page in the system browser (`<shouyin-open-guide>`), for a wallet the super-app blocks.
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
@@ -86,6 +89,7 @@ export class ShouyinCheckout extends LitElement {
     colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
+    guideUrl: { attribute: 'guide-url' },
   };
 
   /**
@@ -122,6 +126,8 @@ export class ShouyinCheckout extends LitElement {
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
+  /** Your page on opening this one outside the super-app; "how to open" on a blocked wallet goes there (through `navigate`) instead of the built-in guide. */
+  declare guideUrl: string | null;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -138,6 +144,8 @@ export class ShouyinCheckout extends LitElement {
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
+  /** The blocked wallet whose guide is open. */
+  private guideFor: string | undefined;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -146,6 +154,7 @@ export class ShouyinCheckout extends LitElement {
     this.locale = null;
     this.env = null;
     this.colorScheme = 'auto';
+    this.guideUrl = null;
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -192,6 +201,22 @@ export class ShouyinCheckout extends LitElement {
     if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
     const instrument = this.cards.take();
     if (instrument) this.checkout.pay(instrument);
+  }
+
+  /** "How to open" on a wallet the super-app blocks: the host's page or guide, else ours (a lazy chunk). */
+  private onGuide(event: CustomEvent<string>): void {
+    const channel = event.detail;
+    if (!emit(this, 'shouyin-guide', { channel, env: this.environment() })) return;
+    if (this.guideUrl) return this.navigate(this.guideUrl);
+    loadGuide().then(() => {
+      this.guideFor = channel;
+      this.requestUpdate();
+    }, () => undefined);
+  }
+
+  private onGuideClose(): void {
+    this.guideFor = undefined;
+    this.requestUpdate();
   }
 
   private onCheckPayment(): void {
@@ -280,7 +305,18 @@ export class ShouyinCheckout extends LitElement {
         .label=${m.channelsLabel}
         ?disabled=${busy}
         @shouyin-channel-select=${this.onChannelChange}
+        @shouyin-channel-guide=${this.onGuide}
       ></shouyin-channel-list>
+      ${this.guideFor
+        ? html`<shouyin-open-guide
+            part="guide"
+            .channel=${channelName(m, session, this.guideFor)}
+            .env=${this.environment()}
+            .locale=${locale}
+            .strings=${this.strings?.guide}
+            @shouyin-guide-close=${this.onGuideClose}
+          ></shouyin-open-guide>`
+        : nothing}
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
         ? html`

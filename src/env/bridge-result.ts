@@ -9,6 +9,11 @@ export const BridgeOutcome = {
   Canceled: 'canceled',
   /** The sheet reports a failure. */
   Failed: 'failed',
+  /**
+   * The payer went to another page to pay (the mini-program's payment page): nothing to do until
+   * they come back, which checks the status as any return to the page does.
+   */
+  Away: 'away',
   /** No bridge appeared in time: this page is not in the app it was paid for. */
   Unavailable: 'unavailable',
 } as const;
@@ -44,4 +49,13 @@ export function alipayOutcome(result: unknown): BridgeOutcome {
     default:
       return BridgeOutcome.Check;
   }
+}
+
+/**
+ * `upsdk.pay`'s `fail` gets `{ msg }`: the payer closing QuickPass's cashier says "cancel" (or
+ * 取消); anything else is a failure. Its `success` is a `check`, as any sheet's "paid" is.
+ */
+export function unionpayFailure(error: unknown): BridgeOutcome {
+  const message = typeof error === 'object' && error !== null ? String((error as { msg?: unknown }).msg) : '';
+  return /cancel|取消/i.test(message) ? BridgeOutcome.Canceled : BridgeOutcome.Failed;
 }

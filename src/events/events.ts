@@ -5,7 +5,7 @@
  * or CVV: only ids, channels, amounts in minor units, codes and localized messages.
  */
 import type { ErrorCode, FailureCode } from '../protocol/codes.js';
-import type { Action } from '../protocol/schemas.js';
+import type { Action, Environment } from '../protocol/schemas.js';
 
 /** Who chose a channel. */
 export type ChannelChangeReason = 'user' | 'recommendation' | 'fallback';
@@ -48,6 +48,11 @@ export interface ShouyinEventDetails {
   'shouyin-card-remove': { cardId: string; brand: string; last4: string };
   'shouyin-hint': { hint: string; message: string };
   'shouyin-error': { code: ErrorCode; message: string; status?: number };
+  /**
+   * Cancelable: the payer asked how to pay with a wallet this super-app blocks, before the
+   * cashier's guide opens (or `guide-url` is navigated to); `preventDefault()` and show your own.
+   */
+  'shouyin-guide': { channel: string; env: Environment };
 }
 
 export type ShouyinEventName = keyof ShouyinEventDetails;
@@ -65,6 +70,7 @@ export const EVENT_NAMES: readonly ShouyinEventName[] = [
   'shouyin-card-remove',
   'shouyin-hint',
   'shouyin-error',
+  'shouyin-guide',
 ];
 export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K]>;
 
@@ -81,16 +87,17 @@ declare global {
     'shouyin-card-remove': ShouyinEvent<'shouyin-card-remove'>;
     'shouyin-hint': ShouyinEvent<'shouyin-hint'>;
     'shouyin-error': ShouyinEvent<'shouyin-error'>;
+    'shouyin-guide': ShouyinEvent<'shouyin-guide'>;
   }
 }
 
 /**
- * Dispatches a Shouyin event from `target`; returns false when a cancelable one (only
- * `shouyin-submit` is) was vetoed.
+ * Dispatches a Shouyin event from `target`; returns false when a cancelable one
+ * (`shouyin-submit`, `shouyin-guide`) was vetoed.
  * A host listener that throws must not break the cashier, and the browser reports it anyway.
  */
 export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K]): boolean {
   return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'shouyin-submit' }),
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'shouyin-submit' || name === 'shouyin-guide' }),
   );
 }

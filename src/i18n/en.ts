@@ -1,4 +1,4 @@
-import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
+import type { GuideCatalog, Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: 'WeChat Pay',
@@ -60,6 +60,7 @@ export const en: Messages = {
     session_expired: 'This order has expired. Go back to the shop and place it again.',
     attribute_invalid: 'This checkout is set up incorrectly. Please contact the merchant.',
     crypto_unavailable: 'This page is not secure (no HTTPS), so payment cannot be completed.',
+    miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
   },
   failures: {
     declined: 'Your bank declined the payment. Try another payment method.',
@@ -76,6 +77,7 @@ export const en: Messages = {
     request_rejected: 'The payment request was invalid. Reload the page and try again.',
     order_already_paid: 'This order has already been paid.',
     server_error: 'The payment service is unavailable. Please try again later.',
+    miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
     payment_failed: 'The payment failed. Try again or use another payment method.',
   },
   card: {
@@ -116,6 +118,8 @@ export const en: Messages = {
   channels: {
     appName: (app) => ({ wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay' })[app],
     openInBrowser: (app) => `Not available inside ${app}: tap ··· at the top right and open this page in your browser`,
+    copyToBrowser: 'Not available inside a mini program: copy the link and open it in your browser',
+    guide: 'How to open',
     maintenanceWindow: (from, to) => `Maintenance ${from}–${to}`,
     feeFixed: (amount) => `Fee ${amount}`,
     countdownLabel: 'Time left to pay',
@@ -207,5 +211,22 @@ export const enSavedCards: SavedCardsCatalog = {
       request_rejected: 'The request was invalid: the card was not removed. Reload the page and try again.',
       server_error: 'The service is unavailable: the card was not removed. Try again later.',
     },
+  },
+};
+
+/** The guide chunk's strings (opening the page in the system browser), apart so that only that chunk (dist/lazy/guide.js) carries them. */
+export const enGuide: GuideCatalog = {
+  guide: {
+    title: (channel) => `How to pay with ${channel}`,
+    why: (app, channel) => `${app} cannot open ${channel}. Open this page in your phone’s browser, then choose ${channel}.`,
+    steps: (_app, channel) => ['Tap “···” at the top right', 'Choose “Open in Browser”', `In the browser, choose ${channel} and pay`],
+    miniProgramSteps: (channel) => ['Tap “Copy link” below', 'Open your phone’s browser, paste the link and go to it', `Choose ${channel} and pay`],
+    menuEntry: 'Open in Browser',
+    pictureLabel: 'Picture: tap “···” at the top right, then “Open in Browser” in the menu',
+    linkLabel: 'Link to this page',
+    copy: 'Copy link',
+    copied: 'Copied',
+    selected: 'The link is selected: copy it',
+    close: 'Close',
   },
 };

@@ -93,6 +93,10 @@ export interface ChannelMessages {
   appName: (app: 'wechat' | 'alipay' | 'unionpay') => string;
   /** Why a wallet cannot pay inside this app, and what to do instead. */
   openInBrowser: (app: string) => string;
+  /** The same inside a WeChat mini-program, whose `···` menu cannot open a browser. */
+  copyToBrowser: string;
+  /** The button in such a wallet's row that opens the guide to the system browser. */
+  guide: string;
   /** A maintenance window ahead, e.g. `23:30–00:30`. */
   maintenanceWindow: (from: string, to: string) => string;
   /** A fixed fee per payment. */
@@ -138,6 +142,37 @@ export interface PaymentMessages {
   qrLoading: string;
   /** While a super-app's payment sheet or a wallet page is open. */
   walletOpen: (channel: string) => string;
+}
+
+/**
+ * The guide chunk's strings: how to open the page in the system browser when the super-app
+ * blocks a wallet. Apart from `Messages`, as the payment chunk's; a host overrides them through
+ * `strings.guide`.
+ */
+export interface GuideCatalog {
+  guide: GuideMessages;
+}
+
+export interface GuideMessages {
+  /** The dialog's title, with the wallet's name. */
+  title: (channel: string) => string;
+  /** Why: the app the page is open in will not open that wallet. */
+  why: (app: string, channel: string) => string;
+  /** The steps, in order, through the app's `···` menu. */
+  steps: (app: string, channel: string) => string[];
+  /** The steps inside a mini-program, which has no "open in browser": copy, then paste in a browser. */
+  miniProgramSteps: (channel: string) => string[];
+  /** The menu entry's words, as the app shows them (drawn in the picture). */
+  menuEntry: string;
+  /** The picture's text alternative. */
+  pictureLabel: string;
+  /** The page's link, shown and copied. */
+  linkLabel: string;
+  copy: string;
+  copied: string;
+  /** The Clipboard API refused: the link is selected for the payer to copy. */
+  selected: string;
+  close: string;
 }
 
 /**
@@ -193,6 +228,7 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'c
   fallback?: Partial<FallbackMessages>;
   savedCards?: Partial<SavedCardsMessages>;
   payment?: Partial<PaymentMessages>;
+  guide?: Partial<GuideMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

@@ -1,4 +1,4 @@
-import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
+import type { GuideCatalog, Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -60,6 +60,7 @@ export const zhCN: Messages = {
     session_expired: '订单已超时关闭，请返回商户页面重新下单。',
     attribute_invalid: '收银台配置有误，请联系商户。',
     crypto_unavailable: '当前页面不安全（非 HTTPS），无法完成支付。',
+    miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
   },
   failures: {
     declined: '支付被发卡行拒绝，请更换支付方式。',
@@ -76,6 +77,7 @@ export const zhCN: Messages = {
     request_rejected: '支付请求无效，请刷新页面后重试。',
     order_already_paid: '该订单已支付，无需重复支付。',
     server_error: '支付服务暂时不可用，请稍后重试。',
+    miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
   card: {
@@ -108,6 +110,8 @@ export const zhCN: Messages = {
   channels: {
     appName: (app) => ({ wechat: '微信', alipay: '支付宝', unionpay: '云闪付' })[app],
     openInBrowser: (app) => `${app}内无法使用，请点右上角「···」选择在浏览器打开`,
+    copyToBrowser: '小程序内无法使用，请复制链接到浏览器打开',
+    guide: '如何打开',
     maintenanceWindow: (from, to) => `维护时段 ${from}–${to}`,
     feeFixed: (amount) => `手续费 ${amount}`,
     countdownLabel: '支付剩余时间',
@@ -195,5 +199,22 @@ export const zhCNSavedCards: SavedCardsCatalog = {
       request_rejected: '请求无效，银行卡未删除，请刷新页面后重试。',
       server_error: '服务暂时不可用，银行卡未删除，请稍后重试。',
     },
+  },
+};
+
+/** The guide chunk's strings (opening the page in the system browser), apart so that only that chunk (dist/lazy/guide.js) carries them. */
+export const zhCNGuide: GuideCatalog = {
+  guide: {
+    title: (channel) => `如何使用${channel}支付`,
+    why: (app, channel) => `${app}内无法打开${channel}。请在手机浏览器中打开本页面，再选择${channel}。`,
+    steps: (_app, channel) => ['点右上角「···」', '选择「在浏览器打开」', `在浏览器中选择${channel}完成支付`],
+    miniProgramSteps: (channel) => ['点下方「复制链接」', '打开手机浏览器，粘贴链接并访问', `选择${channel}完成支付`],
+    menuEntry: '在浏览器打开',
+    pictureLabel: '示意图：点右上角「···」，在菜单中选择「在浏览器打开」',
+    linkLabel: '本页链接',
+    copy: '复制链接',
+    copied: '已复制',
+    selected: '已选中链接，请长按复制',
+    close: '关闭',
   },
 };

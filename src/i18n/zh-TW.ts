@@ -1,4 +1,4 @@
-import type { Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
+import type { GuideCatalog, Messages, PaymentCatalog, SavedCardsCatalog } from './messages.js';
 
 const CHANNELS: Record<string, string> = {
   wechat: '微信支付',
@@ -60,6 +60,7 @@ export const zhTW: Messages = {
     session_expired: '訂單已逾時關閉，請返回商戶頁面重新下單。',
     attribute_invalid: '收銀台設定有誤，請聯絡商戶。',
     crypto_unavailable: '目前頁面不安全（非 HTTPS），無法完成付款。',
+    miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
   },
   failures: {
     declined: '付款遭發卡銀行拒絕，請更換付款方式。',
@@ -76,6 +77,7 @@ export const zhTW: Messages = {
     request_rejected: '付款請求無效，請重新整理頁面後重試。',
     order_already_paid: '此訂單已付款，無需重複付款。',
     server_error: '付款服務暫時無法使用，請稍後重試。',
+    miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
   card: {
@@ -108,6 +110,8 @@ export const zhTW: Messages = {
   channels: {
     appName: (app) => ({ wechat: '微信', alipay: '支付寶', unionpay: '雲閃付' })[app],
     openInBrowser: (app) => `${app}內無法使用，請點右上角「···」選擇在瀏覽器開啟`,
+    copyToBrowser: '小程式內無法使用，請複製連結到瀏覽器開啟',
+    guide: '如何開啟',
     maintenanceWindow: (from, to) => `維護時段 ${from}–${to}`,
     feeFixed: (amount) => `手續費 ${amount}`,
     countdownLabel: '付款剩餘時間',
@@ -195,5 +199,22 @@ export const zhTWSavedCards: SavedCardsCatalog = {
       request_rejected: '請求無效，銀行卡未刪除，請重新整理頁面後重試。',
       server_error: '服務暫時無法使用，銀行卡未刪除，請稍後重試。',
     },
+  },
+};
+
+/** The guide chunk's strings (opening the page in the system browser), apart so that only that chunk (dist/lazy/guide.js) carries them. */
+export const zhTWGuide: GuideCatalog = {
+  guide: {
+    title: (channel) => `如何使用${channel}付款`,
+    why: (app, channel) => `${app}內無法開啟${channel}。請在手機瀏覽器中開啟本頁面，再選擇${channel}。`,
+    steps: (_app, channel) => ['點右上角「···」', '選擇「在瀏覽器開啟」', `在瀏覽器中選擇${channel}完成付款`],
+    miniProgramSteps: (channel) => ['點下方「複製連結」', '開啟手機瀏覽器，貼上連結並前往', `選擇${channel}完成付款`],
+    menuEntry: '在瀏覽器開啟',
+    pictureLabel: '示意圖：點右上角「···」，在選單中選擇「在瀏覽器開啟」',
+    linkLabel: '本頁連結',
+    copy: '複製連結',
+    copied: '已複製',
+    selected: '已選取連結，請長按複製',
+    close: '關閉',
   },
 };

@@ -1,7 +1,8 @@
 /**
  * Loads code that only some payers need: the card form and the card rules (card payers), the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
+ * (sessions with notices), the guide to the system browser (payers who ask how to pay with a
+ * wallet the super-app blocks), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
@@ -19,6 +20,7 @@
 import type * as Card from './card.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
+import type * as Guide from './guide.js';
 import type * as Notices from './notices.js';
 import type * as Payment from './payment.js';
 import type * as QrCode from './qr.js';
@@ -71,6 +73,13 @@ export const loadQrCode = once(async (): Promise<typeof QrCode> => {
 export const loadNotices = once(async (): Promise<typeof Notices> => {
   const chunk: typeof Notices = await (SCRIPT ? fromBundle('notices') : import('./notices.js'));
   defineTags([['shouyin-notices', chunk.ShouyinNotices]]);
+  return chunk;
+});
+
+/** Loads `<shouyin-open-guide>` and registers it; the checkout calls it when the payer asks how to pay with a blocked wallet. */
+export const loadGuide = once(async (): Promise<typeof Guide> => {
+  const chunk: typeof Guide = await (SCRIPT ? fromBundle('guide') : import('./guide.js'));
+  defineTags([['shouyin-open-guide', chunk.ShouyinOpenGuide]]);
   return chunk;
 });
 

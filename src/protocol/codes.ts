@@ -19,6 +19,11 @@ export const ErrorCode = {
   AttributeInvalid: 'attribute_invalid',
   /** The page is not a secure context, so WebCrypto is missing and nothing can be signed. */
   CryptoUnavailable: 'crypto_unavailable',
+  /**
+   * A `miniprogram` action came, but the page has no `wx.miniProgram` (the host page did not load
+   * WeChat's JSSDK) or it could not open the mini-program's payment page.
+   */
+  MiniprogramUnavailable: 'miniprogram_unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -46,6 +51,8 @@ export const FailureCode = {
   OrderAlreadyPaid: 'order_already_paid',
   /** The backend failed (HTTP 5xx). */
   ServerError: 'server_error',
+  /** The mini-program's payment page could not be opened (see `ErrorCode.MiniprogramUnavailable`). */
+  MiniprogramUnavailable: 'miniprogram_unavailable',
   /** A failure code this cashier does not know; the payer sees a generic message. */
   Unknown: 'payment_failed',
 } as const;

@@ -182,6 +182,20 @@ export const ActionSchema = z.union([
     bridge: z.enum(['wechat', 'alipay']),
     params: z.looseObject({}),
   }),
+  // QuickPass's JS SDK (`upsdk.pay`) takes the transaction number alone.
+  z.object({
+    type: z.literal('bridge'),
+    bridge: z.literal('unionpay'),
+    params: z.object({ tn: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  }),
+  // Inside a WeChat mini-program's web-view, the mini-program pays (`wx.requestPayment`): the
+  // cashier opens the host's payment page of it, `path` (absolute, no query) with `params` (a
+  // query string) as its `onLoad` options.
+  z.object({
+    type: z.literal('miniprogram'),
+    path: z.string().check(z.regex(/^\/[^\s?#]+$/), z.maxLength(512)),
+    params: z.string().check(z.regex(/^[^\s#]*$/), z.maxLength(2048)),
+  }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 

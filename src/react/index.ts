@@ -31,6 +31,7 @@ const EVENTS = {
   onCardRemove: on('shouyin-card-remove'),
   onHint: on('shouyin-hint'),
   onError: on('shouyin-error'),
+  onGuide: on('shouyin-guide'),
 };
 
 const Wrapped = createComponent({

@@ -11,7 +11,7 @@ import type { CheckoutState } from './state.js';
 export type Chunk = 'card' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
 
 /** Where a wallet's sheet opens through the app's JS bridge, which is in the payment chunk. */
-export const BRIDGE_ENVS: readonly Environment[] = ['wechat', 'wechat-miniprogram', 'alipay'];
+export const BRIDGE_ENVS: readonly Environment[] = ['wechat', 'wechat-miniprogram', 'alipay', 'unionpay'];
 
 export function chunksFor({ session, flow, notice, channelId }: CheckoutState, env: Environment): Chunk[] {
   const { phase } = flow;
@@ -24,7 +24,7 @@ export function chunksFor({ session, flow, notice, channelId }: CheckoutState, e
   // The card encryption with the form, so the pay click finds it there.
   if (session.channels.find((c) => c.id === channelId)?.kind === 'card') chunks.push('card', 'seal');
   const action = phase === Phase.Pending ? flow.action : undefined;
-  // Inside WeChat or Alipay the sheet opens from it: asked with the session, not at the pay click.
+  // Inside WeChat, Alipay or QuickPass the sheet opens from it: asked with the session, not at the pay click.
   if (notice || action || BRIDGE_ENVS.includes(env)) chunks.push('payment');
   if (action?.type === 'qr') chunks.push('qr');
   return chunks;

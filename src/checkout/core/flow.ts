@@ -29,7 +29,7 @@ export interface FailureInfo {
 }
 
 /** What the checkout shows while a pending attempt's action is under way; only a QR code needs the page. */
-export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect'; channel: string };
+export type ActionView = { type: 'qr'; content: string; channel: string } | { type: 'bridge' | 'redirect' | 'miniprogram'; channel: string };
 
 export type FlowState =
   | { phase: typeof Phase.Idle }

@@ -264,10 +264,15 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
       if (mine) effects.push({ type: 'action', ref, action });
       break;
     }
-    case 'sheet':
+    case 'sheet': {
       // The sheet of an attempt that has since been replaced says nothing about the current one.
-      if (current(event.ref)) effects.push(event.outcome ? { type: 'give-up', code: event.outcome } : { type: 'check' });
+      if (!current(event.ref)) break;
+      const { outcome } = event;
+      // The host page's set-up, not the payer's: without WeChat's JSSDK no mini-program page opens.
+      if (outcome === FailureCode.MiniprogramUnavailable) emit('shouyin-error', { code: ErrorCode.MiniprogramUnavailable, message: m.errors[ErrorCode.MiniprogramUnavailable] });
+      effects.push(outcome ? { type: 'give-up', code: outcome } : { type: 'check' });
       break;
+    }
     case 'succeeded': {
       const { session, ref, paymentId, earlier } = event;
       // An order paid earlier, by another attempt, says nothing about which channel this payer uses.

@@ -1,5 +1,5 @@
 /**
- * The page events every cashier listens to (visibility, online, offline), through one set of
+ * The page events every cashier listens to (visibility and page shows, online, offline), through one set of
  * listeners shared by all of them. Chromium pays 0.2–0.6 ms to register the first
  * `visibilitychange` listener of a page; registered once here and kept, that cost is not paid
  * again by every mount after an unmount. Each connected cashier hears every event, as it did
@@ -26,6 +26,9 @@ export function watchPage(watcher: PageWatcher): () => void {
   if (!installed) {
     installed = true;
     document.addEventListener('visibilitychange', notify('visibility'));
+    // A page restored from the back-forward cache, or shown again by a mini-program's
+    // `navigateBack`, may come back without a `visibilitychange`.
+    globalThis.addEventListener('pageshow', notify('visibility'));
     globalThis.addEventListener('online', notify('connectivity'));
     globalThis.addEventListener('offline', notify('connectivity'));
   }

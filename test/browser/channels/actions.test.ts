@@ -199,3 +199,133 @@ describe('H5 redirect (mobile browser)', () => {
     await log.first('shouyin-success');
   });
 });
+
+describe('WeChat mini-program web-view', () => {
+  interface NavigateOptions {
+    url: string;
+    success?: () => void;
+  }
+  const wxWindow = window as unknown as { wx?: { miniProgram: { navigateTo(options: NavigateOptions): void } } };
+  afterEach(() => delete wxWindow.wx);
+
+  /** The JSSDK's `wx.miniProgram`, recording where it was sent; the bridge, recording any call. */
+  function inMiniProgram() {
+    const urls: string[] = [];
+    const bridgeCalls: string[] = [];
+    wxWindow.wx = { miniProgram: { navigateTo: (options) => (urls.push(options.url), options.success?.()) } };
+    win.WeixinJSBridge = { invoke: (method) => void bridgeCalls.push(method) };
+    return { urls, bridgeCalls };
+  }
+
+  it('opens the mini-program page with the backend path and params, never getBrandWCPayRequest; the return checks', async () => {
+    const { urls, bridgeCalls } = inMiniProgram();
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'wechat-miniprogram' });
+    const pending = await pay(el, log);
+    expect(pending.action).to.equal('miniprogram');
+    const answer = await backendAnswer(pending.paymentId);
+    const action = answer.action?.type === 'miniprogram' ? answer.action : undefined;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(urls).to.deep.equal([`${action!.path}?${action!.params}`]);
+    expect(new URLSearchParams(urls[0]!.split('?')[1]).get('package')).to.equal(`prepay_id=${pending.paymentId}`);
+    expect(bridgeCalls).to.deep.equal([]);
+    expect(textOf(await findByRole(el, 'status'))).to.contain('正在确认支付结果');
+    // The mini-program paid (`wx.requestPayment`) and went back: the page shows again.
+    await payerConfirms(pending.paymentId);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    const success = await log.first('shouyin-success', 1500);
+    expect(success.paymentId).to.equal(pending.paymentId);
+    expect(bridgeCalls).to.deep.equal([]);
+  });
+
+  it('"我已完成支付" checks at once', async () => {
+    inMiniProgram();
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'wechat-miniprogram' });
+    const pending = await pay(el, log);
+    expect(pending.action).to.equal('miniprogram');
+    await payerConfirms(pending.paymentId);
+    getByRole(el, 'button', { name: '我已完成支付' }).click();
+    expect((await log.first('shouyin-success', 1500)).paymentId).to.equal(pending.paymentId);
+  });
+
+  it('without the JSSDK: shouyin-error miniprogram_unavailable, the payer is told, and may pay again', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'wechat-miniprogram' });
+    const pending = await pay(el, log);
+    const error = await log.first('shouyin-error', 7000);
+    expect(error.code).to.equal('miniprogram_unavailable');
+    const failure = await log.first('shouyin-failure');
+    expect(failure).to.include({ code: 'miniprogram_unavailable', paymentId: pending.paymentId });
+    await el.updateComplete;
+    expect(textOf(await findByRole(el, 'alert'))).to.equal('无法打开小程序支付页面，请返回小程序重试，或更换支付方式。');
+    expect(getByRole(el, 'button', { name: /确认支付/ }).getAttribute('aria-disabled')).to.equal('false');
+  });
+});
+
+describe('UnionPay QuickPass app (upsdk)', () => {
+  interface PayOptions {
+    tn: string;
+    success(): void;
+    fail(error?: unknown): void;
+  }
+  const upWindow = window as unknown as { upsdk?: { pluginReady(cb: () => void): void; pay(options: PayOptions): void } };
+  afterEach(() => delete upWindow.upsdk);
+
+  /** `upsdk` as the QuickPass app's page has it, answering `pay` with `answer` after `before`. */
+  function quickPass(answer: (options: PayOptions) => void, before: (tn: string) => Promise<void> = async () => {}) {
+    const paid: string[] = [];
+    upWindow.upsdk = {
+      pluginReady: (cb) => void setTimeout(cb, 10),
+      pay: (options) => {
+        paid.push(options.tn);
+        void before(options.tn).then(() => answer(options));
+      },
+    };
+    return paid;
+  }
+
+  it('calls upsdk.pay with the backend tn; success only checks, the backend says paid', async () => {
+    const paid = quickPass((o) => o.success(), payerConfirms);
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    expect(log.of('shouyin-ready')[0]!.channel).to.equal('unionpay');
+    const pending = await pay(el, log);
+    expect(pending.action).to.equal('bridge');
+    const success = await log.first('shouyin-success', 4000);
+    const answer = await backendAnswer(success.paymentId);
+    expect(paid).to.deep.equal([answer.action?.type === 'bridge' ? answer.action.params.tn : null]);
+    expect((await ledger(success.orderId)).paid).to.equal(true);
+  });
+
+  it('success while the backend has not been paid is no success', async () => {
+    quickPass((o) => o.success());
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(log.of('shouyin-success')).to.deep.equal([]);
+    expect(textOf(await findByRole(el, 'status'))).to.contain('正在确认支付结果');
+  });
+
+  it('a cancel ends the attempt as canceled', async () => {
+    quickPass((o) => o.fail({ msg: 'cancel' }));
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    expect((await log.first('shouyin-failure')).code).to.equal('canceled');
+    await el.updateComplete;
+    expect(textOf(await findByRole(el, 'alert'))).to.equal('支付已取消。');
+  });
+
+  it('an upsdk that comes late, within the time-out, pays', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const paid = quickPass((o) => o.success(), payerConfirms);
+    await log.first('shouyin-success', 4000);
+    expect(paid).to.have.length(1);
+  });
+
+  it('no upsdk: the attempt fails as channel_unavailable, and the payer is told', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'unionpay' });
+    await pay(el, log);
+    expect((await log.first('shouyin-failure', 7000)).code).to.equal('channel_unavailable');
+    await el.updateComplete;
+    expect(textOf(await findByRole(el, 'alert'))).to.equal('该支付方式暂不可用，请更换支付方式。');
+  });
+});

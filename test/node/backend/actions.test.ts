@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Environment } from '../../../src/protocol/schemas.js';
+import { IntentResponseSchema, type Environment } from '../../../src/protocol/schemas.js';
 import { intentFor, intentStatus, ledger, newSession, postIntent, startBackend, type RunningBackend } from '../helpers.js';
 
 let running: RunningBackend;
@@ -16,13 +16,14 @@ const confirm = (id: string) => fetch(`${running.url}/api/intents/${id}/confirm`
 describe('wallet actions', () => {
   const cases: [string, Environment, string, string | RegExp][] = [
     ['wechat', 'wechat', 'bridge', 'wechat'],
-    ['wechat', 'wechat-miniprogram', 'bridge', 'wechat'],
     ['wechat', 'desktop', 'qr', /^weixin:\/\/wxpay\/bizpayurl\?pr=pay_/],
     ['wechat', 'mobile', 'redirect', /^https:\/\/wx\.tenpay\.com\//],
     ['alipay', 'alipay', 'bridge', 'alipay'],
     ['alipay', 'desktop', 'qr', /^https:\/\/qr\.alipay\.com\/pay_/],
     ['alipay', 'wechat', 'redirect', /^https:\/\/mclient\.alipay\.com\//],
     ['unionpay', 'desktop', 'qr', /^https:\/\/qr\.95516\.com\//],
+    ['unionpay', 'unionpay', 'bridge', 'unionpay'],
+    ['unionpay', 'wechat', 'redirect', /^https:\/\/wallet\.95516\.com\//],
     ['ecny', 'mobile', 'redirect', /^https:\/\/pay\.example\.com\/h5\/ecny\//],
   ];
   for (const [channel, env, type, detail] of cases) {
@@ -36,8 +37,27 @@ describe('wallet actions', () => {
       if (typeof detail === 'string') assert.equal(value, detail);
       else assert.match(value, detail);
       if (type === 'bridge' && channel === 'wechat') assert.equal(body.action.params.package, `prepay_id=${body.id}`);
+      // `upsdk.pay` takes the transaction number alone.
+      if (type === 'bridge' && channel === 'unionpay') assert.deepEqual(body.action.params, { tn: body.id });
+      assert.ok(IntentResponseSchema.safeParse(body).success);
     });
   }
+
+  it('wechat in a mini-program → the mini-program\'s payment page, never the bridge', async () => {
+    const session = await newSession(running.url, 'scenario=action');
+    const { body } = await postIntent(running.url, session, intentFor(session, { channel: 'wechat', env: 'wechat-miniprogram' }));
+    assert.equal(body.status, 'requires_action');
+    const parsed = IntentResponseSchema.safeParse(body);
+    assert.ok(parsed.success);
+    const { action } = parsed.data;
+    assert.equal(action?.type, 'miniprogram');
+    if (action?.type !== 'miniprogram') return;
+    assert.equal(action.path, '/pages/pay/pay');
+    // What `wx.requestPayment` takes, in the page's `onLoad` options.
+    const params = new URLSearchParams(action.params);
+    assert.equal(params.get('package'), `prepay_id=${body.id}`);
+    for (const name of ['timeStamp', 'nonceStr', 'signType', 'paySign']) assert.ok(params.get(name), name);
+  });
 
   it('waits for the payer, then the status poll reports the payment', async () => {
     const session = await newSession(running.url, 'scenario=action');

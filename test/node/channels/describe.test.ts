@@ -29,7 +29,10 @@ const ctx = (env: Environment, messages = zhCN, locale = 'zh-CN'): DescribeConte
 describe('channel views', () => {
   const environment: [Environment, Channel, DescribeContext['messages'], string, string][] = [
     ['wechat', channel(), zhCN, 'zh-CN', '微信内无法使用，请点右上角「···」选择在浏览器打开'],
-    ['wechat-miniprogram', channel(), zhTW, 'zh-TW', '微信內無法使用，請點右上角「···」選擇在瀏覽器開啟'],
+    ['wechat', channel(), zhTW, 'zh-TW', '微信內無法使用，請點右上角「···」選擇在瀏覽器開啟'],
+    // A mini-program's `···` menu cannot open a browser.
+    ['wechat-miniprogram', channel(), zhCN, 'zh-CN', '小程序内无法使用，请复制链接到浏览器打开'],
+    ['wechat-miniprogram', channel(), zhTW, 'zh-TW', '小程式內無法使用，請複製連結到瀏覽器開啟'],
     ['alipay', channel({ id: 'wechat', kind: 'wechat' }), zhCN, 'zh-CN', '支付宝内无法使用，请点右上角「···」选择在浏览器打开'],
     ['unionpay', channel(), en, 'en', 'Not available inside UnionPay: tap ··· at the top right and open this page in your browser'],
   ];
@@ -40,6 +43,15 @@ describe('channel views', () => {
       assert.equal(view.unavailableText, text);
     });
   }
+
+  it('offers the guide to the system browser for a wallet the super-app blocks, and only then', () => {
+    assert.equal(describeChannel(channel(), ctx('wechat')).guide, '如何打开');
+    assert.equal(describeChannel(channel({ id: 'wechat', kind: 'wechat' }), ctx('alipay', en, 'en')).guide, 'How to open');
+    assert.equal(describeChannel(channel({ id: 'wechat', kind: 'wechat' }), ctx('wechat')).guide, undefined);
+    assert.equal(describeChannel(channel({ status: 'down' }), ctx('wechat')).guide, '如何打开');
+    assert.equal(describeChannel(channel({ status: 'down' }), ctx('mobile')).guide, undefined);
+    assert.equal(describeChannel(channel(), ctx('desktop')).guide, undefined);
+  });
 
   it('lists limits, arrival, fees and a maintenance window ahead; not one past or far away', () => {
     const view = describeChannel(

@@ -209,6 +209,13 @@ describe('checkout reducer: a wallet\'s sheet', () => {
     assert.deepEqual(reduce(pending, { type: 'sheet', ref, outcome: 'canceled' }, context()).effects, [{ type: 'give-up', code: 'canceled' }]);
   });
 
+  it('a mini-program page that cannot open (no JSSDK) ends the attempt and tells the host, with its own code', () => {
+    const { ref, pending } = sheetOf();
+    const { effects } = reduce(pending, { type: 'sheet', ref, outcome: 'miniprogram_unavailable' }, context());
+    assert.deepEqual(kinds(effects), ['shouyin-error', 'give-up']);
+    assert.equal(emitted(effects, 'shouyin-error')[0]!.code, 'miniprogram_unavailable');
+  });
+
   it('the sheet of a replaced attempt is dropped by its attempt id', () => {
     const { ref, pending } = sheetOf();
     // The payer gave up waiting and paid again: the first attempt's sheet closes late.
