@@ -28,7 +28,7 @@ async function mountPreview(attributes: Record<string, string> = {}): Promise<{ 
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   mounted.push({ el, log });
-  await log.first('shouyin-ready');
+  await log.first('shouyin-ready', 4000);
   await el.updateComplete;
   return { el, log };
 }
@@ -90,6 +90,42 @@ describe('<shouyin-checkout preview>', () => {
       expect(foreignRequests()).to.deep.equal([]);
     });
   }
+
+  for (const state of Object.keys(SCREENS)) {
+    it(`shows the ${state} screen in dark with no axe violation`, async () => {
+      const { el } = await mountPreview({ 'preview-state': state, locale: 'en', 'color-scheme': 'dark' });
+      await SCREENS[state]!(el);
+      const panel = el.shadowRoot!.querySelector('[part=base]')!;
+      expect(getComputedStyle(panel).colorScheme).to.equal('dark');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('fetches no session-url while in preview, and loads it once preview goes', async () => {
+    const { el, log } = await mountPreview({ 'session-url': '/api/session', locale: 'en' });
+    expect(log.of('shouyin-ready')[0]!.orderId).to.match(/^ord_preview_/);
+    expect(foreignRequests()).to.deep.equal([]);
+    el.removeAttribute('preview');
+    const real = await log.next('shouyin-ready');
+    expect(real.orderId).to.not.match(/^ord_preview_/);
+    expect((real as { preview?: true }).preview).to.equal(undefined);
+    expect(foreignRequests().some((r) => r.includes('/api/session'))).to.equal(true);
+  });
+
+  it('shows the sample in the language set, and again when it changes', async () => {
+    const { el } = await mountPreview({ locale: 'en' });
+    await waitFor(() => textOf(el.shadowRoot!).includes('Pay to Sample Store'));
+    el.setAttribute('locale', 'zh-TW');
+    await waitFor(() => textOf(el.shadowRoot!).includes('範例商城'));
+    getByRole(el, 'region', { name: '收銀台' });
+  });
+
+  it('takes the theme tokens', async () => {
+    const { el } = await mountPreview({ locale: 'en' });
+    el.style.setProperty('--shouyin-color-primary', 'rgb(1, 2, 3)');
+    const pay = getByRole(el, 'button', { name: /^Pay .*128\.00$/ });
+    expect(getComputedStyle(pay).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
 
   it('sees a request where one is made (the check above can fail)', async () => {
     const log = new EventLog();
