@@ -28,6 +28,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   guide: 'src/lazy/guide.ts',
   notices: 'src/lazy/notices.ts',
   payment: 'src/lazy/payment.ts',
+  preview: 'src/lazy/preview.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
   seal: 'src/lazy/seal.ts',

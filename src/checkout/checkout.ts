@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadGuide } from '../lazy/load.js';
+import { loadGuide, loadPreview } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -39,6 +39,8 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
  * @fires shouyin-guide - The payer asked how to pay with a wallet this super-app blocks (`channel`, `env`). Cancelable: `preventDefault()` and show your own guide.
+ *
+ * In preview mode (`preview`) every event's detail also carries `preview: true`.
  *
  * @csspart base - The panel that holds everything.
  * @csspart summary - Merchant, description and amount.
@@ -90,6 +92,8 @@ export class ShouyinCheckout extends LitElement {
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
     guideUrl: { attribute: 'guide-url' },
+    preview: { type: Boolean },
+    previewState: { attribute: 'preview-state' },
   };
 
   /**
@@ -128,6 +132,10 @@ export class ShouyinCheckout extends LitElement {
   declare beforeCardRemove: BeforeCardRemove | undefined;
   /** Your page on opening this one outside the super-app; "how to open" on a blocked wallet goes there (through `navigate`) instead of the built-in guide. */
   declare guideUrl: string | null;
+  /** Renders from a built-in sample session with no backend (docs/preview.md); its code loads only then. */
+  declare preview: boolean;
+  /** The screen preview mode shows: `ready` (default), `card`, `card-errors`, `saved-cards`, `removal-dialog`, `pending`, `qr`, `redirect`, `fallback`, `failure`, `success`, `expired`, `offline`. */
+  declare previewState: string | null;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -155,6 +163,7 @@ export class ShouyinCheckout extends LitElement {
     this.env = null;
     this.colorScheme = 'auto';
     this.guideUrl = null;
+    this.preview = false;
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -187,7 +196,12 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
-    if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
+    // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes). A
+    // chunk that cannot load leaves the skeleton, and the next update tries again: no error
+    // view, whose "reload" would fetch the host's session, which preview never does.
+    if (this.preview) {
+      loadPreview().then((p) => p.attachPreview(this, this.checkout, this.catalog), () => undefined);
+    } else if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl') || changed.has('preview')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
   }

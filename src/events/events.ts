@@ -57,6 +57,11 @@ export interface ShouyinEventDetails {
 
 export type ShouyinEventName = keyof ShouyinEventDetails;
 
+/** Every event of a cashier in preview mode (docs/preview.md) carries `preview: true`: a sample, not a payment. */
+export interface PreviewMark {
+  preview?: true;
+}
+
 /** Every event name, for hosts and tools that listen to all of them. */
 export const EVENT_NAMES: readonly ShouyinEventName[] = [
   'shouyin-ready',
@@ -72,7 +77,7 @@ export const EVENT_NAMES: readonly ShouyinEventName[] = [
   'shouyin-error',
   'shouyin-guide',
 ];
-export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K]>;
+export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K] & PreviewMark>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -96,7 +101,7 @@ declare global {
  * (`shouyin-submit`, `shouyin-guide`) was vetoed.
  * A host listener that throws must not break the cashier, and the browser reports it anyway.
  */
-export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K]): boolean {
+export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K] & PreviewMark): boolean {
   return target.dispatchEvent(
     new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'shouyin-submit' || name === 'shouyin-guide' }),
   );
