@@ -107,6 +107,8 @@ export const SessionSchema = z.object({
     intents: z.string().check(z.minLength(1)),
     status: z.string().check(z.minLength(1)),
     cards: z.optional(z.string().check(z.minLength(1))),
+    cardInfo: z.optional(z.string().check(z.minLength(1))),
+    bindings: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
   /**
@@ -130,6 +132,8 @@ export const InstrumentSchema = z.union([
   z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
   z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
   z.strictObject({ type: z.literal('wallet') }),
+  /** A 快捷支付 binding's confirm (`src/protocol/binding.ts`): its SMS code sealed like a card. */
+  z.strictObject({ type: z.literal('binding'), bindingId: id, encrypted: z.string().check(z.minLength(1)) }),
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
