@@ -1,6 +1,7 @@
 import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
-import { loadSavedCards, loadSeal } from '../lazy/load.js';
+import type { ShouyinCardBinding } from '../binding/card-binding.js';
+import { loadBinding, loadSavedCards, loadSeal } from '../lazy/load.js';
 import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
@@ -38,6 +39,8 @@ export class CardEntry {
   private chunk: { state: 'loading' | 'ready' | 'failed'; for: string; chunk?: typeof SavedCardsChunk } | undefined;
   /** Whether this cashier has asked for the card encryption chunk yet. */
   private sealAsked = false;
+  /** The binding form's chunk is here (sessions with `endpoints.bindings`). */
+  bindingReady = false;
 
   constructor(
     private readonly host: LitElement,
@@ -52,6 +55,13 @@ export class CardEntry {
     if (reset) this.cardForm?.reset();
     else this.cardForm?.clearCvv();
     this.savedCards?.clearCvv();
+    const binding = this.binding;
+    if (reset) binding?.reset();
+    else binding?.failed();
+  }
+
+  private get binding(): ShouyinCardBinding | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-card-binding');
   }
 
   private get savedCards(): ShouyinSavedCards | null | undefined {
@@ -78,7 +88,14 @@ export class CardEntry {
    * the pay click finds it there. Asked once, not at every keystroke's update: one that failed
    * is loaded again by the pay click.
    */
-  selected(): void {
+  selected(session: Session): void {
+    // A session whose card channel binds Chinese bank cards: the binding form's chunk.
+    if (session.endpoints.bindings && !this.bindingReady) {
+      loadBinding().then(() => {
+        this.bindingReady = true;
+        this.host.requestUpdate();
+      }, () => undefined);
+    }
     if (this.sealAsked) return;
     this.sealAsked = true;
     loadSeal().catch(() => undefined);
@@ -104,6 +121,8 @@ export class CardEntry {
       const choice = savedCards.take();
       return choice && savedCard(choice);
     }
+    const { binding } = this;
+    if (binding) return binding.take();
     const payload = this.cardForm?.take();
     return payload && newCard(payload);
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadPayment, loadQrCode, loadSeal } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -47,6 +47,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart amount - The amount due.
  * @csspart channels - The channel list.
  * @csspart card-form - The card form (when the card channel is selected).
+ * @csspart card-binding - The 快捷支付 binding form, instead of the card form when the session has `endpoints.bindings`.
  * @csspart saved-cards - The saved card list (card channel, when the session has saved cards).
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
@@ -206,7 +207,7 @@ export class ShouyinCheckout extends LitElement {
       }, () => undefined);
     }
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
-    if (this.checkout.channel?.kind === 'card') this.cards.selected();
+    if (session && this.checkout.channel?.kind === 'card') this.cards.selected(session);
   }
 
   private onChannelChange(event: Event): void {
@@ -324,7 +325,20 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
-      ${byCard && !bySavedCard
+      ${byCard && !bySavedCard && session.endpoints.bindings
+        ? this.cards.bindingReady
+          ? html`<shouyin-card-binding
+              part="card-binding"
+              .session=${session}
+              .base=${this.checkout.endpointBase}
+              .now=${this.serverNow}
+              .seal=${loadSeal}
+              .locale=${locale}
+              ?disabled=${busy}
+              @shouyin-card-change=${this.cards.onCardChange}
+            ></shouyin-card-binding>`
+          : skeleton(m, 4)
+        : byCard && !bySavedCard
         ? html`
             <shouyin-card-form
               part="card-form"

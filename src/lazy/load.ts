@@ -16,6 +16,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as Binding from './binding.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
@@ -92,6 +93,16 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
  * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
  */
 export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));
+
+/**
+ * Loads `<shouyin-card-binding>` and registers it; the checkout calls it when the card channel
+ * of a session with `endpoints.bindings` is selected.
+ */
+export const loadBinding = once(async (): Promise<typeof Binding> => {
+  const chunk: typeof Binding = await (SCRIPT ? fromBundle('binding') : import('./binding.js'));
+  defineTags([['shouyin-card-binding', chunk.ShouyinCardBinding]]);
+  return chunk;
+});
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;
 

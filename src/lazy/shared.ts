@@ -11,9 +11,11 @@
  * module only a chunk needs is not named here; it goes into the chunk.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
+// The zod/mini builders the bundle has anyway, for a chunk's own answer schemas (the binding's).
+export { gte, int, literal, lte, maxLength, minLength, object, optional, regex, string, union } from 'zod/mini';
 export { brandById, detectBrand, groupsFor } from '../card/brands.js';
 export { brandStyles } from '../card/card-form.styles.js';
-export { normalizeDigits } from '../card/digits.js';
+export { asciiDigits, normalizeDigits } from '../card/digits.js';
 export { MaskedInputController } from '../card/masked-input-controller.js';
 export { cvvMask } from '../card/number-mask.js';
 export { channelName } from '../checkout/checkout-views.js';

@@ -41,7 +41,9 @@ export const CardInfoSchema = z.union([
     known: z.literal(true),
     /** The issuer, by its short code (`PSBC`) and its name in the payer's script. */
     bank: z.object({ id: z.string().check(z.regex(/^[A-Z0-9]{2,16}$/)), name: z.string().check(z.minLength(1), z.maxLength(40)) }),
-    type: z.enum([CardType.Debit, CardType.Credit]),
+    // `z.literal` of several values, not `z.enum`: a chunk takes its zod from the bundle, and
+    // `enum` cannot be a binding's name there (src/lazy/shared.ts).
+    type: z.literal([CardType.Debit, CardType.Credit]),
     brand: z.string().check(z.minLength(1), z.maxLength(32)),
     /** The bank's quick-pay agreement the payer accepts, as the host links it (https, or a path of the host's). */
     agreementUrl: z.optional(z.string().check(z.regex(/^(https:\/\/|\/)[^\s]*$/), z.maxLength(512))),
@@ -101,7 +103,7 @@ export type BindingStatus = (typeof BindingStatus)[keyof typeof BindingStatus];
 /** A binding as the backend answers it: never the phone, ID or code, only its state and clocks. */
 export const BindingSchema = z.object({
   id,
-  status: z.enum([BindingStatus.CodeSent, BindingStatus.Bound, BindingStatus.Locked, BindingStatus.Expired]),
+  status: z.literal([BindingStatus.CodeSent, BindingStatus.Bound, BindingStatus.Locked, BindingStatus.Expired]),
   /** Wrong codes still allowed before the binding locks. */
   attemptsLeft: z.int().check(z.gte(0), z.lte(10)),
   /** When another code may be asked for (the resend countdown ends). */
