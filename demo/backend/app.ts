@@ -414,6 +414,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       tries: tries.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
       triesOmitted: omitted,
       bindings: bindings.forOrder(orderId),
+      bindingRequests: bindings.requestsFor(orderId),
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,

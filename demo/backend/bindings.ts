@@ -21,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateCvv, validateExpiry, validateNumber } from '../../src/card/validate.js';
 import { yearMonthAt } from '../../src/card/card-fields.js';
 import { randomToken } from '../../src/protocol/base64url.js';
+import { canonicalize } from '../../src/protocol/canonical-json.js';
 import { bindingOf } from '../../src/protocol/card-binding.js';
 import {
   BindingCodeSchema,
@@ -43,6 +44,13 @@ import { lookupIin } from './bank-iins.js';
 import type { CardKey } from './card-key.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import { testCardOutcome, type TestCardOutcome } from './test-cards.js';
+
+/** A body's top-level `encrypted` JWE as its shape, as `ledgerBody` shows an intent's. */
+function shapeOfJwe(canonicalBody: string): string {
+  const body = JSON.parse(canonicalBody) as { encrypted?: unknown };
+  if (typeof body.encrypted === 'string') body.encrypted = `[jwe: ${body.encrypted.split('.').length} parts, ${body.encrypted.length} chars]`;
+  return canonicalize(body);
+}
 
 export const RESEND_AFTER_MS = 60_000;
 export const CODE_TTL_MS = 5 * 60_000;
@@ -95,6 +103,12 @@ export interface BindingDeps {
 
 export class Bindings {
   private readonly records = new Map<string, BindingRecord>();
+  /**
+   * Each order's signed binding requests as received (card info, binding, resend), a JWE shown
+   * by its shape only, as the ledger shows intents: what a reader (and the tests) can check
+   * crossed the wire in the clear.
+   */
+  private readonly received = new Map<string, string[]>();
 
   constructor(private readonly deps: BindingDeps) {}
 
@@ -227,6 +241,11 @@ export class Bindings {
       .map(({ id, status, card, paymentId }) => ({ id, status, bank: card.bank, cardType: card.cardType, brand: card.brand, last4: card.last4, paymentId: paymentId ?? null }));
   }
 
+  /** The order's signed binding requests as received, JWEs by their shape. */
+  requestsFor(orderId: string): readonly string[] {
+    return this.received.get(orderId) ?? [];
+  }
+
   private age(record: BindingRecord): void {
     if (record.status === BindingStatus.CodeSent && this.deps.now() >= record.expiresAt) record.status = BindingStatus.Expired;
   }
@@ -252,6 +271,8 @@ export class Bindings {
     if (!verified.ok) return void sendRejection(res, verified);
     const record = await this.deps.sessionForKid(verified.kid);
     if (!record) return void sendError(res, 401, 'unknown_kid');
+    const orderId = record.session.order.id;
+    this.received.set(orderId, [...(this.received.get(orderId) ?? []), shapeOfJwe(verified.canonicalBody)]);
     return { body: verified.body, session: record.session };
   }
 }
