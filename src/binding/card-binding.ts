@@ -269,8 +269,11 @@ export class ShouyinCardBinding extends LitElement {
         input.value = maskResidentId(id.id);
       }
     }
-    if (input.value && !this.touched.has(field)) this.touched.add(field);
-    this.requestUpdate();
+    if (!input.value || this.touched.has(field)) return;
+    this.touched.add(field);
+    // Disabling the form (as the pay click does) blurs the focused field in the middle of that
+    // render: nothing new to show then.
+    if (!this.disabled) this.requestUpdate();
   };
 
   private readonly onGetCode = (): void => {
