@@ -58,7 +58,7 @@ export const MAX_WRONG_CODES = 5;
 /** A binding request is one JWE of under 2 KB and a few members. */
 const MAX_BINDING_BYTES = 8 * 1024;
 /** The host's link to the banks' quick-pay agreement (a page the demo server serves). */
-export const AGREEMENT_URL = '/quick-pay-agreement.html';
+export const AGREEMENT_URL = '/demo/quick-pay-agreement.html';
 
 /** What the ledger keeps of a bound card: the bank and the card's last four digits, nothing to pay with. */
 export interface LedgerBinding {

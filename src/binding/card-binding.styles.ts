@@ -69,8 +69,14 @@ export const cardBindingStyles = css`
     gap: 8px;
     align-items: stretch;
   }
-  .row input {
-    flex: 1 1 auto;
+  /* The code and its resend button share a row: the field gives way, the button keeps its words. */
+  .row input:not([type='checkbox']) {
+    flex: 1 1 0;
+    inline-size: auto;
+    min-inline-size: 0;
+  }
+  .row button {
+    flex: none;
   }
   .agree {
     display: flex;

@@ -209,8 +209,12 @@ export class ShouyinCardBinding extends LitElement {
   failed(): void {
     const code = this.input('code');
     if (code) code.value = '';
+    // The cleared field is no mistake of the payer's: no "enter the code" until they try again.
+    this.submitted = false;
+    this.touched.delete('code');
     this.binding.dispatch({ type: 'confirm-failed' });
     this.announce();
+    void this.updateComplete.then(() => this.input('code')?.focus());
   }
 
   /** Paid or expired: everything typed goes, the form starts again. */

@@ -71,7 +71,7 @@ describe('card info', () => {
     const ask = (iin: string) => signedPost(session, '/api/card-info', { v: 1, sessionId: session.id, iin, createdAt: now() });
     assert.deepEqual(await ask('621799'), {
       status: 200,
-      body: { known: true, bank: { id: 'PSBC', name: '中国邮政储蓄银行' }, type: 'debit', brand: 'unionpay', agreementUrl: '/quick-pay-agreement.html' },
+      body: { known: true, bank: { id: 'PSBC', name: '中国邮政储蓄银行' }, type: 'debit', brand: 'unionpay', agreementUrl: '/demo/quick-pay-agreement.html' },
     });
     assert.equal((await ask('43922512')).body.type, 'credit');
     assert.deepEqual(await ask('999999'), { status: 200, body: { known: false } });
