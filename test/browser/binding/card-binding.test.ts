@@ -124,4 +124,41 @@ describe('binding a Chinese debit card by SMS code', () => {
     const book = await ledger(success.orderId);
     expect(book.attempts.map((a) => a.status)).to.deep.equal(['failed', 'succeeded']);
   });
+
+  it('asks a credit card for its expiry and CVV too, and says when the bank is not known', async () => {
+    const { el } = await startBinding();
+    await typeInto(el, '卡号', '439225');
+    const bank = getByRole(el, 'status', { name: '' });
+    await until(() => textOf(bank) === '招商银行 信用卡', 'the credit card named');
+    await el.updateComplete;
+    getByRole(el, 'textbox', { name: '有效期' });
+    getByRole(el, 'textbox', { name: '安全码' });
+    const number = getByRole(el, 'textbox', { name: '卡号' }) as HTMLInputElement;
+    number.select();
+    await typeInto(el, '卡号', '99999912');
+    await until(() => textOf(bank) === '未能识别发卡行，请核对卡号', 'the unknown bank said');
+  });
+
+  it('checks the ID number as it is typed: a wrong check character shows at once', async () => {
+    const { el } = await startBinding();
+    await typeInto(el, '身份证号', '110101199003074478');
+    const id = getByRole(el, 'textbox', { name: '身份证号' });
+    expect(id.getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(el.shadowRoot!.querySelector('shouyin-card-binding')!.shadowRoot!.querySelector('#idNumber-error')!)).to.equal('身份证号有误，请核对最后一位');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '7' });
+    await el.updateComplete;
+    expect(id.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('asks for what is missing before sending for a code, with focus on the first', async () => {
+    const { el } = await startBinding();
+    await typeInto(el, '卡号', DEBIT);
+    getByRole(el, 'button', { name: '获取验证码' }).click();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const binding = el.shadowRoot!.querySelector('shouyin-card-binding')!;
+    expect(binding.shadowRoot!.activeElement?.id).to.equal('name');
+    expect(queryAllByRole(el, 'textbox', { name: '短信验证码' })).to.have.length(0);
+  });
 });
