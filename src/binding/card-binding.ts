@@ -87,6 +87,8 @@ export class ShouyinCardBinding extends LitElement {
   /** The ID field shows its mask while it does not have focus. */
   private idMasked = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** After a wrong code: focus goes to the emptied field once the form is enabled again (the checkout enables it when its attempt ends). */
+  private focusCode = false;
   private lastChange = '';
 
   constructor() {
@@ -214,7 +216,8 @@ export class ShouyinCardBinding extends LitElement {
     this.touched.delete('code');
     this.binding.dispatch({ type: 'confirm-failed' });
     this.announce();
-    void this.updateComplete.then(() => this.input('code')?.focus());
+    this.focusCode = true;
+    this.requestUpdate();
   }
 
   /** Paid or expired: everything typed goes, the form starts again. */
@@ -311,6 +314,10 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   override updated(): void {
+    if (this.focusCode && !this.disabled) {
+      this.focusCode = false;
+      this.input('code')?.focus();
+    }
     const { step, binding } = this.binding.state;
     const counting = step === BindingStep.Code && !!binding && resendIn(this.binding.state, this.now()) > 0;
     if (counting && !this.ticker) this.ticker = setInterval(() => this.requestUpdate(), 1000);
