@@ -163,6 +163,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     );
     // `?binding=1`: the card channel takes Chinese bank cards by 快捷支付 binding (issue 17).
     if (url.searchParams.get('binding') === '1') session.endpoints = { ...session.endpoints, cardInfo: '/api/card-info', bindings: '/api/bindings' };
+    // `?knownPayer=1`: the host has verified the payer's identity (one-click binding); a demo identity.
+    if (url.searchParams.get('knownPayer') === '1') session.payer = { name: '张三丰', idNumber: '110101199003074477' };
     const seeded = spec.seed === undefined ? random : mulberry32(spec.seed);
     // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
     // (so a long-running demo or test server never wears a channel out for everyone).

@@ -36,7 +36,7 @@ import {
 import { RejectCode } from '../../src/protocol/codes.js';
 import type { Session } from '../../src/protocol/schemas.js';
 import { checkResidentId } from '../../src/binding/resident-id.js';
-import { checkMobile } from '../../src/binding/mobile.js';
+import { checkMobile, maskMobile } from '../../src/binding/mobile.js';
 import { decryptJson, type DecryptCardCode } from '../../src/server/decrypt-card.js';
 import type { JweIdStore } from '../../src/server/jwe-id-store.js';
 import { verifySigned, type BodySchema } from '../../src/server/verify-intent.js';
@@ -44,6 +44,11 @@ import { lookupIin } from './bank-iins.js';
 import type { CardKey } from './card-key.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import { testCardOutcome, type TestCardOutcome } from './test-cards.js';
+
+/** The phone the simulated bank has for a card: 1380013 and the card's last four digits. */
+function bankMobileFor(number: string): string {
+  return `1380013${number.slice(-4)}`;
+}
 
 /** A body's top-level `encrypted` JWE as its shape, as `ledgerBody` shows an intent's. */
 function shapeOfJwe(canonicalBody: string): string {
@@ -82,6 +87,8 @@ interface BindingRecord {
   card: LedgerBinding;
   outcome: TestCardOutcome;
   paymentId?: string;
+  /** Where the code went, masked: said only when the payer did not type the phone. */
+  sentTo?: string;
 }
 
 /** What a confirming intent's binding instrument came to (see app.ts `decide`). */
@@ -136,7 +143,15 @@ export class Bindings {
       now: this.deps.now,
     });
     if (!opened.ok) return sendError(res, 400, 'binding_undecryptable');
-    const { number, idNumber, mobile, expMonth, expYear, cvv } = opened.data;
+    const { number, expMonth, expYear, cvv } = opened.data;
+    // A payer the host verified (one-click) types neither name nor ID nor phone: the session's
+    // identity stands for them, and the simulated bank sends the code to the phone it has for
+    // the card. Anyone else types all three, and the details may not claim a verified identity.
+    const { payer } = session;
+    const typed = opened.data.holderName !== undefined || opened.data.idNumber !== undefined || opened.data.mobile !== undefined;
+    if (payer ? typed : !(opened.data.holderName && opened.data.idNumber && opened.data.mobile)) return sendError(res, 400, 'binding_malformed');
+    const idNumber = payer?.idNumber ?? opened.data.idNumber ?? '';
+    const mobile = opened.data.mobile ?? bankMobileFor(number);
     const info = lookupIin(number.slice(0, 8));
     const checked = validateNumber(number);
     if (!info.known || !checked.ok || !checkResidentId(idNumber).ok || !checkMobile(mobile).ok) {
@@ -159,6 +174,7 @@ export class Bindings {
       expiresAt: at + CODE_TTL_MS,
       card: { type: 'binding', bindingId: '', bank: info.bank.id, cardType: info.type, brand: info.brand, last4: number.slice(-4) },
       outcome: testCardOutcome(number),
+      ...(payer ? { sentTo: maskMobile(mobile) } : {}),
     };
     record.card.bindingId = record.id;
     this.records.set(record.id, record);
@@ -250,8 +266,8 @@ export class Bindings {
     if (record.status === BindingStatus.CodeSent && this.deps.now() >= record.expiresAt) record.status = BindingStatus.Expired;
   }
 
-  private view({ id, status, attemptsLeft, resendAt, expiresAt }: BindingRecord): Binding {
-    return { id, status, attemptsLeft, resendAt: new Date(resendAt).toISOString(), expiresAt: new Date(expiresAt).toISOString() };
+  private view({ id, status, attemptsLeft, resendAt, expiresAt, sentTo }: BindingRecord): Binding {
+    return { id, status, attemptsLeft, resendAt: new Date(resendAt).toISOString(), expiresAt: new Date(expiresAt).toISOString(), ...(sentTo ? { sentTo } : {}) };
   }
 
   private newCode(): string {

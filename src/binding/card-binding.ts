@@ -15,7 +15,7 @@ import { BindingStep, resendIn } from './flow.js';
 import { bindingFields, type BindingField } from './layout.js';
 import { enBinding, zhCNBinding, zhTWBinding, type BindingMessages } from './messages.js';
 import { checkMobile, maskMobile } from './mobile.js';
-import { checkResidentId, maskResidentId } from './resident-id.js';
+import { checkResidentId, maskName, maskResidentId } from './resident-id.js';
 
 const CATALOGS: Record<SupportedLocale, BindingMessages> = { 'zh-CN': zhCNBinding, 'zh-TW': zhTWBinding, en: enBinding };
 
@@ -43,6 +43,7 @@ type Problems = Partial<Record<Field, string>>;
  * @fires shouyin-card-change - Whether the code is there to confirm. Bubbles, not composed.
  * @csspart number - The card number input.
  * @csspart bank - The bank and card type.
+ * @csspart payer - The host's verified payer, masked (one-click binding).
  * @csspart get-code - The "get code" and resend button.
  * @csspart code - The SMS code input.
  */
@@ -129,7 +130,7 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   private get fields(): readonly BindingField[] {
-    return bindingFields(this.binding.state.lookup?.info);
+    return bindingFields(this.binding.state.lookup?.info, !!this.session?.payer);
   }
 
   /** Each field's problem now (shown only once it was left, or after "get code" / pay). */
@@ -139,11 +140,13 @@ export class ShouyinCardBinding extends LitElement {
     const digits = this.digits;
     if (digits.length < 16 || digits.length > 19 || (!digits.startsWith('62') && !luhnValid(digits))) problems.number = m.numberError;
     const fields = this.fields;
-    if (!this.value('name').trim()) problems.name = m.nameError;
-    const id = checkResidentId(this.idTyped);
-    if (!id.ok) problems.idNumber = m.idError[id.problem];
-    const mobile = checkMobile(this.value('mobile'));
-    if (!mobile.ok) problems.mobile = m.mobileError[mobile.problem];
+    if (fields.includes('name')) {
+      if (!this.value('name').trim()) problems.name = m.nameError;
+      const id = checkResidentId(this.idTyped);
+      if (!id.ok) problems.idNumber = m.idError[id.problem];
+      const mobile = checkMobile(this.value('mobile'));
+      if (!mobile.ok) problems.mobile = m.mobileError[mobile.problem];
+    }
     if (fields.includes('expiry') && !this.expiry()) problems.expiry = m.expiryError;
     if (fields.includes('cvv') && !validateCvv(this.value('cvv'), brandById('unionpay')!).ok) problems.cvv = m.cvvError;
     if (!this.input('agree')?.checked) problems.agree = m.agreeError;
@@ -175,12 +178,18 @@ export class ShouyinCardBinding extends LitElement {
     const session = this.session;
     const key = session?.encryption;
     if (!session || !key || !this.seal) throw new Error('no key');
+    const fields = this.fields;
     const details: BindingDetails = {
       number: this.digits,
-      holderName: this.value('name').trim(),
-      idNumber: (checkResidentId(this.idTyped) as { id: string }).id,
-      mobile: (checkMobile(this.value('mobile')) as { mobile: string }).mobile,
-      ...(this.fields.includes('expiry') ? { ...this.expiry(), cvv: this.value('cvv') } : {}),
+      // A verified payer's identity is the host's, on its backend: not typed, not sent.
+      ...(fields.includes('name')
+        ? {
+            holderName: this.value('name').trim(),
+            idNumber: (checkResidentId(this.idTyped) as { id: string }).id,
+            mobile: (checkMobile(this.value('mobile')) as { mobile: string }).mobile,
+          }
+        : {}),
+      ...(fields.includes('expiry') ? { ...this.expiry(), cvv: this.value('cvv') } : {}),
     };
     return (await this.seal()).sealBindingDetails(details, key, session, this.now());
   }
@@ -343,9 +352,11 @@ export class ShouyinCardBinding extends LitElement {
       <p class="bank" part="bank" role="status">
         ${state.lookup && !info ? m.lookingUp : info?.known ? m.cardInfo(info.bank.name, info.type) : info ? m.cardUnknown : nothing}
       </p>
-      ${this.renderInput('name', m.name, { autocomplete: 'name', onInput: this.onEdit, problems })}
-      ${this.renderInput('idNumber', m.idNumber, { autocomplete: 'off', onInput: this.onIdInput, problems, onFocus: this.onIdFocus })}
-      ${this.renderInput('mobile', m.mobile, { type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', onInput: this.onEdit, problems, hint: m.mobileHint })}
+      ${fields.includes('name')
+        ? html`${this.renderInput('name', m.name, { autocomplete: 'name', onInput: this.onEdit, problems })}
+          ${this.renderInput('idNumber', m.idNumber, { autocomplete: 'off', onInput: this.onIdInput, problems, onFocus: this.onIdFocus })}
+          ${this.renderInput('mobile', m.mobile, { type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', onInput: this.onEdit, problems, hint: m.mobileHint })}`
+        : this.renderKnownPayer(m)}
       ${fields.includes('expiry')
         ? html`${this.renderInput('expiry', m.expiry, { inputmode: 'numeric', autocomplete: 'cc-exp', onInput: this.onEdit, problems, hint: m.expiryHint, half: true, placeholder: 'MM/YY' })}
           ${this.renderInput('cvv', m.cvv, { inputmode: 'numeric', autocomplete: 'cc-csc', onInput: this.onEdit, problems, hint: m.cvvHint, half: true })}`
@@ -370,6 +381,16 @@ export class ShouyinCardBinding extends LitElement {
     </fieldset>`;
   }
 
+  /** The host's verified payer, masked, in place of the holder's fields. */
+  private renderKnownPayer(m: BindingMessages) {
+    const payer = this.session?.payer;
+    if (!payer) return nothing;
+    return html`<div class="field">
+      <p class="bank" part="payer">${m.knownPayer(maskName(payer.name), maskResidentId(payer.idNumber, 4))}</p>
+      <p class="hint">${m.codeToBankPhone}</p>
+    </div>`;
+  }
+
   private renderCode(m: BindingMessages, problems: Problems) {
     const state = this.binding.state;
     const wait = resendIn(state, this.now());
@@ -377,7 +398,7 @@ export class ShouyinCardBinding extends LitElement {
     const mobile = checkMobile(this.value('mobile'));
     return html`<div class="field">
       <label for="code">${m.code}</label>
-      <p class="hint" id="code-sent">${mobile.ok ? m.codeSent(maskMobile(mobile.mobile)) : nothing}</p>
+      <p class="hint" id="code-sent">${state.binding?.sentTo ? m.codeSent(state.binding.sentTo) : mobile.ok ? m.codeSent(maskMobile(mobile.mobile)) : nothing}</p>
       <div class="row">
         <input
           id="code"

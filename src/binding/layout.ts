@@ -11,8 +11,13 @@ export type BindingField = (typeof BindingField)[keyof typeof BindingField];
 
 const HOLDER: readonly BindingField[] = [BindingField.Name, BindingField.IdNumber, BindingField.Mobile];
 
-/** The fields after the number, in the order the form shows them. */
-export function bindingFields(info: CardInfo | undefined): readonly BindingField[] {
-  if (info?.known && info.type === 'debit') return HOLDER;
-  return [...HOLDER, BindingField.Expiry, BindingField.Cvv];
+/**
+ * The fields after the number, in the order the form shows them. A payer the host has verified
+ * (`known`: the session's `payer`) types none of the holder's: the bank sends the code to the
+ * phone it has for the card.
+ */
+export function bindingFields(info: CardInfo | undefined, known = false): readonly BindingField[] {
+  const holder = known ? [] : HOLDER;
+  if (info?.known && info.type === 'debit') return holder;
+  return [...holder, BindingField.Expiry, BindingField.Cvv];
 }

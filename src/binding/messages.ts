@@ -43,6 +43,10 @@ export interface BindingMessages {
   problems: Record<BindingProblem, string>;
   /** A wrong code, with the tries left. */
   codeInvalid: (left: number) => string;
+  /** A payer the host verified, masked: 张*三, 1101**********1234. */
+  knownPayer: (name: string, id: string) => string;
+  /** Where the code goes for a verified payer. */
+  codeToBankPhone: string;
 }
 
 export const zhCNBinding: BindingMessages = {
@@ -89,6 +93,8 @@ export const zhCNBinding: BindingMessages = {
     request_rejected: '请求无效，请刷新页面后重试',
   },
   codeInvalid: (left) => `验证码错误，还可尝试 ${left} 次`,
+  knownPayer: (name, id) => `持卡人 ${name}，身份证 ${id}`,
+  codeToBankPhone: '验证码将发送至该卡在银行预留的手机号',
 };
 
 export const zhTWBinding: BindingMessages = {
@@ -135,6 +141,8 @@ export const zhTWBinding: BindingMessages = {
     request_rejected: '請求無效，請重新整理頁面後重試',
   },
   codeInvalid: (left) => `驗證碼錯誤，還可嘗試 ${left} 次`,
+  knownPayer: (name, id) => `持卡人 ${name}，身分證 ${id}`,
+  codeToBankPhone: '驗證碼將傳送至該卡在銀行預留的手機號',
 };
 
 export const enBinding: BindingMessages = {
@@ -181,4 +189,6 @@ export const enBinding: BindingMessages = {
     request_rejected: 'The request was refused; reload the page and try again',
   },
   codeInvalid: (left) => `Wrong code; ${left} ${left === 1 ? 'try' : 'tries'} left`,
+  knownPayer: (name, id) => `Cardholder ${name}, ID ${id}`,
+  codeToBankPhone: 'The code goes to the mobile number your bank has for this card',
 };

@@ -55,9 +55,12 @@ export type CardInfo = z.infer<typeof CardInfoSchema>;
 /** Sealed inside the binding request's JWE; plaintext only in the binding form and on the backend. */
 export const BindingDetailsSchema = /* @__PURE__ */ z.object({
   number: /* @__PURE__ */ z.string().check(z.regex(/^[0-9]{12,19}$/)),
-  holderName: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64)),
-  idNumber: /* @__PURE__ */ z.string().check(z.regex(/^\d{17}[\dX]$/)),
-  mobile: /* @__PURE__ */ z.string().check(z.regex(/^1[3-9]\d{9}$/)),
+  // The holder's name, ID and phone are left out for a payer the host has verified (the
+  // session's `payer`): the backend takes the payer's identity from its own session, and the
+  // bank sends the code to the phone it has for the card.
+  holderName: z.optional(/* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64))),
+  idNumber: z.optional(/* @__PURE__ */ z.string().check(z.regex(/^\d{17}[\dX]$/))),
+  mobile: z.optional(/* @__PURE__ */ z.string().check(z.regex(/^1[3-9]\d{9}$/))),
   expMonth: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(12))),
   expYear: z.optional(/* @__PURE__ */ z.int().check(z.gte(2000), z.lte(2100))),
   cvv: z.optional(/* @__PURE__ */ z.string().check(z.regex(/^[0-9]{3,4}$/))),
@@ -110,6 +113,8 @@ export const BindingSchema = z.object({
   resendAt: datetime,
   /** When the code sent stops being accepted. */
   expiresAt: datetime,
+  /** Where the bank sent the code, masked (138****8000): told when the payer did not type the phone. */
+  sentTo: z.optional(z.string().check(z.regex(/^[0-9*]{11}$/))),
 });
 export type Binding = z.infer<typeof BindingSchema>;
 

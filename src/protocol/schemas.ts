@@ -116,6 +116,11 @@ export const SessionSchema = z.object({
    * card's CVV again (sent encrypted as `instrument.encryptedCvv`).
    */
   card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()) })),
+  /**
+   * The payer as the host has verified them (real-name), for one-click card binding: the binding
+   * form shows them masked (张*三, 1101**********1234) instead of asking (issue 17).
+   */
+  payer: z.optional(z.object({ name: z.string().check(z.minLength(1), z.maxLength(64)), idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/)) })),
   /** The order is already paid (another tab, another device, a payment that went through): show it, offer nothing. */
   paid: z.optional(z.object({ paymentId: id })),
 });

@@ -166,4 +166,29 @@ describe('binding a Chinese debit card by SMS code', function () {
     expect(binding.shadowRoot!.activeElement?.id).to.equal('name');
     expect(queryAllByRole(el, 'textbox', { name: '短信验证码' })).to.have.length(0);
   });
+
+  it('a payer the host verified binds with two inputs: the card number and the code', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800&binding=1&knownPayer=1' });
+    getByRole(el, 'radio', { name: '银行卡' }).click();
+    await el.updateComplete;
+    await findByRole(el, 'group', { name: '银行卡快捷支付' });
+    await typeInto(el, '卡号', DEBIT);
+    const bank = getByRole(el, 'status', { name: '' });
+    await until(() => textOf(bank).includes('中国邮政储蓄银行 储蓄卡'), 'the bank shown');
+    await el.updateComplete;
+    const binding = el.shadowRoot!.querySelector('shouyin-card-binding')!;
+    expect(textOf(binding.shadowRoot!.querySelector('[part="payer"]')!)).to.equal('持卡人 张*丰，身份证 1101**********4477');
+    expect(queryAllByRole(el, 'textbox', { name: '身份证号' })).to.have.length(0);
+    expect(queryAllByRole(el, 'textbox', { name: '银行预留手机号' })).to.have.length(0);
+    (getByRole(el, 'checkbox', { name: /快捷支付服务协议/ }) as HTMLInputElement).click();
+    getByRole(el, 'button', { name: '获取验证码' }).click();
+    await findByRole(el, 'textbox', { name: '短信验证码' });
+    expect(textOf(binding.shadowRoot!.querySelector('#code-sent')!)).to.equal('验证码已发送至 138****0006');
+    await typeInto(el, '短信验证码', await smsCode(el));
+    getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+    const success = await log.next('shouyin-success');
+    const book = await ledger(success.orderId);
+    expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
+    expect(JSON.stringify(log.events)).not.to.contain('110101199003074477');
+  });
 });

@@ -220,3 +220,27 @@ describe('confirm: binds and pays in one step', () => {
     assert.deepEqual(theirs.body, { error: { code: 'binding_not_found' } });
   });
 });
+
+describe('one-click binding for a payer the host verified', () => {
+  it('takes the card alone, sends the code to the bank\'s phone for the card and says where, masked', async () => {
+    const session = await newSession(server.url, 'binding=1&knownPayer=1');
+    assert.deepEqual(session.payer, { name: '张三丰', idNumber: '110101199003074477' });
+    const encrypted = await seal(session, { number: DEBIT });
+    const { status, body } = await signedPost(session, '/api/bindings', { v: 1, sessionId: session.id, orderId: session.order.id, encrypted, agreed: true, createdAt: now() });
+    assert.equal(status, 200);
+    assert.equal(body.sentTo, '138****0006');
+    const paid = await confirm(session, body.id, await smsCode(body.id));
+    assert.equal(paid.body.status, 'succeeded');
+    assert.equal((await ledger(server.url, session.order.id)).bindings[0].status, 'bound');
+  });
+
+  it('refuses typed identity details in a one-click session, and a missing one in any other', async () => {
+    const known = await newSession(server.url, 'binding=1&knownPayer=1');
+    assert.deepEqual((await requestCode(known)).body, { error: { code: 'binding_malformed' } });
+    const other = await bindingSession();
+    const encrypted = await seal(other, { number: DEBIT });
+    const bare = await signedPost(other, '/api/bindings', { v: 1, sessionId: other.id, orderId: other.order.id, encrypted, agreed: true, createdAt: now() });
+    assert.deepEqual(bare, { status: 400, body: { error: { code: 'binding_malformed' } } });
+  });
+});
+

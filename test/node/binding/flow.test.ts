@@ -129,6 +129,10 @@ describe('which fields the form asks for', () => {
   it('a debit card: name, ID and bank phone, no expiry or CVV', () => {
     assert.deepEqual(bindingFields(PSBC), ['name', 'idNumber', 'mobile']);
   });
+  it('a payer the host verified: no holder fields, a credit card still its expiry and CVV', () => {
+    assert.deepEqual(bindingFields(PSBC, true), []);
+    assert.deepEqual(bindingFields(CREDIT, true), ['expiry', 'cvv']);
+  });
   it('a credit card, or one whose bank is not known: expiry and CVV too', () => {
     for (const info of [CREDIT, { known: false } as const, undefined]) assert.deepEqual(bindingFields(info), ['name', 'idNumber', 'mobile', 'expiry', 'cvv']);
   });
