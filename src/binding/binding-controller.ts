@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '../protocol/schemas.js';
 import { fetchBinding, lookupCardInfo, requestBinding, resendCode, type BindingResult } from '../transport/binding-client.js';
-import { initialBinding, reduceBinding, type BindingEvent, type BindingState } from './flow.js';
+import { createBindingStore } from './binding-store.js';
+import { BindingStep, initialBinding, reduceBinding, type BindingEvent, type BindingState } from './flow.js';
 
 export interface BindingControllerDeps {
   session(): Session | undefined;
@@ -22,6 +23,9 @@ export interface BindingControllerDeps {
 export class BindingController implements ReactiveController {
   private s: BindingState = initialBinding;
   private abort = new AbortController();
+  private readonly store = createBindingStore(() => globalThis.sessionStorage);
+  /** The order whose kept binding was last looked for. */
+  private resumedFor: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -39,13 +43,42 @@ export class BindingController implements ReactiveController {
     this.abort = new AbortController();
   }
 
+  /**
+   * A session is there: once per order, a binding kept from before a reload is asked about, and
+   * the form comes back to its code step if the code may still be entered or renewed.
+   */
+  hostUpdate(): void {
+    const session = this.deps.session();
+    const orderId = session?.order.id;
+    if (!session || !orderId || orderId === this.resumedFor) return;
+    this.resumedFor = orderId;
+    const bindingId = this.store.load(orderId);
+    if (!bindingId) return;
+    const { signal } = this.abort;
+    void fetchBinding(session, bindingId, this.deps.base(), { signal }).then((result) => {
+      if (signal.aborted || this.deps.session()?.order.id !== orderId) return;
+      if (result.ok) this.dispatch({ type: 'resume', binding: result.binding });
+      if (!result.ok || this.s.step !== BindingStep.Code) this.store.clear(orderId);
+    });
+  }
+
   dispatch(event: BindingEvent): void {
     const { state, effects } = reduceBinding(this.s, event);
     if (state !== this.s) {
       this.s = state;
       this.host.requestUpdate();
+      this.keep();
     }
     for (const effect of effects) void this.run(effect);
+  }
+
+  /** The binding the code was sent for is kept while the form is at its code step; gone otherwise. */
+  private keep(): void {
+    const orderId = this.deps.session()?.order.id;
+    if (!orderId) return;
+    const { step, binding } = this.s;
+    if (step === BindingStep.Code && binding) this.store.save(orderId, binding.id);
+    else if (step === BindingStep.Form) this.store.clear(orderId);
   }
 
   private async run(effect: ReturnType<typeof reduceBinding>['effects'][number]): Promise<void> {

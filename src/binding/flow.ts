@@ -53,7 +53,9 @@ export type BindingEvent =
   /** The payer changed a detail the code was sent for: that binding is dropped. */
   | { type: 'edit' }
   /** Paid, or the order expired: back to the start. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** After a reload: the binding this order's code was sent for, as the backend says it stands. */
+  | { type: 'resume'; binding: Binding };
 
 export type BindingEffect =
   | { type: 'lookup'; iin: string }
@@ -139,6 +141,13 @@ export function reduceBinding(state: BindingState, event: BindingEvent): { state
     case 'reset':
       s = initialBinding;
       break;
+    case 'resume': {
+      // Only into an untouched form, and only a binding whose code may still be entered or renewed.
+      const { binding } = event;
+      if (s.step !== BindingStep.Form || s.binding || (binding.status !== 'code_sent' && binding.status !== 'expired')) break;
+      set({ step: BindingStep.Code, binding, notice: binding.status === 'expired' ? { code: 'sms_code_expired' } : undefined });
+      break;
+    }
   }
   return { state: s, effects };
 }

@@ -191,4 +191,27 @@ describe('binding a Chinese debit card by SMS code', function () {
     expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
     expect(JSON.stringify(log.events)).not.to.contain('110101199003074477');
   });
+
+  it('a reload between the code and the confirm comes back to the code step: no second code, one binding, one payment', async () => {
+    const first = await startBinding();
+    await fillDebit(first.el);
+    getByRole(first.el, 'button', { name: '获取验证码' }).click();
+    await findByRole(first.el, 'textbox', { name: '短信验证码' });
+    const orderId = first.el.readyDetail!.orderId;
+    const code = await smsCode(first.el);
+    // The page goes away (as a reload does) and the host serves the same order again.
+    unmountAll();
+    expect(JSON.stringify({ ...sessionStorage })).not.to.contain(code);
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?order=${encodeURIComponent(orderId)}` });
+    getByRole(el, 'radio', { name: '银行卡' }).click();
+    await el.updateComplete;
+    await findByRole(el, 'textbox', { name: '短信验证码' });
+    await typeInto(el, '短信验证码', code);
+    getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+    await log.next('shouyin-success');
+    const book = (await ledger(orderId)) as unknown as { attempts: { status: string }[]; bindings: { status: string }[]; bindingRequests: string[] };
+    expect(book.bindings.map((b) => b.status)).to.deep.equal(['bound']);
+    expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
+    expect(book.bindingRequests.filter((body) => body.includes('"agreed":true'))).to.have.length(1);
+  });
 });

@@ -111,6 +111,15 @@ describe('the SMS code step', () => {
     { name: 'editing a detail drops the binding', from: codeStep, events: [{ type: 'edit' }], expect: { step: BindingStep.Form, binding: undefined }, effects: [] },
     { name: 'reset forgets everything', from: codeStep, events: [{ type: 'reset' }], expect: initialBinding, effects: [] },
     { name: 'a failed confirm in the form step asks nothing', events: [{ type: 'confirm-failed' }], expect: { step: BindingStep.Form }, effects: [] },
+    { name: 'after a reload, a kept binding whose code is out comes back to the code step', events: [{ type: 'resume', binding: binding() }], expect: { step: BindingStep.Code, binding: binding() }, effects: [] },
+    {
+      name: 'after a reload, a kept binding whose code expired comes back saying so',
+      events: [{ type: 'resume', binding: binding({ status: 'expired' }) }],
+      expect: { step: BindingStep.Code, notice: { code: 'sms_code_expired' } },
+      effects: [],
+    },
+    { name: 'a bound or locked binding does not come back', events: [{ type: 'resume', binding: binding({ status: 'bound' }) }, { type: 'resume', binding: binding({ status: 'locked' }) }], expect: { step: BindingStep.Form, binding: undefined }, effects: [] },
+    { name: 'a resume never replaces a code step under way', from: codeStep, events: [{ type: 'resume', binding: binding({ id: 'bd_2' }) }], expect: { binding: binding() }, effects: [] },
   ];
   for (const { name, from, events, expect, effects } of table) {
     it(name, () => {
