@@ -12,7 +12,7 @@
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
 // The zod/mini builders the bundle has anyway, for a chunk's own answer schemas (the binding's).
-export { gte, int, literal, lte, maxLength, minLength, object, optional, regex, string, union } from 'zod/mini';
+export { gte, int, literal, lte, maxLength, minLength, object, optional, regex, strictObject, string, union } from 'zod/mini';
 export { brandById, detectBrand, groupsFor } from '../card/brands.js';
 export { brandStyles } from '../card/card-form.styles.js';
 export { asciiDigits, normalizeDigits } from '../card/digits.js';
