@@ -1,8 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { normalizeDigits } from '../card/digits.js';
-import { luhnValid } from '../card/luhn.js';
-import { validateCvv } from '../card/validate.js';
-import { brandById } from '../card/brands.js';
 import { chunkMessagesFor } from '../i18n/chunk-catalog.js';
 import type { SupportedLocale } from '../i18n/locale.js';
 import type * as SealChunk from '../lazy/seal.js';
@@ -10,6 +7,7 @@ import type { BindingDetails } from '../protocol/binding.js';
 import type { Instrument, Session } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
 import { BindingController } from './binding-controller.js';
+import { checkForm, parseExpiry, type FormField, type FormValues } from './form-check.js';
 import { cardBindingStyles } from './card-binding.styles.js';
 import { BindingStep, resendIn } from './flow.js';
 import { bindingFields, type BindingField } from './layout.js';
@@ -22,7 +20,7 @@ const CATALOGS: Record<SupportedLocale, BindingMessages> = { 'zh-CN': zhCNBindin
 /** Prepares the confirming instrument once `shouyin-submit` was not vetoed (as `PrepareInstrument`). */
 export type PrepareBinding = (session: Session, now: number) => Promise<Instrument>;
 
-type Field = 'number' | BindingField | 'agree' | 'code';
+type Field = FormField;
 
 /** What the form shows about each field it checks: a problem's words, or nothing. */
 type Problems = Partial<Record<Field, string>>;
@@ -85,6 +83,8 @@ export class ShouyinCardBinding extends LitElement {
   });
   /** Fields the payer has left: their problems show from then on. */
   private readonly touched = new Set<Field>();
+  /** The ID number as typed (the field may be showing its mask). */
+  private idTyped = '';
   /** The ID field shows its mask while it does not have focus. */
   private idMasked = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -122,9 +122,6 @@ export class ShouyinCardBinding extends LitElement {
     return this.input(id)?.value ?? '';
   }
 
-  /** The ID number as typed (the field may be showing its mask). */
-  private idTyped = '';
-
   private get digits(): string {
     return normalizeDigits(this.value('number'));
   }
@@ -133,36 +130,37 @@ export class ShouyinCardBinding extends LitElement {
     return bindingFields(this.binding.state.lookup?.info, !!this.session?.payer);
   }
 
-  /** Each field's problem now (shown only once it was left, or after "get code" / pay). */
-  private problems(): Problems {
-    const m = this.m;
-    const problems: Problems = {};
-    const digits = this.digits;
-    if (digits.length < 16 || digits.length > 19 || (!digits.startsWith('62') && !luhnValid(digits))) problems.number = m.numberError;
-    const fields = this.fields;
-    if (fields.includes('name')) {
-      if (!this.value('name').trim()) problems.name = m.nameError;
-      const id = checkResidentId(this.idTyped);
-      if (!id.ok) problems.idNumber = m.idError[id.problem];
-      const mobile = checkMobile(this.value('mobile'));
-      if (!mobile.ok) problems.mobile = m.mobileError[mobile.problem];
-    }
-    if (fields.includes('expiry') && !this.expiry()) problems.expiry = m.expiryError;
-    if (fields.includes('cvv') && !validateCvv(this.value('cvv'), brandById('unionpay')!).ok) problems.cvv = m.cvvError;
-    if (!this.input('agree')?.checked) problems.agree = m.agreeError;
-    if (!/^\d{6}$/.test(normalizeDigits(this.value('code')))) problems.code = m.codeError;
-    return problems;
+  /** What the inputs hold now. */
+  private values(): FormValues {
+    return {
+      number: this.value('number'),
+      name: this.value('name'),
+      idNumber: this.idTyped,
+      mobile: this.value('mobile'),
+      expiry: this.value('expiry'),
+      cvv: this.value('cvv'),
+      agreed: this.input('agree')?.checked ?? false,
+      code: this.value('code'),
+    };
   }
 
-  /** The expiry as month and four-digit year, when it is one that has not passed. */
-  private expiry(): { expMonth: number; expYear: number } | undefined {
-    const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2})\s*$/.exec(this.value('expiry'));
-    if (!match) return undefined;
-    const expMonth = Number(match[1]);
-    const expYear = 2000 + Number(match[2]);
-    const today = new Date(this.now());
-    const past = expYear * 12 + expMonth < today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
-    return expMonth >= 1 && expMonth <= 12 && !past ? { expMonth, expYear } : undefined;
+  /** Each field's problem now, in words (shown only once it was left, or after "get code" / pay). */
+  private problems(): Problems {
+    const m = this.m;
+    const found = checkForm(this.values(), this.fields, this.now());
+    const words: Record<Exclude<Field, 'idNumber' | 'mobile'>, string> = {
+      number: m.numberError,
+      name: m.nameError,
+      expiry: m.expiryError,
+      cvv: m.cvvError,
+      agree: m.agreeError,
+      code: m.codeError,
+    };
+    const problems: Problems = {};
+    for (const field of Object.keys(found) as Field[]) {
+      problems[field] = field === 'idNumber' ? m.idError[found.idNumber!] : field === 'mobile' ? m.mobileError[found.mobile!] : words[field];
+    }
+    return problems;
   }
 
   private shown(problems: Problems, field: Field): string | undefined {
@@ -189,7 +187,7 @@ export class ShouyinCardBinding extends LitElement {
             mobile: (checkMobile(this.value('mobile')) as { mobile: string }).mobile,
           }
         : {}),
-      ...(fields.includes('expiry') ? { ...this.expiry(), cvv: this.value('cvv') } : {}),
+      ...(fields.includes('expiry') ? { ...parseExpiry(this.value('expiry'), this.now()), cvv: normalizeDigits(this.value('cvv')) } : {}),
     };
     return (await this.seal()).sealBindingDetails(details, key, session, this.now());
   }
