@@ -24,6 +24,7 @@ function sessionUrl() {
   // Demo payers keep their wallet across orders (removals stick) until the server restarts.
   if (data.get('payer')) query.set('payer', String(data.get('payer')));
   if (data.get('savedCardCvv')) query.set('savedCardCvv', '1');
+  if (data.get('binding')) query.set('binding', '1');
   return `/api/session?${query}`;
 }
 
@@ -82,4 +83,17 @@ form.addEventListener('submit', (event) => {
   else checkout.removeAttribute('env');
   simulateBridges(env);
   checkout.setAttribute('session-url', `${sessionUrl()}&t=${Date.now()}`);
+});
+
+// DEMO ONLY: the reference backend simulates the bank, and answers the SMS code it "sent" on a
+// route no real deployment has. The order's ledger names its latest binding.
+let orderId = null;
+checkout.addEventListener('shouyin-ready', (event) => (orderId = event.detail.orderId));
+document.getElementById('sms-code').addEventListener('click', async () => {
+  const out = document.getElementById('sms-code-out');
+  const book = orderId ? await (await fetch(`/api/orders/${encodeURIComponent(orderId)}`)).json() : null;
+  const binding = book?.bindings?.at(-1);
+  if (!binding) return void (out.textContent = 'no binding yet: press 获取验证码 first');
+  const { code } = await (await fetch(`/api/bindings/${encodeURIComponent(binding.id)}/code`)).json();
+  out.textContent = code;
 });

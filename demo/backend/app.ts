@@ -10,6 +10,7 @@ import { readCard, unreadableError, type CardIntake, type CardUse } from './card
 import type { CardKey } from './card-key.js';
 import { decodeSegment, readBody, refuseBody, requestUrl, sendError, sendJson, sendRejection, sendText } from './http.js';
 import { ledgerBody } from './ledger-body.js';
+import { Bindings, type BindingIntake } from './bindings.js';
 import type { BackendStore } from './backend-store.js';
 import { channelRefusal } from './limits.js';
 import { mulberry32 } from './random.js';
@@ -67,6 +68,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
   const { jweIds } = store;
   /** This instance's requests in flight by `kid:key`: a duplicate here waits for the first. */
   const inFlight = new Map<string, Promise<StoredAnswer>>();
+  const bindings = new Bindings({ now, random, cardKey, replay: jweIds, sessionForKid: (kid) => store.sessionForKid(kid), toleranceSeconds: SIGNATURE_TOLERANCE_S });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = requestUrl(req);
@@ -89,6 +91,11 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
         await postIntent(req, res);
         return true;
       }
+      if (path === '/api/card-info' || path === '/api/bindings') {
+        if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+        await (path === '/api/card-info' ? bindings.cardInfo(req, res) : bindings.create(req, res));
+        return true;
+      }
       const routed = matchIdRoute(path);
       if (!routed) {
         sendError(res, 404, 'not_found');
@@ -102,7 +109,11 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
         return true;
       }
       const { name } = routed.route;
-      if (name === 'confirm') await confirmAttempt(id, res);
+      if (name === 'binding-confirm') await postIntent(req, res, id);
+      else if (name === 'binding-resend') await bindings.resend(req, res, id);
+      else if (name === 'binding-code') bindings.code(res, id);
+      else if (name === 'binding') bindings.status(res, id);
+      else if (name === 'confirm') await confirmAttempt(id, res);
       else if (name === 'attempt') await getAttempt(id, res);
       else if (name === 'ledger') await getLedger(id, res);
       else await savedCards.handleDelete(req, res, id);
@@ -150,6 +161,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       now(),
       encryption,
     );
+    // `?binding=1`: the card channel takes Chinese bank cards by 快捷支付 binding (issue 17).
+    if (url.searchParams.get('binding') === '1') session.endpoints = { ...session.endpoints, cardInfo: '/api/card-info', bindings: '/api/bindings' };
+    // `?knownPayer=1`: the host has verified the payer's identity (one-click binding); a demo identity.
+    if (url.searchParams.get('knownPayer') === '1') session.payer = { name: '张三丰', idNumber: '110101199003074477' };
     const seeded = spec.seed === undefined ? random : mulberry32(spec.seed);
     // Daily limits are a payer's: orders of the same `?payer=` share them, others start afresh
     // (so a long-running demo or test server never wears a channel out for everyone).
@@ -161,7 +176,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     sendJson(res, 200, session);
   }
 
-  async function postIntent(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `bindingId`: the intent came to `/api/bindings/{id}/confirm`, which only a binding's confirm may. */
+  async function postIntent(req: IncomingMessage, res: ServerResponse, bindingId?: string): Promise<void> {
     const read = await readBody(req, MAX_INTENT_BYTES);
     if (!read.ok) return refuseBody(req, res, read.code);
     const verified = await verifyIntent(
@@ -170,6 +186,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     );
     if (!verified.ok) return sendRejection(res, verified);
     const { intent, kid, timestamp, canonicalBody, idempotencyKey } = verified;
+    const { instrument } = intent;
+    if ((instrument.type === 'binding') !== (bindingId !== undefined) || (instrument.type === 'binding' && instrument.bindingId !== bindingId)) {
+      return sendError(res, 400, 'instrument_mismatch');
+    }
     // The session may have been evicted while the signature was checked.
     const record = await store.sessionForKid(kid);
     if (!record) return sendError(res, 401, 'unknown_kid');
@@ -286,6 +306,13 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       card = intake;
     }
+    let bound: Exclude<BindingIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
+    if (intent.instrument.type === 'binding') {
+      const intake = await bindings.intake(intent.instrument, session);
+      if (intake.kind === 'unknown') return error(400, 'binding_not_found');
+      if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
+      bound = intake;
+    }
     let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
     if (intent.instrument.type === 'saved-card') {
       const intake = await savedCards.intake(intent.instrument, session, record.payer, use);
@@ -298,12 +325,20 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     // Every limit but the daily total is the channel's own; the ledger's part of the daily
     // total is counted by the store, in the same step that keeps the attempt.
     const refusal = malformed ? undefined : channelRefusal(channel, intent.amount, at, 0);
-    const cardRefusal = malformed ? undefined : card?.kind === 'invalid' ? 'card_invalid' : saved?.kind === 'refused' ? saved.code : undefined;
+    const cardRefusal = malformed
+      ? undefined
+      : card?.kind === 'invalid'
+        ? 'card_invalid'
+        : saved?.kind === 'refused'
+          ? saved.code
+          : bound?.kind === 'refused'
+            ? bound.code
+            : undefined;
     const outcome: Outcome = refusal
       ? { status: 'failed', failure: refusal }
       : cardRefusal
         ? { status: 'failed', failure: { code: cardRefusal, retryable: false } }
-        : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : saved?.kind === 'usable' ? saved.outcome : undefined);
+        : decideOutcome(faults, channel, card?.kind === 'valid' ? card.outcome : saved?.kind === 'usable' ? saved.outcome : bound?.kind === 'usable' ? bound.outcome : undefined);
     const { perDay, usedToday = 0 } = channel.limits;
     const id = `pay_${randomToken(12)}`;
     const action = outcome.status === 'requires_action' ? actionFor(channel, intent.env, id) : outcome.action;
@@ -314,7 +349,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       orderId: session.order.id,
       sessionId: session.id,
       channel: channel.id,
-      instrument: card ? card.card : saved ? saved.card : { type: intent.instrument.type },
+      instrument: card ? card.card : saved ? saved.card : bound ? { type: 'binding', bindingId: bound.card.bindingId, brand: bound.card.brand, last4: bound.card.last4 } : { type: intent.instrument.type },
       env: intent.env,
       amount: intent.amount,
       currency: intent.currency,
@@ -339,6 +374,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     // A card removed while its CVV was decrypted is refused as any removed card is.
     if (placed.kind === 'card_unknown') return error(400, 'card_unknown');
     if (placed.kind === 'existing') return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
+    if (bound && placed.kind === 'placed' && placed.attempt.status === 'succeeded') bindings.bound(bound.card.bindingId, placed.attempt.id);
     if (placed.kind === 'paid') return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(placed.attempt) } };
     if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
     return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
@@ -379,6 +415,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       paid: attempts.some((a) => a.status === 'succeeded'),
       tries: tries.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
       triesOmitted: omitted,
+      bindings: bindings.forOrder(orderId),
+      bindingRequests: bindings.requestsFor(orderId),
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,
@@ -416,6 +454,11 @@ async function reply(res: ServerResponse, faults: ChannelFaults, answer: StoredA
 
 /** The routes that end in an id (still percent-encoded in the match), first match wins. */
 const ID_ROUTES = [
+  { name: 'binding-confirm', method: 'POST', pattern: /^\/api\/bindings\/(.*)\/confirm$/ },
+  { name: 'binding-resend', method: 'POST', pattern: /^\/api\/bindings\/(.*)\/resend$/ },
+  // DEMO ONLY: the SMS code the simulated bank sent. A real backend has no such route.
+  { name: 'binding-code', method: 'GET', pattern: /^\/api\/bindings\/(.*)\/code$/ },
+  { name: 'binding', method: 'GET', pattern: /^\/api\/bindings\/(.*)$/ },
   { name: 'confirm', method: 'POST', pattern: /^\/api\/intents\/(.*)\/confirm$/ },
   { name: 'attempt', method: 'GET', pattern: /^\/api\/intents\/(.*)$/ },
   { name: 'ledger', method: 'GET', pattern: /^\/api\/orders\/(.*)$/ },

@@ -30,7 +30,7 @@ export interface AttemptRecord {
   sessionId: string;
   channel: string;
   /** A new card is only its brand and last four digits: the number and CVV are never stored. */
-  instrument: { type: Intent['instrument']['type']; cardId?: string; brand?: BrandId; last4?: string };
+  instrument: { type: Intent['instrument']['type']; cardId?: string; bindingId?: string; brand?: BrandId | string; last4?: string };
   env: Intent['env'];
   amount: number;
   currency: string;

@@ -1,5 +1,6 @@
 import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
+import type { ShouyinCardBinding } from '../binding/card-binding.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
@@ -45,6 +46,13 @@ export class CardEntry {
     if (reset) this.cardForm?.reset();
     else this.cardForm?.clearCvv();
     this.savedCards?.clearCvv();
+    const binding = this.binding;
+    if (reset) binding?.reset();
+    else binding?.failed();
+  }
+
+  private get binding(): ShouyinCardBinding | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-card-binding');
   }
 
   private get savedCards(): ShouyinSavedCards | null | undefined {
@@ -75,6 +83,8 @@ export class CardEntry {
       const choice = savedCards.take();
       return choice && savedCard(choice);
     }
+    const { binding } = this;
+    if (binding) return binding.take();
     const payload = this.cardForm?.take();
     return payload && newCard(payload);
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadGuide, loadPreview } from '../lazy/load.js';
+import { loadGuide, loadPreview, loadSeal } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -47,6 +47,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart amount - The amount due.
  * @csspart channels - The channel list.
  * @csspart card-form - The card form (when the card channel is selected).
+ * @csspart card-binding - The 快捷支付 binding form, instead of the card form when the session has `endpoints.bindings`.
  * @csspart saved-cards - The saved card list (card channel, when the session has saved cards).
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
@@ -349,7 +350,7 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
-      ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy) : nothing}
+      ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy, locale) : nothing}
       ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
       ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
       ${notice && paymentViews && p
@@ -377,21 +378,38 @@ export class ShouyinCheckout extends LitElement {
     `;
   }
 
-  /** The card form once its chunk is here; a placeholder until then, and a message if it cannot load. */
-  private renderCardForm(m: Messages, session: Session, busy: boolean) {
-    const status = this.checkout.chunks.get('card')?.status;
+  /**
+   * The card form, or the binding form where the card channel binds Chinese bank cards, once its
+   * chunk is here; a placeholder until then, and a message if it cannot load.
+   */
+  private renderCardForm(m: Messages, session: Session, busy: boolean, locale: SupportedLocale) {
+    const binds = !!session.endpoints.bindings;
+    const status = this.checkout.chunks.get(binds ? 'binding' : 'card')?.status;
     if (status === 'failed') return html`<p class="message error" part="message" role="alert">${m.cardFormUnavailable}</p>`;
-    if (status !== 'ready') return skeleton(m, 3);
-    return html`
-      <shouyin-card-form
-        part="card-form"
-        .messages=${m.card}
-        .now=${this.checkout.serverNow()}
-        ?require-name=${session.card?.holderName ?? false}
-        ?disabled=${busy}
-        @shouyin-card-change=${this.cards.onCardChange}
-      ></shouyin-card-form>
-    `;
+    if (status !== 'ready') return skeleton(m, binds ? 4 : 3);
+    return binds
+      ? html`
+          <shouyin-card-binding
+            part="card-binding"
+            .session=${session}
+            .base=${this.checkout.endpointBase}
+            .now=${this.serverNow}
+            .seal=${loadSeal}
+            .locale=${locale}
+            ?disabled=${busy}
+            @shouyin-card-change=${this.cards.onCardChange}
+          ></shouyin-card-binding>
+        `
+      : html`
+          <shouyin-card-form
+            part="card-form"
+            .messages=${m.card}
+            .now=${this.checkout.serverNow()}
+            ?require-name=${session.card?.holderName ?? false}
+            ?disabled=${busy}
+            @shouyin-card-change=${this.cards.onCardChange}
+          ></shouyin-card-form>
+        `;
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();

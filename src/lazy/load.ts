@@ -18,6 +18,7 @@
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
 import type * as Card from './card.js';
+import type * as Binding from './binding.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Guide from './guide.js';
@@ -116,6 +117,16 @@ export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('s
 
 /** Loads preview mode (its sample session, scripts and local runner); only a `<shouyin-checkout preview>` asks. */
 export const loadPreview = once((): Promise<typeof Preview> => (SCRIPT ? fromBundle('preview') : import('./preview.js')));
+
+/**
+ * Loads `<shouyin-card-binding>` and registers it; the checkout calls it when the card channel
+ * of a session with `endpoints.bindings` is selected.
+ */
+export const loadBinding = once(async (): Promise<typeof Binding> => {
+  const chunk: typeof Binding = await (SCRIPT ? fromBundle('binding') : import('./binding.js'));
+  defineTags([['shouyin-card-binding', chunk.ShouyinCardBinding]]);
+  return chunk;
+});
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;
 

@@ -12,6 +12,8 @@
  * here either: they are the card chunk (`./card.ts`), which the saved cards chunk imports.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
+// The zod/mini builders the bundle has anyway, for a chunk's own answer schemas (the binding's).
+export { gte, int, literal, lte, maxLength, minLength, object, optional, regex, strictObject, string, union } from 'zod/mini';
 export { channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
 export { emit } from '../events/events.js';

@@ -5,6 +5,7 @@
  * the card encryption chunk (`src/lazy/seal.ts`) carries no zod.
  */
 import { cardClaims, type CardBinding } from './card-binding.js';
+import type { BindingCode, BindingDetails } from './binding.js';
 import type { CardPayload, SavedCardCvv } from './card-payload.js';
 import { encryptJwe, type JweRecipient } from './jwe-encrypt.js';
 
@@ -43,4 +44,18 @@ export function encryptCard(payload: CardPayload, recipient: JweRecipient, bindi
 /** A saved card's CVV as a compact JWE for `instrument.encryptedCvv`, sealed and bound like a new card. */
 export function encryptSavedCardCvv({ cvv }: SavedCardCvv, recipient: JweRecipient, binding: CardBinding, options: SealOptions = {}): Promise<string> {
   return seal({ cvv }, recipient, binding, options);
+}
+
+/**
+ * A binding's details (card, holder's name, resident ID, bank phone) as a compact JWE for a
+ * binding request's `encrypted`, sealed and bound like a card (issue 17).
+ */
+export function encryptBindingDetails(details: BindingDetails, recipient: JweRecipient, binding: CardBinding, options: SealOptions = {}): Promise<string> {
+  const { number, holderName, idNumber, mobile, expMonth, expYear, cvv } = details;
+  return seal({ number, holderName, idNumber, mobile, expMonth, expYear, cvv }, recipient, binding, options);
+}
+
+/** A binding's SMS code as a compact JWE for a confirming intent's `instrument.encrypted`. */
+export function encryptBindingCode({ code }: BindingCode, recipient: JweRecipient, binding: CardBinding, options: SealOptions = {}): Promise<string> {
+  return seal({ code }, recipient, binding, options);
 }

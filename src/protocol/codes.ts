@@ -78,6 +78,8 @@ export const RejectCode = {
   IntentMalformed: 'intent_malformed',
   /** A signed card removal whose body is not a `CardRemoval`. */
   RemovalMalformed: 'removal_malformed',
+  /** A signed card info, binding or resend request whose body is not one (issue 17). */
+  BindingMalformed: 'binding_malformed',
 } as const;
 export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
 

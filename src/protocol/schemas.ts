@@ -107,6 +107,8 @@ export const SessionSchema = z.object({
     intents: z.string().check(z.minLength(1)),
     status: z.string().check(z.minLength(1)),
     cards: z.optional(z.string().check(z.minLength(1))),
+    cardInfo: z.optional(z.string().check(z.minLength(1))),
+    bindings: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
   /**
@@ -114,6 +116,11 @@ export const SessionSchema = z.object({
    * card's CVV again (sent encrypted as `instrument.encryptedCvv`).
    */
   card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()) })),
+  /**
+   * The payer as the host has verified them (real-name), for one-click card binding: the binding
+   * form shows them masked (张*三, 1101**********1234) instead of asking (issue 17).
+   */
+  payer: z.optional(z.object({ name: z.string().check(z.minLength(1), z.maxLength(64)), idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/)) })),
   /** The order is already paid (another tab, another device, a payment that went through): show it, offer nothing. */
   paid: z.optional(z.object({ paymentId: id })),
 });
@@ -130,6 +137,8 @@ export const InstrumentSchema = z.union([
   z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
   z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
   z.strictObject({ type: z.literal('wallet') }),
+  /** A 快捷支付 binding's confirm (`src/protocol/binding.ts`): its SMS code sealed like a card. */
+  z.strictObject({ type: z.literal('binding'), bindingId: id, encrypted: z.string().check(z.minLength(1)) }),
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 

@@ -117,12 +117,14 @@ export async function decryptSavedCardCvv(
 }
 
 /**
- * The header's claims are checked before any RSA work, so a JWE for another order or one too
+ * Reads any JSON sealed like a card (`schema` says what must be inside), with the same key,
+ * binding, checks and codes as `decryptCard`: the binding details and SMS codes of issue 17
+ * travel so. The header's claims are checked before any RSA work, so a JWE for another order or one too
  * old costs nothing; they are only trusted because the header is the AAD, which the tag then
  * verifies. The id is used up last, after decryption and every check succeeded, so a forged or
  * broken JWE cannot use up the id of a real one.
  */
-async function decryptJson<T>(
+export async function decryptJson<T>(
   jwe: string,
   privateKey: CryptoKey | JsonWebKey,
   schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },

@@ -8,7 +8,7 @@ import type { Environment } from '../../protocol/schemas.js';
 import { Phase } from './flow.js';
 import type { CheckoutState } from './state.js';
 
-export type Chunk = 'card' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
+export type Chunk = 'card' | 'binding' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
 
 /** Where a wallet's sheet opens through the app's JS bridge, which is in the payment chunk. */
 export const BRIDGE_ENVS: readonly Environment[] = ['wechat', 'wechat-miniprogram', 'alipay', 'unionpay'];
@@ -21,8 +21,9 @@ export function chunksFor({ session, flow, notice, channelId }: CheckoutState, e
   if (session.notices?.length) chunks.push('notices');
   // Asked as soon as the session is here, so the list is there (or nearly) when the card channel is picked.
   if (session.savedCards.length) chunks.push('saved-cards');
-  // The card encryption with the form, so the pay click finds it there.
-  if (session.channels.find((c) => c.id === channelId)?.kind === 'card') chunks.push('card', 'seal');
+  // The card form, or the binding form where the card channel binds Chinese bank cards; the card
+  // encryption with it, so the pay click finds it there.
+  if (session.channels.find((c) => c.id === channelId)?.kind === 'card') chunks.push(session.endpoints.bindings ? 'binding' : 'card', 'seal');
   const action = phase === Phase.Pending ? flow.action : undefined;
   // Inside WeChat, Alipay or QuickPass the sheet opens from it: asked with the session, not at the pay click.
   if (notice || action || BRIDGE_ENVS.includes(env)) chunks.push('payment');

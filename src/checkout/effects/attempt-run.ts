@@ -1,7 +1,7 @@
 import { randomToken } from '../../protocol/base64url.js';
 import { FailureCode, toFailureCode } from '../../protocol/codes.js';
 import type { Environment, Instrument, Intent, IntentResponse, ResumeRecord, Session } from '../../protocol/schemas.js';
-import { fetchAttempt, submitIntent, type AttemptOutcome } from '../../transport/intent-client.js';
+import { fetchAttempt, statusUrl, submitIntent, type AttemptOutcome } from '../../transport/intent-client.js';
 import type { CheckoutEvent } from '../core/events.js';
 import type { AttemptRef } from '../core/flow.js';
 import type { FallbackTrigger } from '../core/fallback.js';
@@ -132,13 +132,19 @@ export class AttemptRun {
   /** Posts the intent with the attempt's key (retries inside reuse both). */
   private async post(intent: Intent): Promise<AttemptOutcome> {
     const { session } = this;
+    const { instrument } = intent;
+    // A binding's confirm is an attempt of its own route (issue 17): it binds the card and pays.
+    const endpoint =
+      instrument.type === 'binding'
+        ? `${statusUrl(session.endpoints.bindings ?? '', instrument.bindingId, this.deps.base)}/confirm`
+        : new URL(session.endpoints.intents, this.deps.base).href;
     try {
       return await submitIntent({
         session,
         intent,
         signal: this.cut.signal,
         idempotencyKey: this.ref.idempotencyKey,
-        endpoint: new URL(session.endpoints.intents, this.deps.base).href,
+        endpoint,
         now: this.deps.serverNow(),
       });
     } catch {

@@ -95,6 +95,10 @@ export class CheckoutController implements ReactiveController {
   private offset = 0;
   /** The URL the session's relative endpoints resolve against. */
   private base = '';
+  /** The URL the session's relative endpoints resolve against (the binding form's requests too). */
+  get endpointBase(): string {
+    return this.base;
+  }
   private readonly timers = new SessionTimers();
   /** The cashier left the page mid-payment and dropped its attempt; back on a page, it resumes from storage. */
   private detached = false;

@@ -245,6 +245,12 @@ describe('checkout reducer: lazy chunks, asked when what needs them appears', ()
     ['notices: their banner', session('prompt', { notices: [{ id: 'n_1', level: 'info', text: 'x' }] }), 'desktop', ['notices']],
     ['saved cards: their list, before the card channel is picked', session('prompt', { savedCards: [card] }), 'desktop', ['saved-cards']],
     ['only a card channel: the card form and its encryption', session('prompt', { channels: [channel('card', 'card')] }), 'desktop', ['card', 'seal']],
+    [
+      'a card channel that binds Chinese bank cards: the binding form instead',
+      session('prompt', { channels: [channel('card', 'card')], endpoints: { intents: '/i', status: '/s', bindings: '/b', cardInfo: '/ci' } }),
+      'desktop',
+      ['binding', 'seal'],
+    ],
   ];
   for (const [name, s, env, expected] of table) {
     it(name, () => assert.deepEqual(chunks(load(s, env).effects), expected));

@@ -1,0 +1,37 @@
+/**
+ * The binding an order's code was sent for, kept across a reload (sessionStorage, keyed by
+ * order id), so a reload between the code and the confirm comes back to the code step instead
+ * of sending another code. The binding's id only: never the number, ID, phone or code. Storage
+ * is injected and best effort, as the checkout's resume record (`resume-store.ts`).
+ */
+const PREFIX = 'shouyin:binding:';
+const BINDING_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export interface BindingStore {
+  load(orderId: string): string | undefined;
+  save(orderId: string, bindingId: string): void;
+  clear(orderId: string): void;
+}
+
+export function createBindingStore(storage: () => Storage | undefined): BindingStore {
+  const attempt = <T>(work: (s: Storage) => T): T | undefined => {
+    try {
+      const s = storage();
+      return s ? work(s) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    load(orderId) {
+      const id = attempt((s) => s.getItem(PREFIX + orderId));
+      return id && BINDING_ID.test(id) ? id : undefined;
+    },
+    save(orderId, bindingId) {
+      attempt((s) => s.setItem(PREFIX + orderId, bindingId));
+    },
+    clear(orderId) {
+      attempt((s) => s.removeItem(PREFIX + orderId));
+    },
+  };
+}
