@@ -58,6 +58,21 @@ export const cardFormStyles = css`
     position: absolute;
     inset-inline-end: 10px;
   }
+  /* Narrow (a small phone, or zoomed): the badge leaves the field for the line under it, so the
+     field shows every digit of a 19-digit number instead of keeping room for the badge. */
+  @media (max-width: 360px) {
+    .control {
+      flex-wrap: wrap;
+      gap: 4px;
+      justify-content: flex-end;
+    }
+    #number {
+      padding-inline-end: 12px;
+    }
+    .brand {
+      position: static;
+    }
+  }
   .hint,
   .error {
     margin: 0;

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { ErrorCode } from '../protocol/codes.js';
+import { ErrorCode, type FailureCode } from '../protocol/codes.js';
 import type { Session } from '../protocol/schemas.js';
 
 /** The order's amount, formatted for the payer. */
@@ -62,11 +62,25 @@ export function sessionError(m: Messages, code: ErrorCode, reload: () => void) {
     ${canReload ? html`<button type="button" @click=${reload}>${m.reload}</button>` : nothing}`;
 }
 
-/** No `channelId`: another attempt had paid the order, so no channel is named as the payer's. */
-export function success(m: Messages, session: Session, locale: string, channelId: string | undefined, paymentId: string) {
-  return html`<div class="success" part="success" role="status">
-    <h2>${m.successTitle}</h2>
-    <p>${channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
+/** What the success view says under its title. No `channelId`: another attempt had paid the order, so no channel is named as the payer's. */
+export function successText(m: Messages, session: Session, locale: string, channelId: string | undefined): string {
+  return channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId));
+}
+
+/**
+ * The paid order. Its title takes focus (`tabindex=-1`, see `reveal`): the pay button the payer
+ * was on is gone. It is said by the checkout's status region, there before it.
+ */
+export function success(m: Messages, text: string, paymentId: string) {
+  return html`<div class="success" part="success">
+    <h2 tabindex="-1" data-reveal="s">${m.successTitle}</h2>
+    <p>${text}</p>
     <p class="reference">${m.successReference(paymentId)}</p>
   </div>`;
+}
+
+/** What a failure says: a wallet's decline names the wallet, not a card's bank. */
+export function failureText(m: Messages, session: Session, code: FailureCode, channelId: string): string {
+  const kind = session.channels.find((c) => c.id === channelId)?.kind;
+  return code === 'declined' && kind !== 'card' ? m.declinedBy(channelName(m, session, channelId)) : m.failures[code];
 }

@@ -256,7 +256,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByLabel('Scenario').selectOption('action');
     await page.getByRole('button', { name: 'New order' }).click();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
-    await page.getByRole('img', { name: '微信支付支付二维码' }).waitFor();
+    await page.getByRole('img', { name: '微信支付二维码' }).waitFor();
     // The QR element and its encoder, and the action view that shows it (the payment chunk).
     assert.deepEqual([...lazy].sort(), ['/dist/lazy/payment.js', '/dist/lazy/qr.js']);
     const paymentId = await page.evaluate(() => {
