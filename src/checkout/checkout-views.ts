@@ -36,14 +36,21 @@ export function skeleton(m: Messages | undefined, rows: number, savedCards = fal
   </div>`;
 }
 
-/** Merchant, description, amount and the order's countdown (`now`: the server-corrected clock). */
-export function summary(m: Messages, session: Session, amount: string, now: () => number) {
+/**
+ * Merchant, description, amount and the order's countdown (`now`: the server-corrected clock).
+ * The host's words (the merchant's name, the description) are in the host's language, not the
+ * cashier's: `hostLang` marks them, so a screen reader reads a Chinese shop name with a Chinese
+ * voice in the English cashier.
+ */
+export function summary(m: Messages, session: Session, amount: string, now: () => number, hostLang: string) {
   const { order } = session;
+  // The catalog's sentence around the name, cut where the name goes (a character no name has).
+  const [before = '', after = ''] = m.merchant('\u0000').split('\u0000');
   // The description is a part of this template, hidden when there is none, not a template of its own.
   return html`
     <header class="summary" part="summary">
-      <p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p>
-      <p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p>
+      <p class="merchant">${before}<span lang=${hostLang} .textContent=${order.merchant.name}></span>${after}</p>
+      <p class="description" lang=${hostLang} ?hidden=${!order.description} .textContent=${order.description ?? ''}></p>
       <p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p>
       <p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p>
       <shouyin-countdown

@@ -337,7 +337,7 @@ export class ShouyinCheckout extends LitElement {
         return session ? success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId) : nothing;
       case Phase.Expired:
         return html`
-          ${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
+          ${session ? summary(m, session, amountOf(session, locale), this.serverNow, this.hostLang()) : nothing}
           <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>
         `;
       default:
@@ -362,7 +362,7 @@ export class ShouyinCheckout extends LitElement {
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
-      ${summary(m, session, amount, this.serverNow)}
+      ${summary(m, session, amount, this.serverNow, this.hostLang())}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
@@ -438,6 +438,15 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /**
+   * The language of the host's words in the session (merchant, description): the page's, where
+   * the host wrote them, whatever the cashier's `locale`. No session field says it (yet), so the
+   * nearest `lang` around the element, else the document's; none at all: zh-CN, the default.
+   */
+  private hostLang(): string {
+    return nearestLang(this) || globalThis.document?.documentElement.lang || 'zh-CN';
+  }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
   private environment(): Environment {
