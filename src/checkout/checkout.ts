@@ -313,7 +313,7 @@ export class ShouyinCheckout extends LitElement {
     if (!session) return undefined;
     switch (flow.phase) {
       case Phase.Succeeded:
-        return [`${m.successTitle}. ${successText(m, session, locale, flow.earlier ? undefined : flow.attempt.channel)}`, ''];
+        return [`${m.successTitle}. ${successText(m, session, locale, flow.earlier ? undefined : flow.attempt.channel)} ${m.successReference(flow.attempt.paymentId)}`, ''];
       case Phase.Pending:
         return [m.pendingStatus, ''];
       case Phase.Ready:

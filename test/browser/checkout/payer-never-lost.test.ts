@@ -181,7 +181,8 @@ describe('the payer is never lost', () => {
       const field = getByRole(el, 'textbox', { name });
       field.focus();
       await new Promise((resolve) => setTimeout(resolve, 50));
-      field.scrollIntoView({ block: 'nearest' });
+      // As a phone scrolls the focused field just above the keyboard when it opens.
+      field.scrollIntoView({ block: 'end' });
       expectInView(el, field, name);
     }
   });
