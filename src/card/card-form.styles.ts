@@ -73,6 +73,12 @@ export const cardFormStyles = css`
       position: static;
     }
   }
+  /* 320 px at 200% zoom: expiry and CVV each take the whole row, or each shows two digits. */
+  @media (max-width: 260px) {
+    .field.half {
+      flex-basis: 100%;
+    }
+  }
   .hint,
   .error {
     margin: 0;
