@@ -7,7 +7,8 @@
 import { html, nothing } from 'lit';
 import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
-import { ErrorCode, type FailureCode } from '../protocol/codes.js';
+import { ErrorCode } from '../protocol/codes.js';
+import { channelName } from './failure-text.js';
 import type { Session } from '../protocol/schemas.js';
 
 /** The order's amount, formatted for the payer. */
@@ -15,11 +16,7 @@ export function amountOf(session: Session, locale: string): string {
   return formatMoney(session.order.amount, session.order.currency, locale);
 }
 
-/** What the payer calls a channel: the host's label, else the catalog's name of its kind. */
-export function channelName(m: Messages, session: Session, id: string): string {
-  const channel = session.channels.find((c) => c.id === id);
-  return channel ? (channel.label ?? m.channelName(channel.kind)) : id;
-}
+export { channelName } from './failure-text.js';
 
 /**
  * A placeholder of `rows` rows while something loads. The saved cards one (a row per card and
@@ -86,8 +83,3 @@ export function success(m: Messages, text: string, paymentId: string) {
   </div>`;
 }
 
-/** What a failure says: a wallet's decline names the wallet, not a card's bank. */
-export function failureText(m: Messages, session: Session, code: FailureCode, channelId: string): string {
-  const kind = session.channels.find((c) => c.id === channelId)?.kind;
-  return code === 'declined' && kind !== 'card' ? m.declinedBy(channelName(m, session, channelId)) : m.failures[code];
-}

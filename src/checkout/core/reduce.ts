@@ -15,6 +15,7 @@ import type { Effect, Emit } from './effects.js';
 import type { CheckoutEvent, RunReport } from './events.js';
 import { blockingFailure, decideFallback, loadFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
 import { Phase, type ActionView, type AttemptRef } from './flow.js';
+import { failureText } from '../failure-text.js';
 import { attemptDetail, orderDetail } from './order-detail.js';
 import { repeatsAsIs } from './repeats.js';
 import { initialCheckout, type CheckoutState, type FallbackNotice } from './state.js';
@@ -117,7 +118,7 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
     const mine = current(ref);
     // Back to ready with the failure shown, so the payer can retry or choose another channel.
     if (mine) set({ lastAttempt: ref.attempt, notice: undefined, flow: { phase: Phase.Ready, failure: { code, retryable, attempt: ref.attempt, channel: ref.channel, repeats: repeatsAsIs(code, retryable) } } });
-    emit('shouyin-failure', { ...attemptDetail(session, ref), paymentId, code, retryable, message: m.failures[code] });
+    emit('shouyin-failure', { ...attemptDetail(session, ref), paymentId, code, retryable, message: failureText(m, session, code, ref.channel) });
     effects.push({ type: 'card', reset: false });
     if (mine && trigger && s.flow.phase === Phase.Ready) afterFailure(session, ref.channel, trigger);
   };

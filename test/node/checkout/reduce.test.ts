@@ -433,3 +433,18 @@ describe('checkout reducer: a failure that would repeat is not sent again as it 
     assert.equal(run([{ type: 'instrument' }], changed).state, changed, 'nothing more to free');
   });
 });
+
+describe('checkout reducer: a decline is told for its channel', () => {
+  const cases = [
+    { name: 'a wallet decline names the wallet, not a bank', pay: 'wechat', says: '微信支付拒绝了这笔支付，请更换支付方式。' },
+    { name: "a card decline names the card's bank", pay: 'card', says: '支付被发卡行拒绝，请更换支付方式。' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const s = session('off');
+      const { state, ref } = paying(s, [{ type: 'select', channel: c.pay }]);
+      const { effects } = run([failed(s, ref, 'declined')], state);
+      assert.equal(emitted(effects, 'shouyin-failure')[0]!.message, c.says);
+    });
+  }
+});
