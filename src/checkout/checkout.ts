@@ -237,6 +237,7 @@ export class ShouyinCheckout extends LitElement {
     const { flow, notice } = this.checkout.state;
     if (flow.phase === Phase.Succeeded) return 'attempt' in flow.attempt ? `s${flow.attempt.attempt}` : '';
     if (flow.phase === Phase.Pending && flow.action?.type === 'qr') return `q${flow.attempt.attempt}`;
+    if (flow.phase === Phase.Expired) return 'x';
     if (flow.phase !== Phase.Ready) return '';
     // An offer or a move is part of what changed: it waits for its chunk's words.
     const told = notice && notice.kind !== 'preselected';
@@ -321,6 +322,8 @@ export class ShouyinCheckout extends LitElement {
         return ['', flow.failure ? failureText(m, session, flow.failure.code, flow.failure.channel) : ''];
       case Phase.Paying:
         return ['', ''];
+      case Phase.Expired:
+        return ['', m.errors.session_expired];
       default:
         return undefined;
     }
@@ -339,7 +342,7 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Expired:
         return html`
           ${session ? summary(m, session, amountOf(session, locale), this.serverNow, this.hostLang()) : nothing}
-          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>
+          <p class="message error" part="message" tabindex="-1" data-reveal="x">${m.errors.session_expired}</p>
         `;
       default:
         return session ? this.renderPayment(m, session, locale) : nothing;
@@ -372,6 +375,7 @@ export class ShouyinCheckout extends LitElement {
         .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
+        .hostLang=${this.hostLang()}
         ?disabled=${busy}
         @shouyin-channel-select=${this.onChannelChange}
       ></shouyin-channel-list>

@@ -226,5 +226,8 @@ describe('the payer is never lost', () => {
     expect(name).to.deep.include(['年度会员', 'zh-CN']);
     expect(name.some(([text, lang]) => lang === 'zh-CN' && /商/.test(text ?? ''))).to.equal(true, 'the merchant name');
     expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('lang')).to.equal('en');
+    // A channel's promotion is the host's words too.
+    const promo = [...el.shadowRoot!.querySelector('shouyin-channel-list')!.shadowRoot!.querySelectorAll('.promo')];
+    expect(promo.map((node) => [node.textContent, node.getAttribute('lang')])).to.deep.equal([['云闪付新用户随机立减', 'zh-CN']]);
   });
 });
