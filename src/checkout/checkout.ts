@@ -21,7 +21,7 @@ import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
 import { availability } from './core/reduce.js';
-import { reveal } from './reveal.js';
+import { keepClear, reveal } from './reveal.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
 /** Where a wallet's payment sheet opens through the app's JS bridge (src/env/bridges.ts, in the payment chunk). */
@@ -246,6 +246,9 @@ export class ShouyinCheckout extends LitElement {
     return told ? `f${notice.from}>${notice.to}` : '';
   }
 
+  private readonly onFocusIn = (event: FocusEvent): void =>
+    keepClear(event.composedPath()[0] as HTMLElement, this.renderRoot.querySelector('.actions'));
+
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
     if (value) this.checkout.select(value);
@@ -300,7 +303,7 @@ export class ShouyinCheckout extends LitElement {
     const said = this.said(m, locale);
     // The live regions are there, empty, before anything is said in them (a region inserted
     // with its text is not announced by every screen reader); they stay from paying to paid.
-    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale} @focusin=${this.onFocusIn}>
       ${this.renderBody(m, locale)}
       ${said
         ? html`<p class="visually-hidden" role="status">${said[0]}</p>

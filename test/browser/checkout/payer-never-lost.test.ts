@@ -201,6 +201,19 @@ describe('the payer is never lost', () => {
     }
   });
 
+  it('a field the payer moves to under the sticky bar comes up above it', async () => {
+    await onPhone();
+    const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', lastUsed: 'card' });
+    await chooseCard(el);
+    const cvv = getByRole(el, 'textbox', { name: '安全码' });
+    // The page scrolled so that the field sits at the window's bottom edge, under the bar.
+    cvv.scrollIntoView({ block: 'end' });
+    const bar = stickyBar(el)!;
+    expect(cvv.getBoundingClientRect().bottom, 'the test starts with the field under the bar').to.be.greaterThan(bar.top);
+    cvv.focus();
+    expectInView(el, cvv, 'the CVV field');
+  });
+
   for (const width of [320, 160]) {
     it(`reflows at ${width} CSS px: channel text at least 120 px wide (at 160), the card number whole (at 320)`, async function () {
       if (!(await viewport(width, 640))) this.skip();
