@@ -58,6 +58,27 @@ export const cardFormStyles = css`
     position: absolute;
     inset-inline-end: 10px;
   }
+  /* Narrow (a small phone, or zoomed): the badge leaves the field for the line under it, so the
+     field shows every digit of a 19-digit number instead of keeping room for the badge. */
+  @media (max-width: 360px) {
+    .control {
+      flex-wrap: wrap;
+      gap: 4px;
+      justify-content: flex-end;
+    }
+    #number {
+      padding-inline-end: 12px;
+    }
+    .brand {
+      position: static;
+    }
+  }
+  /* 320 px at 200% zoom: expiry and CVV each take the whole row, or each shows two digits. */
+  @media (max-width: 260px) {
+    .field.half {
+      flex-basis: 100%;
+    }
+  }
   .hint,
   .error {
     margin: 0;

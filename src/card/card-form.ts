@@ -12,7 +12,11 @@ import { cvvMask, expiryMask, fitNumber, formatExpiry, formatNumber, numberMask 
 export interface CardChangeDetail {
   complete: boolean;
   missing: CardField | null;
+  /** Why `missing` is not right yet (`empty`, `incomplete`, `luhn`, `past`…): the pay button says it. */
+  problem: string | null;
   brand: string | null;
+  /** The field the payer just changed (`null`: the form cleared it itself). */
+  field: CardField | null;
 }
 
 /**
@@ -89,10 +93,15 @@ export class ShouyinCardForm extends LitElement {
     return undefined;
   }
 
-  /** After a decline or a network fault: the number and expiry stay, the CVV goes. */
+  /**
+   * After a decline or a network fault: the number and expiry stay, the CVV goes. Emptied by
+   * the cashier, not by the payer, it is not an error until the payer leaves it or pays.
+   */
   clearCvv(): void {
     this.cvv.clear();
-    this.onEntry();
+    this.touched.delete('cvv');
+    this.submitted = false;
+    this.onEntry(null);
   }
 
   /** After success, on expiry, on removal: nothing of the card stays in the page. */
@@ -120,7 +129,7 @@ export class ShouyinCardForm extends LitElement {
     fit?: MaskedInputOptions['fit'],
     format?: MaskedInputOptions['format'],
   ): MaskedInputController {
-    return new MaskedInputController(this, { input: () => this.input(field), mask, fit, format, onAccept: () => this.onEntry() });
+    return new MaskedInputController(this, { input: () => this.input(field), mask, fit, format, onAccept: () => this.onEntry(field) });
   }
 
   private input(field: CardField): HTMLInputElement | null | undefined {
@@ -139,7 +148,7 @@ export class ShouyinCardForm extends LitElement {
     ));
   }
 
-  private onEntry(): void {
+  private onEntry(field: CardField | null): void {
     const check = this.runCheck();
     const length = check.brand?.cvvLength ?? 4;
     if (length !== this.cvvLength) {
@@ -150,7 +159,9 @@ export class ShouyinCardForm extends LitElement {
     const detail: CardChangeDetail = {
       complete: check.ok,
       missing: check.ok ? null : check.firstMissing,
+      problem: check.ok ? null : (check.problems[check.firstMissing] ?? null),
       brand: check.brand?.id ?? null,
+      field,
     };
     this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail, bubbles: true }));
   }
@@ -172,6 +183,8 @@ export class ShouyinCardForm extends LitElement {
   private viewOf(check: CardCheck | undefined, problems: CardFieldProblems): string {
     return (check?.brand?.id ?? '') + JSON.stringify(problems);
   }
+
+  private readonly onName = (): void => this.onEntry('name');
 
   private onBlur(event: FocusEvent): void {
     const field = (event.target as HTMLInputElement).id as CardField;
@@ -244,11 +257,10 @@ export class ShouyinCardForm extends LitElement {
           inputmode="numeric"
           autocomplete="cc-csc"
           aria-invalid=${errors.cvv ? 'true' : 'false'}
-          aria-describedby=${errors.cvv ? 'cvv-error' : 'cvv-hint'}
+          aria-describedby=${errors.cvv ? 'cvv-error cvv-hint' : 'cvv-hint'}
         />
-        ${errors.cvv
-          ? this.renderError('cvv', errors.cvv)
-          : html`<p class="hint" id="cvv-hint">${m.cvvHint(brand?.cvvLength ?? 3)}</p>`}
+        ${this.renderError('cvv', errors.cvv)}
+        <p class="hint" id="cvv-hint">${m.cvvHint(brand?.cvvLength ?? 3)}</p>
       </div>
       ${this.requireName
         ? html`<div class="field">
@@ -260,7 +272,7 @@ export class ShouyinCardForm extends LitElement {
               autocomplete="cc-name"
               aria-invalid=${errors.name ? 'true' : 'false'}
               aria-describedby=${errors.name ? 'name-error' : nothing}
-              @input=${this.onEntry}
+              @input=${this.onName}
             />
             ${this.renderError('name', errors.name)}
           </div>`

@@ -128,12 +128,37 @@ export const channelListStyles = css`
   .selected::after {
     border: 7px solid var(--_color-primary);
   }
+  /* 320 px at 200% zoom (160 CSS px): beside the icon and the mark the text had 20 px, one
+     character a line. The row wraps: icon and mark above, the text across the whole row. */
+  @media (max-width: 260px) {
+    .option {
+      flex-wrap: wrap;
+      justify-content: space-between;
+      padding-inline: 8px;
+    }
+    .text {
+      order: 1;
+      flex-basis: 100%;
+    }
+  }
   /* Forced colors (Windows high contrast) repaint every border one color and drop shadows:
-     the selection takes the system's highlight, unavailable rows its disabled text. */
+     the selection takes the system's highlight, a thicker border and a filled mark;
+     unavailable rows their disabled text, a dashed border and no mark to fill. */
   @media (forced-colors: active) {
-    .selected,
+    .selected {
+      border: 3px solid Highlight;
+    }
     .selected::after {
       border-color: Highlight;
+      background: Highlight;
+    }
+    .unavailable {
+      border-style: dashed;
+      border-color: GrayText;
+    }
+    .unavailable::after {
+      border-style: dotted;
+      border-color: GrayText;
     }
     .unavailable * {
       color: GrayText;

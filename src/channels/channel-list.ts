@@ -24,6 +24,7 @@ export class ShouyinChannelList extends LitElement {
     value: { reflect: true },
     label: {},
     disabled: { type: Boolean, reflect: true },
+    hostLang: { attribute: 'host-lang' },
   };
 
   /** The channels to offer, already described in the payer's language. */
@@ -34,6 +35,8 @@ export class ShouyinChannelList extends LitElement {
   declare label: string;
   /** Disables every option (while paying). */
   declare disabled: boolean;
+  /** The language of the host's words (a channel's promotion), when it is not the list's. */
+  declare hostLang: string | null;
 
   constructor() {
     super();
@@ -41,6 +44,7 @@ export class ShouyinChannelList extends LitElement {
     this.value = null;
     this.label = '';
     this.disabled = false;
+    this.hostLang = null;
   }
 
   private onChange(event: Event): void {
@@ -117,7 +121,10 @@ export class ShouyinChannelList extends LitElement {
             ${channel.badge ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>` : nothing}
           </span>
           <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span>
-          ${notes.map(([kind, key, text]) => html`<span class=${kind} id="c${index}-${key}">${text}</span>`)}
+          ${notes.map(
+            ([kind, key, text]) =>
+              html`<span class=${kind} id="c${index}-${key}" lang=${(key === 'promo' && this.hostLang) || nothing}>${text}</span>`,
+          )}
         </span>
         ${channel.guide
           ? html`<button

@@ -28,7 +28,7 @@ export interface SavedCardsView {
  */
 export class CardEntry {
   /** What the card form last said; the pay button names what is missing. */
-  card: CardChangeDetail = { complete: false, missing: 'number', brand: null };
+  card: CardChangeDetail = { complete: false, missing: 'number', problem: 'empty', brand: null, field: null };
   /** What the list last said, for the session it said it about. */
   private said: (SavedCardChangeDetail & { sessionId: string }) | undefined;
   /** The session whose saved cards are listed: the list stays (empty) when its last card is removed. */
@@ -90,16 +90,20 @@ export class CardEntry {
   }
 
   readonly onCardChange = (event: CustomEvent<CardChangeDetail>): void => {
-    const { complete, missing } = event.detail;
+    const { complete, missing, problem, field } = event.detail;
     // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
-    const changed = complete !== this.card.complete || missing !== this.card.missing;
+    const changed = complete !== this.card.complete || missing !== this.card.missing || problem !== this.card.problem;
     this.card = event.detail;
+    // Another number is another card: a decline of the last one no longer holds the button.
+    if (field === 'number') this.checkout.instrumentChanged();
     if (changed) this.host.requestUpdate();
   };
 
   /** The list said which card is chosen and whether it can pay. */
   readonly onSavedCardChange = (event: CustomEvent<SavedCardChangeDetail>): void => {
     const sessionId = this.checkout.state.session?.id;
+    // Another saved card (or the new card's form) is another instrument.
+    if (this.said && this.said.cardId !== event.detail.cardId) this.checkout.instrumentChanged();
     if (sessionId) this.said = { ...event.detail, sessionId };
     this.host.requestUpdate();
   };

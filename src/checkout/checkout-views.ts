@@ -8,6 +8,7 @@ import { html, nothing } from 'lit';
 import { formatMoney } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorCode } from '../protocol/codes.js';
+import { channelName } from './failure-text.js';
 import type { Session } from '../protocol/schemas.js';
 
 /** The order's amount, formatted for the payer. */
@@ -15,11 +16,7 @@ export function amountOf(session: Session, locale: string): string {
   return formatMoney(session.order.amount, session.order.currency, locale);
 }
 
-/** What the payer calls a channel: the host's label, else the catalog's name of its kind. */
-export function channelName(m: Messages, session: Session, id: string): string {
-  const channel = session.channels.find((c) => c.id === id);
-  return channel ? (channel.label ?? m.channelName(channel.kind)) : id;
-}
+export { channelName } from './failure-text.js';
 
 /**
  * A placeholder of `rows` rows while something loads. The saved cards one (a row per card and
@@ -36,14 +33,21 @@ export function skeleton(m: Messages | undefined, rows: number, savedCards = fal
   </div>`;
 }
 
-/** Merchant, description, amount and the order's countdown (`now`: the server-corrected clock). */
-export function summary(m: Messages, session: Session, amount: string, now: () => number) {
+/**
+ * Merchant, description, amount and the order's countdown (`now`: the server-corrected clock).
+ * The host's words (the merchant's name, the description) are in the host's language, not the
+ * cashier's: `hostLang` marks them, so a screen reader reads a Chinese shop name with a Chinese
+ * voice in the English cashier.
+ */
+export function summary(m: Messages, session: Session, amount: string, now: () => number, hostLang: string) {
   const { order } = session;
+  // The catalog's sentence around the name, cut where the name goes (a character no name has).
+  const [before = '', after = ''] = m.merchant('\u0000').split('\u0000');
   // The description is a part of this template, hidden when there is none, not a template of its own.
   return html`
     <header class="summary" part="summary">
-      <p class="merchant" .textContent=${m.merchant(order.merchant.name)}></p>
-      <p class="description" ?hidden=${!order.description} .textContent=${order.description ?? ''}></p>
+      <p class="merchant">${before}<span lang=${hostLang} .textContent=${order.merchant.name}></span>${after}</p>
+      <p class="description" lang=${hostLang} ?hidden=${!order.description} .textContent=${order.description ?? ''}></p>
       <p class="amount-label" id="amount-label" .textContent=${m.amountDue}></p>
       <p class="amount" part="amount"><span id="amount" .textContent=${amount}></span></p>
       <shouyin-countdown
@@ -62,11 +66,20 @@ export function sessionError(m: Messages, code: ErrorCode, reload: () => void) {
     ${canReload ? html`<button type="button" @click=${reload}>${m.reload}</button>` : nothing}`;
 }
 
-/** No `channelId`: another attempt had paid the order, so no channel is named as the payer's. */
-export function success(m: Messages, session: Session, locale: string, channelId: string | undefined, paymentId: string) {
-  return html`<div class="success" part="success" role="status">
-    <h2>${m.successTitle}</h2>
-    <p>${channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId))}</p>
+/** What the success view says under its title. No `channelId`: another attempt had paid the order, so no channel is named as the payer's. */
+export function successText(m: Messages, session: Session, locale: string, channelId: string | undefined): string {
+  return channelId === undefined ? m.failures.order_already_paid : m.successDetail(amountOf(session, locale), channelName(m, session, channelId));
+}
+
+/**
+ * The paid order. Its title takes focus (`tabindex=-1`, see `reveal`): the pay button the payer
+ * was on is gone. It is said by the checkout's status region, there before it.
+ */
+export function success(m: Messages, text: string, paymentId: string) {
+  return html`<div class="success" part="success">
+    <h2 tabindex="-1" data-reveal="s">${m.successTitle}</h2>
+    <p>${text}</p>
     <p class="reference">${m.successReference(paymentId)}</p>
   </div>`;
 }
+

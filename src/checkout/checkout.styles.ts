@@ -66,6 +66,30 @@ export const checkoutStyles = css`
     padding-block: var(--_space-small) env(safe-area-inset-bottom);
     background: var(--_color-surface);
   }
+  /* Waiting on a wallet, the buttons ("I have paid", "use another") follow what they are about
+     (the QR code, the message) instead of sitting over it. */
+  .actions.waiting {
+    position: static;
+  }
+  /* A short viewport while a card field has focus is the soft keyboard open (Android shrinks
+     the layout viewport): the bar steps aside so it does not sit on the field being typed in.
+     Where only the visual viewport shrinks (iOS, interactive-widget=resizes-visual) the bar
+     stays at the layout viewport's bottom, under the keyboard, and covers nothing. */
+  @media (max-height: 500px) {
+    :is(shouyin-card-form, shouyin-saved-cards):focus-within ~ .actions {
+      position: static;
+    }
+  }
+  .outcome {
+    display: grid;
+    gap: var(--_space-small);
+  }
+  /* 320 px at 200% zoom (160 CSS px): the panel's padding gives its width back to the text. */
+  @media (max-width: 260px) {
+    .panel {
+      padding-inline: max(4px, env(safe-area-inset-left)) max(4px, env(safe-area-inset-right));
+    }
+  }
   button {
     font: inherit;
     inline-size: 100%;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type ReactiveElement } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
@@ -14,11 +14,13 @@ import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { amountOf, channelName, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { amountOf, channelName, sessionError, skeleton, success, successText, summary } from './checkout-views.js';
+import { failureText } from './failure-text.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
 import { availability } from './core/reduce.js';
+import { keepClear, reveal } from './reveal.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
@@ -155,6 +157,8 @@ export class ShouyinCheckout extends LitElement {
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
   /** The blocked wallet whose guide is open. */
   private guideFor: string | undefined;
+  /** The last change of state focus and view moved to (`revealKey`). */
+  private revealed = '';
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -207,12 +211,53 @@ export class ShouyinCheckout extends LitElement {
     }
   }
 
+  override updated(): void {
+    const key = this.revealKey();
+    if (key === this.revealed) return;
+    // Not there yet (the offer and the QR code come with their chunk): the next update finds it.
+    const target = key && this.renderRoot.querySelector<HTMLElement>(`[data-reveal="${key[0]}"]`);
+    if (key && !target) return;
+    this.revealed = key;
+    if (!target) return;
+    // An element of a chunk (the QR code) has its size once it is defined and has rendered.
+    const sized = target.localName.includes('-')
+      ? customElements.whenDefined(target.localName).then(() => (target as Partial<ReactiveElement>).updateComplete)
+      : undefined;
+    void Promise.resolve(sized).then(() => target.isConnected && reveal(target, this.renderRoot.querySelector('.actions')));
+  }
+
+  /**
+   * What changed that the payer must see next, as a key that changes with it: a failure (and
+   * the fallback offered with it), a payment moved to another channel, a QR code, success. Empty
+   * when nothing is to be shown: a cashier that loads (paid or not) takes no focus from the page.
+   */
+  private revealKey(): string {
+    const { flow, notice } = this.checkout.state;
+    if (flow.phase === Phase.Succeeded) return 'attempt' in flow.attempt ? `s${flow.attempt.attempt}` : '';
+    if (flow.phase === Phase.Pending && flow.action?.type === 'qr') return `q${flow.attempt.attempt}`;
+    if (flow.phase === Phase.Expired) return 'x';
+    if (flow.phase !== Phase.Ready) return '';
+    // An offer or a move is part of what changed: it waits for its chunk's words.
+    const told = notice && notice.kind !== 'preselected';
+    if (told && !this.checkout.chunks.module('payment')) return this.revealed;
+    if (flow.failure) return `f${flow.failure.attempt}${told ? notice.to : ''}`;
+    return told ? `f${notice.from}>${notice.to}` : '';
+  }
+
+  private readonly onFocusIn = (event: FocusEvent): void =>
+    keepClear(event.composedPath()[0] as HTMLElement, this.renderRoot.querySelector('.actions'));
+
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
     if (value) this.checkout.select(value);
   }
 
   private onPay(): void {
+    const { flow } = this.checkout.state;
+    // Held after a failure that would repeat as it is: the press goes back to what says why,
+    // and offers what else there is, instead of sending the same payment again.
+    const held = flow.phase === Phase.Ready && flow.failure?.repeats && this.renderRoot.querySelector<HTMLElement>('[data-reveal="f"]');
+    if (held) return reveal(held, this.renderRoot.querySelector('.actions'));
     if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
     const instrument = this.cards.take();
     if (instrument) this.checkout.pay(instrument);
@@ -269,7 +314,36 @@ export class ShouyinCheckout extends LitElement {
     // Until the locale's catalog is here, a skeleton without words: no zh-CN text flashes first.
     if (!this.catalog.shown) return html`<section part="base" class="panel" lang=${locale}>${skeleton(undefined, 4)}</section>`;
     const m = messagesFor(locale, this.strings);
-    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>${this.renderBody(m, locale)}</section>`;
+    const said = this.said(m, locale);
+    // The live regions are there, empty, before anything is said in them (a region inserted
+    // with its text is not announced by every screen reader); they stay from paying to paid.
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale} @focusin=${this.onFocusIn}>
+      ${this.renderBody(m, locale)}
+      ${said
+        ? html`<p class="visually-hidden" role="status">${said[0]}</p>
+            <p class="visually-hidden" role="alert">${said[1]}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  /** What the live regions say (polite, assertive), in the phases that have them. */
+  private said(m: Messages, locale: SupportedLocale): [string, string] | undefined {
+    const { flow, session } = this.checkout.state;
+    if (!session) return undefined;
+    switch (flow.phase) {
+      case Phase.Succeeded:
+        return [`${m.successTitle}. ${successText(m, session, locale, flow.earlier ? undefined : flow.attempt.channel)} ${m.successReference(flow.attempt.paymentId)}`, ''];
+      case Phase.Pending:
+        return [m.pendingStatus, ''];
+      case Phase.Ready:
+        return ['', flow.failure ? failureText(m, session, flow.failure.code, flow.failure.channel) : ''];
+      case Phase.Paying:
+        return ['', ''];
+      case Phase.Expired:
+        return ['', m.errors.session_expired];
+      default:
+        return undefined;
+    }
   }
 
   private renderBody(m: Messages, locale: SupportedLocale) {
@@ -281,11 +355,11 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
-        return session ? success(m, session, locale, state.earlier ? undefined : state.attempt.channel, state.attempt.paymentId) : nothing;
+        return session ? success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId) : nothing;
       case Phase.Expired:
         return html`
-          ${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
-          <p class="message error" part="message" role="alert">${m.errors.session_expired}</p>
+          ${session ? summary(m, session, amountOf(session, locale), this.serverNow, this.hostLang()) : nothing}
+          <p class="message error" part="message" tabindex="-1" data-reveal="x">${m.errors.session_expired}</p>
         `;
       default:
         return session ? this.renderPayment(m, session, locale) : nothing;
@@ -303,13 +377,14 @@ export class ShouyinCheckout extends LitElement {
     const byCard = this.checkout.channel?.kind === 'card';
     const saved = this.cards.view(session, byCard, this.checkout.serverNow());
     const { listed, ready, bySavedCard } = saved;
-    const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card });
+    const blocked = !!failure?.repeats;
+    const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card, blocked });
     const views = this.channelViews(m, session, locale);
     const pending = state.phase === Phase.Pending;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
-      ${summary(m, session, amount, this.serverNow)}
+      ${summary(m, session, amount, this.serverNow, this.hostLang())}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
@@ -318,6 +393,7 @@ export class ShouyinCheckout extends LitElement {
         .channels=${views}
         .value=${channelId}
         .label=${m.channelsLabel}
+        .hostLang=${this.hostLang()}
         ?disabled=${busy}
         @shouyin-channel-select=${this.onChannelChange}
         @shouyin-channel-guide=${this.onGuide}
@@ -351,15 +427,21 @@ export class ShouyinCheckout extends LitElement {
           `
         : nothing}
       ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy, locale) : nothing}
-      ${failure ? html`<p class="message error" part="message" role="alert">${m.failures[failure.code]}</p>` : nothing}
-      ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
-      ${notice && paymentViews && p
-        ? paymentViews.fallbackNotice(m, p, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+      ${failure || notice
+        ? html`<div class="outcome" role="group" tabindex="-1" data-reveal="f" aria-labelledby="failure-text notice-text">
+            ${failure
+              ? html`<p class="message error" part="message" id="failure-text">${failureText(m, session, failure.code, failure.channel)}</p>`
+              : nothing}
+            ${notice && paymentViews && p
+              ? paymentViews.fallbackNotice(m, p, session, notice, amount, busy, { accept: this.onAcceptFallback, undo: this.onUndoFallback })
+              : nothing}
+          </div>`
         : nothing}
+      ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
-      ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
+      ${pending ? html`<p class="message" part="message">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
-      <div class="actions">
+      <div class=${pending ? 'actions waiting' : 'actions'}>
         ${pending
           ? html`
               <button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
@@ -370,7 +452,7 @@ export class ShouyinCheckout extends LitElement {
           type="button"
           class="primary"
           part="pay-button"
-          aria-disabled=${busy || !channelId ? 'true' : 'false'}
+          aria-disabled=${busy || !channelId || blocked ? 'true' : 'false'}
           @click=${this.onPay}
           .textContent=${label}
         ></button>
@@ -413,6 +495,15 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /**
+   * The language of the host's words in the session (merchant, description): the page's, where
+   * the host wrote them, whatever the cashier's `locale`. No session field says it (yet), so the
+   * nearest `lang` around the element, else the document's; none at all: zh-CN, the default.
+   */
+  private hostLang(): string {
+    return nearestLang(this) || globalThis.document?.documentElement.lang || 'zh-CN';
+  }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
   private environment(): Environment {

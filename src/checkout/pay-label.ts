@@ -13,14 +13,23 @@ export interface PayLabelState {
   /** Whether a saved card pays, and can as it is. */
   saved: Pick<SavedCardsView, 'bySavedCard' | 'complete'>;
   /** What the card form last said; it counts only when the card channel takes a new card. */
-  card: { complete: boolean; missing: CardField | null };
+  card: { complete: boolean; missing: CardField | null; problem?: string | null };
+  /** The last attempt failed in a way that would repeat as it is (`FailureInfo.repeats`). */
+  blocked?: boolean;
 }
 
 /** The pay button's words: what the payer still has to do, else the amount it pays. */
-export function payLabel(m: Messages, amount: string, { busy, selected, byCard, saved, card }: PayLabelState): string {
+export function payLabel(m: Messages, amount: string, { busy, selected, byCard, saved, card, blocked }: PayLabelState): string {
   if (busy) return m.paying;
   if (!selected) return m.selectChannel;
+  if (blocked) return byCard ? m.payBlocked.card : m.payBlocked.channel;
   if (saved.bySavedCard) return saved.complete ? m.pay(amount) : m.card.missing.cvv;
-  if (byCard && !card.complete && card.missing) return m.card.missing[card.missing];
+  if (byCard && !card.complete && card.missing) {
+    const { missing, problem } = card;
+    // Typed but wrong (a number that fails its check digit, a past month) is not "missing":
+    // the button says what is wrong, as the field's own error does.
+    const wrong = problem && problem !== 'empty' && problem !== 'incomplete';
+    return wrong ? ((m.card[`${missing}Error`] as Record<string, string>)[problem] ?? m.card.missing[missing]) : m.card.missing[missing];
+  }
   return m.pay(amount);
 }

@@ -28,6 +28,10 @@ export function actionView(m: Messages, p: PaymentMessages, session: Session, am
   return html`
     <shouyin-qr-code
       part="qr-code"
+      role="group"
+      tabindex="-1"
+      data-reveal="q"
+      aria-label=${p.qrAmount(amount)}
       .content=${view.content}
       .label=${p.qrLabel(name)}
       .hint=${p.scanWith(channel.kind, name)}
@@ -59,17 +63,17 @@ export function fallbackNotice(
   switch (notice.kind) {
     case 'offer':
       return html`<div class="fallback">
-        <p class="message" part="message" role="status">${p.offer(reason, from, to, amount)}</p>
+        <p class="message" part="message" role="status" id="notice-text">${p.offer(reason, from, to, amount)}</p>
         <button type="button" part="fallback-button" @click=${on.accept}>${p.accept(to, notice.immediate)}</button>
       </div>`;
     case 'moved': {
       const byCard = session.channels.find((c) => c.id === notice.to)?.kind === 'card';
       return html`<div class="fallback">
-        <p class="message" part="message" role="status">${p.moved(reason, from, to, byCard)}</p>
+        <p class="message" part="message" role="status" id="notice-text">${p.moved(reason, from, to, byCard)}</p>
         ${busy ? nothing : html`<button type="button" @click=${on.undo}>${p.back(from)}</button>`}
       </div>`;
     }
     case 'preselected':
-      return html`<p class="message" part="message" role="status">${p.preselected(reason, from, to)}</p>`;
+      return html`<p class="message" part="message" role="status" id="notice-text">${p.preselected(reason, from, to)}</p>`;
   }
 }

@@ -80,6 +80,8 @@ export const en: Messages = {
     miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
     payment_failed: 'The payment failed. Try again or use another payment method.',
   },
+  declinedBy: (channel) => `${channel} declined this payment. Try another payment method.`,
+  payBlocked: { card: 'Use another card or payment method', channel: 'Choose another payment method' },
   card: {
     legend: 'Card details',
     label: { number: 'Card number', expiry: 'Expiry date', cvv: 'Security code', name: 'Name on card' },
@@ -147,7 +149,8 @@ export const enPayment: PaymentCatalog = {
         limit: `This is over your ${from} limit. Pay ${amount} with ${to} instead?`,
         abandoned: `Pay ${amount} with ${to} instead?`,
       })[reason],
-    accept: (to, immediate) => (immediate ? `Pay with ${to}` : `Use ${to}`),
+    // Not immediate: a new card to type (the only channel that needs more input); "Use Bank card" read oddly.
+    accept: (to, immediate) => (immediate ? `Pay with ${to}` : 'Pay by card instead'),
     moved: (reason, from, to, byCard) =>
       ({
         unavailable: `${from} is unavailable right now, so the payment moved to ${to}.`,
@@ -157,7 +160,7 @@ export const enPayment: PaymentCatalog = {
     back: (from) => `Back to ${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from} cannot take this amount; ${to} is selected.` : `${from} is unavailable right now; ${to} is selected.`,
-    qrLabel: (channel) => `${channel} payment QR code`,
+    qrLabel: (channel) => `QR code for ${channel}`,
     scanWith: (kind, channel) =>
       ({ wechat: 'Scan with WeChat (Scan)', alipay: 'Scan with the Alipay app', unionpay: 'Scan with UnionPay QuickPass' })[kind] ??
       `Scan with ${channel}`,

@@ -50,6 +50,10 @@ export interface Messages {
   reload: string;
   errors: Record<ErrorCode, string>;
   failures: Record<FailureCode, string>;
+  /** A wallet's decline, naming the wallet (`failures.declined` speaks of a card's bank). */
+  declinedBy: (channel: string) => string;
+  /** The pay button after a failure that would repeat as it is: what to change. */
+  payBlocked: { card: string; channel: string };
   card: CardMessages;
   channels: ChannelMessages;
   fallback: FallbackMessages;

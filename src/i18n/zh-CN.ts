@@ -80,6 +80,8 @@ export const zhCN: Messages = {
     miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
+  declinedBy: (channel) => `${channel}拒绝了这笔支付，请更换支付方式。`,
+  payBlocked: { card: '请更换银行卡或支付方式', channel: '请更换支付方式' },
   card: {
     legend: '银行卡信息',
     label: { number: '卡号', expiry: '有效期', cvv: '安全码', name: '持卡人姓名' },
@@ -145,7 +147,7 @@ export const zhCNPayment: PaymentCatalog = {
     back: (from) => `返回${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}无法支付此金额，已为你选择${to}。` : `${from}暂时无法使用，已为你选择${to}。`,
-    qrLabel: (channel) => `${channel}支付二维码`,
+    qrLabel: (channel) => `${channel}二维码`,
     scanWith: (kind, channel) =>
       ({ wechat: '请使用微信「扫一扫」扫码支付', alipay: '请打开支付宝「扫一扫」扫码支付', unionpay: '请使用云闪付扫码支付' })[kind] ??
       `请使用${channel}扫码支付`,

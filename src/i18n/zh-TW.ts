@@ -80,6 +80,8 @@ export const zhTW: Messages = {
     miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
+  declinedBy: (channel) => `${channel}拒絕了這筆付款，請更換付款方式。`,
+  payBlocked: { card: '請更換銀行卡或付款方式', channel: '請更換付款方式' },
   card: {
     legend: '銀行卡資訊',
     label: { number: '卡號', expiry: '有效期限', cvv: '安全碼', name: '持卡人姓名' },
@@ -145,7 +147,7 @@ export const zhTWPayment: PaymentCatalog = {
     back: (from) => `返回${from}`,
     preselected: (reason, from, to) =>
       reason === 'limit' ? `${from}無法支付此金額，已為你選擇${to}。` : `${from}暫時無法使用，已為你選擇${to}。`,
-    qrLabel: (channel) => `${channel}付款二維碼`,
+    qrLabel: (channel) => `${channel}二維碼`,
     scanWith: (kind, channel) =>
       ({ wechat: '請使用微信「掃一掃」掃碼付款', alipay: '請開啟支付寶「掃一掃」掃碼付款', unionpay: '請使用雲閃付掃碼付款' })[kind] ??
       `請使用${channel}掃碼付款`,

@@ -217,7 +217,8 @@ export const savedCardsStyles = css`
   @media (forced-colors: active) {
     .row:has(input:checked),
     .new:has(input:checked) {
-      outline: 2px solid Highlight;
+      outline: 3px solid Highlight;
+      outline-offset: 2px;
     }
     .row.unusable .option,
     .row.unusable .option * {

@@ -28,6 +28,8 @@ export type CheckoutEvent =
   | { type: 'pay'; crypto: boolean }
   /** `shouyin-submit` was not vetoed: the attempt starts. */
   | { type: 'submitted'; ref: AttemptRef; previousAttempt: string | null }
+  /** The payer changed what pays on the selected channel: another saved card, another card number. */
+  | { type: 'instrument' }
   | { type: 'abandon' }
   | { type: 'accept-fallback' }
   | { type: 'undo-fallback' }

@@ -26,6 +26,11 @@ export interface FailureInfo {
   retryable: boolean;
   attempt: string;
   channel: string;
+  /**
+   * The same payment, sent again as it is, would fail the same way (see `repeatsAsIs`): the
+   * pay button stays off until the payer changes what pays (another card, another channel).
+   */
+  repeats: boolean;
 }
 
 /** What the checkout shows while a pending attempt's action is under way; only a QR code needs the page. */

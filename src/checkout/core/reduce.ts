@@ -16,7 +16,9 @@ import type { Effect, Emit } from './effects.js';
 import type { CheckoutEvent, RunReport } from './events.js';
 import { blockingFailure, decideFallback, loadFallback, triggerCode, triggersFallback, type FallbackTrigger } from './fallback.js';
 import { Phase, type ActionView, type AttemptRef } from './flow.js';
+import { failureText } from '../failure-text.js';
 import { attemptDetail, orderDetail } from './order-detail.js';
+import { repeatsAsIs } from './repeats.js';
 import { initialCheckout, type CheckoutState, type FallbackNotice } from './state.js';
 
 export interface CheckoutContext {
@@ -116,8 +118,8 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
     if (!unknown) effects.push({ type: 'forget', orderId: session.order.id, attempt: ref.attempt });
     const mine = current(ref);
     // Back to ready with the failure shown, so the payer can retry or choose another channel.
-    if (mine) set({ lastAttempt: ref.attempt, notice: undefined, flow: { phase: Phase.Ready, failure: { code, retryable, attempt: ref.attempt, channel: ref.channel } } });
-    emit('shouyin-failure', { ...attemptDetail(session, ref), paymentId, code, retryable, message: m.failures[code] });
+    if (mine) set({ lastAttempt: ref.attempt, notice: undefined, flow: { phase: Phase.Ready, failure: { code, retryable, attempt: ref.attempt, channel: ref.channel, repeats: repeatsAsIs(code, retryable) } } });
+    emit('shouyin-failure', { ...attemptDetail(session, ref), paymentId, code, retryable, message: failureText(m, session, code, ref.channel) });
     effects.push({ type: 'card', reset: false });
     if (mine && trigger && s.flow.phase === Phase.Ready) afterFailure(session, ref.channel, trigger);
   };
@@ -193,7 +195,8 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
         expire();
         break;
       }
-      if (!payable(session, channelId)) break;
+      // The payer pressed pay on what just failed and would fail again: nothing is sent.
+      if (!payable(session, channelId) || s.flow.failure?.repeats) break;
       if (!event.crypto) {
         fail(ErrorCode.CryptoUnavailable);
         break;
@@ -211,6 +214,13 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
       // screen while its payment runs; an offer the payer passed over does not.
       set({ flow: { phase: Phase.Paying, attempt: ref }, tried: [...s.tried, ref.attempt], notice: s.notice?.kind === 'moved' ? s.notice : undefined });
       effects.push({ type: 'run', session, ref, previousAttempt: event.previousAttempt });
+      break;
+    }
+    case 'instrument': {
+      const { flow: f } = s;
+      // The failure stays said; only what it blocked is free again. A channel's limit is the
+      // channel's, whichever card pays: only another channel gets past it.
+      if (f.phase === Phase.Ready && f.failure?.repeats && f.failure.code !== FailureCode.LimitExceeded) set({ flow: { phase: Phase.Ready, failure: { ...f.failure, repeats: false } } });
       break;
     }
     case 'abandon': {

@@ -205,6 +205,11 @@ export class CheckoutController implements ReactiveController {
     this.instrument = wallet;
   }
 
+  /** The payer changed what pays on the selected channel (another card). */
+  instrumentChanged(): void {
+    this.dispatch({ type: 'instrument' });
+  }
+
   /** The payer gives up waiting on a pending attempt ("use another channel"). */
   abandon(): void {
     this.dispatch({ type: 'abandon' });

@@ -283,13 +283,14 @@ describe('<shouyin-card-form> typing', () => {
     // Chromium blurs the field as the form renders disabled, Firefox and WebKit a frame later.
     await waitUntil(() => form.shadowRoot!.activeElement === null, 'the disabled field keeps focus');
     for (const input of queryAllByRole(form, 'textbox')) expect(input.getAttribute('aria-invalid'), input.id).to.equal('false');
-    // A decline: the form is enabled again without the CVV, and the payer is told it is missing.
+    // A decline: the form is enabled again without the CVV. The cashier emptied it, not the
+    // payer: no error, and the hint says what to type.
     form.disabled = false;
     form.clearCvv();
     await form.updateComplete;
     expect(cvv.value).to.equal('');
-    expect(cvv.getAttribute('aria-invalid')).to.equal('true');
-    expect(accessibleDescription(cvv)).to.equal('请输入安全码');
+    expect(cvv.getAttribute('aria-invalid')).to.equal('false');
+    expect(accessibleDescription(cvv)).to.equal('卡背面 3 位数字');
     expect(changes.at(-1)).to.deep.include({ complete: false, missing: 'cvv' });
   });
 
@@ -367,7 +368,8 @@ describe('<shouyin-card-form> typing', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(form.shadowRoot!.activeElement).to.equal(field('卡号'));
     expect(accessibleDescription(field('卡号'))).to.equal('请输入卡号');
-    expect(accessibleDescription(field('安全码'))).to.equal('请输入安全码');
+    // The error comes with the hint that says how many digits, not instead of it.
+    expect(accessibleDescription(field('安全码'))).to.equal('请输入安全码 卡背面 3 位数字');
   });
 
   it('clears the number and CVV when it leaves the page, and keeps them cleared when it returns', async () => {

@@ -169,7 +169,7 @@ describe('QR code (desktop)', () => {
     const { el, log } = await mountCheckout({ sessionUrl: '/api/session?scenario=action', env: 'desktop' });
     const pending = await pay(el, log);
     expect(pending.action).to.equal('qr');
-    const image = await findByRole(el, 'img', { name: '微信支付支付二维码' });
+    const image = await findByRole(el, 'img', { name: '微信支付二维码' });
     const qr = el.shadowRoot!.querySelector('shouyin-qr-code')!;
     expect(qr.shadowRoot!.textContent).to.contain('扫码支付 ¥128.00').and.contain('请使用微信「扫一扫」扫码支付');
     await expect(el).to.be.accessible();

@@ -88,6 +88,12 @@ for (const [name, skew] of [
       expect(timerText(root)).to.equal('0:00');
       expect(textOf(getByRole(root, 'alert'))).to.equal('订单已超时关闭，请返回商户页面重新下单。');
       expect(queryAllByRole(root, 'button', { name: /确认支付/ })).to.have.length(0);
+      // The pay button the payer may have been on is gone: focus is on why (moved a microtask
+      // after the render; the clock is fake, so no timer is awaited).
+      for (let i = 0; i < 3; i++) await Promise.resolve();
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      expect(active && textOf(active)).to.equal('订单已超时关闭，请返回商户页面重新下单。');
     });
   });
 }

@@ -128,6 +128,10 @@ describe('<shouyin-checkout> in forced colors', () => {
     expect(getComputedStyle(selected).borderTopColor).to.not.equal(getComputedStyle(other).borderTopColor);
     expect(getComputedStyle(selected, '::after').borderTopColor).to.not.equal(getComputedStyle(other, '::after').borderTopColor);
     expect(getComputedStyle(unavailable.querySelector('.name')!).color).to.not.equal(getComputedStyle(other.querySelector('.name')!).color);
+    // Not by color alone: the selection is thicker, an unavailable row dashed with a mark unlike a usable one's.
+    expect(parseFloat(getComputedStyle(selected).borderTopWidth)).to.be.greaterThan(parseFloat(getComputedStyle(other).borderTopWidth));
+    expect(getComputedStyle(unavailable).borderTopStyle).to.equal('dashed');
+    expect(getComputedStyle(unavailable, '::after').borderTopStyle).to.not.equal(getComputedStyle(other, '::after').borderTopStyle);
   });
 
   it('outlines the selected saved card', async function () {

@@ -13,7 +13,8 @@ describe("the pay button's words", () => {
     selected?: boolean;
     byCard?: boolean;
     saved?: { bySavedCard: boolean; complete: boolean };
-    card?: { complete: boolean; missing: CardField | null };
+    card?: { complete: boolean; missing: CardField | null; problem?: string | null };
+    blocked?: boolean;
     says: string;
   };
   const noSavedCard = { bySavedCard: false, complete: false };
@@ -27,6 +28,12 @@ describe("the pay button's words", () => {
     { name: 'the card form names its first missing field', byCard: true, card: { complete: false, missing: 'number' }, says: 'Enter the card number' },
     { name: 'the card form names the expiry', byCard: true, card: { complete: false, missing: 'expiry' }, says: 'Enter the expiry date' },
     { name: 'the card form names the holder', byCard: true, card: { complete: false, missing: 'name' }, says: 'Enter the name on the card' },
+    { name: 'a wrong card number says it is wrong, not missing', byCard: true, card: { complete: false, missing: 'number', problem: 'luhn' }, says: 'The card number is not valid: check it' },
+    { name: 'a short card number is still missing digits', byCard: true, card: { complete: false, missing: 'number', problem: 'incomplete' }, says: 'Enter the card number' },
+    { name: 'a past expiry says the card has expired', byCard: true, card: { complete: false, missing: 'expiry', problem: 'past' }, says: 'This card has expired' },
+    { name: 'a declined card asks for another card or channel', byCard: true, card: { complete: false, missing: 'cvv', problem: 'empty' }, blocked: true, says: 'Use another card or payment method' },
+    { name: 'a declined wallet asks for another channel', blocked: true, says: 'Choose another payment method' },
+    { name: 'busy wins over a block', busy: true, blocked: true, says: 'Paying…' },
     { name: 'a complete card pays the amount', byCard: true, card: typed, says: 'Pay ¥88.00' },
     { name: 'an incomplete card with nothing named pays the amount', byCard: true, card: { complete: false, missing: null }, says: 'Pay ¥88.00' },
     { name: "another channel ignores the card form's last word", byCard: false, card: { complete: false, missing: 'number' }, says: 'Pay ¥88.00' },
@@ -48,6 +55,7 @@ describe("the pay button's words", () => {
         byCard: c.byCard ?? false,
         saved: c.saved ?? noSavedCard,
         card: c.card ?? typed,
+        blocked: c.blocked ?? false,
       });
       assert.equal(label, c.says);
     });

@@ -353,7 +353,7 @@ describe('checkout reducer: fallback', () => {
     const { state: end, effects } = run([channelFault(s, ref)], state);
     assert.equal(end.channelId, 'wechat');
     assert.equal(end.notice, undefined);
-    assert.deepEqual(end.flow, { phase: 'ready', failure: { code: 'channel_unavailable', retryable: true, attempt: ref.attempt, channel: 'wechat' } });
+    assert.deepEqual(end.flow, { phase: 'ready', failure: { code: 'channel_unavailable', retryable: true, attempt: ref.attempt, channel: 'wechat', repeats: false } });
     assert.deepEqual(kinds(effects), ['forget', 'shouyin-failure', 'card']);
   });
 
@@ -484,4 +484,53 @@ describe('checkout reducer: maintenance windows', () => {
     assert.equal(state.channelId, 'alipay');
     assert.deepEqual(emitted(effects, 'shouyin-channel-change'), [{ channel: 'alipay', previous: 'wechat', reason: 'recommendation' }]);
   });
+});
+
+describe('checkout reducer: a failure that would repeat is not sent again as it is', () => {
+  type Case = { name: string; code: string; retryable: boolean; channel?: string; then: CheckoutEvent[]; submits: boolean };
+  const cases: Case[] = [
+    { name: 'a decline: pay again sends nothing', code: 'declined', retryable: false, then: [], submits: false },
+    { name: 'insufficient funds: pay again sends nothing', code: 'insufficient_funds', retryable: false, then: [], submits: false },
+    { name: 'a limit: pay again sends nothing', code: 'limit_exceeded', retryable: false, then: [], submits: false },
+    { name: 'a decline, then another card: pay sends', code: 'declined', retryable: false, then: [{ type: 'instrument' }], submits: true },
+    { name: "a limit, then another card: the channel's limit still stands", code: 'limit_exceeded', retryable: false, then: [{ type: 'instrument' }], submits: false },
+    { name: 'a decline, then another channel: pay sends', code: 'declined', retryable: false, then: [{ type: 'select', channel: 'alipay' }], submits: true },
+    { name: 'a busy channel (retryable): pay again sends', code: 'channel_unavailable', retryable: true, then: [], submits: true },
+    { name: 'a timeout: pay again sends (same intent, nothing paid twice)', code: 'timeout', retryable: true, then: [], submits: true },
+    { name: 'a card found invalid: pay again sends (its CVV is typed again)', code: 'card_invalid', retryable: false, then: [], submits: true },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const s = session('off');
+      const { state, ref } = paying(s);
+      const failedState = run([failed(s, ref, c.code, { retryable: c.retryable })], state).state;
+      assert.equal(failedState.flow.phase, 'ready');
+      const { effects } = run([...c.then, { type: 'pay', crypto: true }], failedState);
+      assert.equal(kinds(effects).includes('submit'), c.submits);
+    });
+  }
+
+  it('another card keeps the decline said (the payer still reads why), and frees the button', () => {
+    const s = session('off');
+    const { state, ref } = paying(s);
+    const declined = run([failed(s, ref, 'declined', { retryable: false })], state).state;
+    const changed = run([{ type: 'instrument' }], declined).state;
+    assert.deepEqual(changed.flow, { phase: 'ready', failure: { code: 'declined', retryable: false, attempt: ref.attempt, channel: 'wechat', repeats: false } });
+    assert.equal(run([{ type: 'instrument' }], changed).state, changed, 'nothing more to free');
+  });
+});
+
+describe('checkout reducer: a decline is told for its channel', () => {
+  const cases = [
+    { name: 'a wallet decline names the wallet, not a bank', pay: 'wechat', says: '微信支付拒绝了这笔支付，请更换支付方式。' },
+    { name: "a card decline names the card's bank", pay: 'card', says: '支付被发卡行拒绝，请更换支付方式。' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const s = session('off');
+      const { state, ref } = paying(s, [{ type: 'select', channel: c.pay }]);
+      const { effects } = run([failed(s, ref, 'declined')], state);
+      assert.equal(emitted(effects, 'shouyin-failure')[0]!.message, c.says);
+    });
+  }
 });

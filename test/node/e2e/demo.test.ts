@@ -272,7 +272,7 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     await page.getByLabel('Scenario').selectOption('action');
     await page.getByRole('button', { name: 'New order' }).click();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
-    await page.getByRole('img', { name: '微信支付支付二维码' }).waitFor();
+    await page.getByRole('img', { name: '微信支付二维码' }).waitFor();
     // The QR element and its encoder, and the action view that shows it (the payment chunk).
     assert.deepEqual([...lazy].sort(), ['/dist/lazy/payment.js', '/dist/lazy/qr.js']);
     const paymentId = await page.evaluate(() => {
@@ -473,10 +473,10 @@ describe('demo page: a real reload in the middle of a payment', () => {
     });
     await page.getByRole('button', { name: 'New order' }).click();
     await page.getByRole('button', { name: '确认支付 ¥128.00' }).click();
-    await page.getByText('正在确认支付结果').waitFor();
+    await page.getByRole('status').getByText('正在确认支付结果').waitFor();
 
     await page.reload();
-    await page.getByText('正在确认支付结果').waitFor();
+    await page.getByRole('status').getByText('正在确认支付结果').waitFor();
     assert.equal(await page.getByRole('button', { name: '我已完成支付' }).count(), 1);
     assert.equal(await page.locator('#events li', { hasText: 'shouyin-submit' }).count(), 0);
     const stored = await page.evaluate((id) => sessionStorage.getItem(`shouyin:attempt:${id}`), orderId);
