@@ -1,4 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
+import { AssistantController } from '../assistant/assistant-controller.js';
+import { DEFAULT_HINT_DELAY, SLOW_AFTER } from '../assistant/rules.js';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
@@ -14,7 +16,7 @@ import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { amountOf, sessionError, skeleton, success, summary } from './checkout-views.js';
+import { amountOf, channelName, sessionError, skeleton, success, summary } from './checkout-views.js';
 import type * as Payment from '../lazy/payment.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
@@ -40,6 +42,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @fires shouyin-fallback - The payment moved to another channel.
  * @fires shouyin-expire - The order's time ran out.
  * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
+ * @fires shouyin-hint - The assistant offered a hint (`hint`: its code, `message`: its words); a host may offer human help.
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
  *
  * @csspart base - The panel that holds everything.
@@ -52,6 +55,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart pay-button - The pay button.
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
  * @csspart success - The success view.
+ * @csspart hint - The assistant's hint (`<shouyin-hint>`, its own parts `text` and `dismiss`), once it has one to give.
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
@@ -90,6 +94,8 @@ export class ShouyinCheckout extends LitElement {
     colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
+    assistant: {},
+    hintDelay: { attribute: 'hint-delay', type: Number },
   };
 
   /**
@@ -126,6 +132,10 @@ export class ShouyinCheckout extends LitElement {
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
+  /** `off` turns the assistant's hints off (docs/assistant.md); on otherwise. */
+  declare assistant: string | null;
+  /** Milliseconds an unfinished step may sit untouched before the assistant says what is missing (default 20000). */
+  declare hintDelay: number | undefined;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -142,6 +152,17 @@ export class ShouyinCheckout extends LitElement {
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
+  /** The assistant: it watches the payer's path; its rules and hint come in their chunk at the first sign of trouble. */
+  private readonly hints = new AssistantController(this, {
+    enabled: () => this.assistant !== 'off',
+    now: () => Date.now(),
+    options: () => ({ hintDelay: this.hintDelay ?? DEFAULT_HINT_DELAY, slowAfter: SLOW_AFTER }),
+    missing: () => this.missingStep(),
+    channelName: (id) => {
+      const { session } = this.checkout.state;
+      return session ? channelName(messagesFor(this.resolvedLocale, this.strings), session, id) : id;
+    },
+  });
   /** The views of a payment under way (its fallback notice, its action), once their chunk is here. */
   private views: typeof Payment | undefined;
   /** The channel views the last render gave the list, and their JSON. */
@@ -344,6 +365,7 @@ export class ShouyinCheckout extends LitElement {
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
       ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
+      ${this.hints.view()}
       <div class="actions">
         ${pending
           ? html`
@@ -364,6 +386,16 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /** What the payer's step still lacks, for the assistant: a channel, a card field; `null` when it can pay (or is not asked to). */
+  private missingStep(): string | null {
+    const { flow, session, channelId } = this.checkout.state;
+    if (flow.phase !== Phase.Ready || !session) return null;
+    if (!channelId) return 'channel';
+    if (this.checkout.channel?.kind !== 'card') return null;
+    const saved = this.cards.view(session, true, this.checkout.serverNow());
+    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : this.cards.card.missing;
+  }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
   private environment(): Environment {

@@ -2,6 +2,7 @@ import type { CardField } from '../card/card-fields.js';
 import type { CvvProblem, ExpiryProblem, NameProblem, NumberProblem } from '../card/validate.js';
 import type { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
 import type { CardProblem } from '../saved-cards/status.js';
+import type { HintMessages } from '../assistant/hint-messages.js';
 
 /** Why a channel cannot take this payment right now; each has words in every catalog. */
 export type UnavailableReason =
@@ -190,6 +191,8 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'c
   card?: Partial<CardMessages>;
   fallback?: Partial<FallbackMessages>;
   savedCards?: Partial<SavedCardsMessages>;
+  /** The assistant's hints (its chunk's words, src/assistant/hint-messages.ts). */
+  assistant?: Partial<HintMessages>;
   payment?: Partial<PaymentMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;

@@ -16,6 +16,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as Assistant from './assistant.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
@@ -70,6 +71,13 @@ export const loadQrCode = once(async (): Promise<typeof QrCode> => {
 export const loadNotices = once(async (): Promise<typeof Notices> => {
   const chunk: typeof Notices = await (SCRIPT ? fromBundle('notices') : import('./notices.js'));
   defineTags([['shouyin-notices', chunk.ShouyinNotices]]);
+  return chunk;
+});
+
+/** Loads the assistant (its rules, words and `<shouyin-hint>`) and registers the element; the checkout's assistant controller calls it at the first sign of trouble. */
+export const loadAssistant = once(async (): Promise<typeof Assistant> => {
+  const chunk: typeof Assistant = await (SCRIPT ? fromBundle('assistant') : import('./assistant.js'));
+  defineTags([['shouyin-hint', chunk.ShouyinHint]]);
   return chunk;
 });
 
