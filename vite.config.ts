@@ -23,6 +23,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
   assistant: 'src/lazy/assistant.ts',
+  care: 'src/lazy/care.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { AssistantController } from '../assistant/assistant-controller.js';
 import { DEFAULT_HINT_DELAY, SLOW_AFTER } from '../assistant/rules.js';
+import { readCareChoice, rememberCareChoice } from '../care/preference.js';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
+import { loadCare, loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -17,6 +18,7 @@ import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, channelName, sessionError, skeleton, success, summary } from './checkout-views.js';
+import type * as Care from '../lazy/care.js';
 import type * as Payment from '../lazy/payment.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
@@ -56,6 +58,8 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
  * @csspart success - The success view.
  * @csspart hint - The assistant's hint (`<shouyin-hint>`, its own parts `text` and `dismiss`), once it has one to give.
+ * @csspart care-switch - The "大字模式" switch (`aria-pressed`) that turns care mode on and off.
+ * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
@@ -77,6 +81,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @cssproperty --shouyin-font-size - Base font size (16px keeps iOS from zooming inputs).
  * @cssproperty --shouyin-font-size-small - Secondary text size.
  * @cssproperty --shouyin-font-size-amount - Size of the amount due.
+ * @cssproperty --shouyin-font-size-badge - Size of badges ("新", card brands, card status; default 12px).
  * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
  * @cssproperty --shouyin-max-width - Maximum width of the cashier.
  * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
@@ -96,6 +101,7 @@ export class ShouyinCheckout extends LitElement {
     beforeCardRemove: { attribute: false },
     assistant: {},
     hintDelay: { attribute: 'hint-delay', type: Number },
+    care: { type: Boolean, reflect: true },
   };
 
   /**
@@ -136,13 +142,15 @@ export class ShouyinCheckout extends LitElement {
   declare assistant: string | null;
   /** Milliseconds an unfinished step may sit untouched before the assistant says what is missing (default 20000). */
   declare hintDelay: number | undefined;
+  /** Care mode for older payers (docs/care-mode.md): larger text and targets, higher contrast, plain words, read-aloud. The payer's own switch, remembered on the device, wins. Reflected. */
+  declare care: boolean;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
     resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang),
   );
   private readonly checkout = new CheckoutController(this, {
-    messages: () => messagesFor(this.resolvedLocale, this.strings),
+    messages: () => messagesFor(this.resolvedLocale, this.overrides),
     locale: () => this.resolvedLocale,
     catalog: () => this.catalog.want(),
     env: () => this.environment(),
@@ -156,15 +164,18 @@ export class ShouyinCheckout extends LitElement {
   private readonly hints = new AssistantController(this, {
     enabled: () => this.assistant !== 'off',
     now: () => Date.now(),
-    options: () => ({ hintDelay: this.hintDelay ?? DEFAULT_HINT_DELAY, slowAfter: SLOW_AFTER }),
+    // Care mode: hints come in half the time.
+    options: () => ({ hintDelay: (this.hintDelay ?? DEFAULT_HINT_DELAY) / (this.care ? 2 : 1), slowAfter: SLOW_AFTER }),
     missing: () => this.missingStep(),
     channelName: (id) => {
       const { session } = this.checkout.state;
-      return session ? channelName(messagesFor(this.resolvedLocale, this.strings), session, id) : id;
+      return session ? channelName(messagesFor(this.resolvedLocale, this.overrides), session, id) : id;
     },
   });
   /** The views of a payment under way (its fallback notice, its action), once their chunk is here. */
   private views: typeof Payment | undefined;
+  /** Care mode's words and read-aloud button, once their chunk is here. */
+  private careViews: typeof Care | undefined;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -173,7 +184,14 @@ export class ShouyinCheckout extends LitElement {
     this.locale = null;
     this.env = null;
     this.colorScheme = 'auto';
+    this.care = false;
     this.navigate = (url) => globalThis.location.assign(url);
+  }
+
+  /** The host's strings, over care mode's plain words while it is on. */
+  private get overrides(): MessageOverrides | undefined {
+    const plain = this.care ? this.careViews?.careMessagesFor(this.resolvedLocale).plain : undefined;
+    return plain ? { ...plain, ...this.strings } : this.strings;
   }
 
   /** The locale in use after resolution and fallbacks (zh-CN when its catalog could not load). */
@@ -205,6 +223,14 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
+    // The payer's own choice, made on this device, over the host's attribute.
+    if (!this.hasUpdated) this.care = readCareChoice() ?? this.care;
+    if (this.care && !this.careViews) {
+      loadCare().then((care) => {
+        this.careViews = care;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
@@ -245,6 +271,11 @@ export class ShouyinCheckout extends LitElement {
     this.checkout.checkNow();
   }
 
+  private onCareSwitch(): void {
+    this.care = !this.care;
+    rememberCareChoice(this.care);
+  }
+
   private onUseAnother(): void {
     this.checkout.abandon();
   }
@@ -275,7 +306,7 @@ export class ShouyinCheckout extends LitElement {
     const locale = this.resolvedLocale;
     // Until the locale's catalog is here, a skeleton without words: no zh-CN text flashes first.
     if (!this.catalog.shown) return html`<section part="base" class="panel" lang=${locale}>${skeleton(undefined, 4)}</section>`;
-    const m = messagesFor(locale, this.strings);
+    const m = messagesFor(locale, this.overrides);
     return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale}>${this.renderBody(m, locale)}</section>`;
   }
 
@@ -288,7 +319,9 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
-        return session ? success(m, session, locale, state.earlier ? undefined : state.attempt.channel, state.attempt.paymentId) : nothing;
+        return session
+          ? html`${success(m, session, locale, state.earlier ? undefined : state.attempt.channel, state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}`
+          : nothing;
       case Phase.Expired:
         return html`
           ${session ? summary(m, session, amountOf(session, locale), this.serverNow) : nothing}
@@ -315,7 +348,11 @@ export class ShouyinCheckout extends LitElement {
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
+      <button type="button" class="care-switch" part="care-switch" aria-pressed=${this.care ? 'true' : 'false'} @click=${this.onCareSwitch}>
+        ${m.careMode}
+      </button>
       ${summary(m, session, amount, this.serverNow)}
+      ${this.readAloud(locale)}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
@@ -386,6 +423,14 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /** Care mode's "朗读": the merchant and the amount, after `before` (the result, once paid). */
+  private readAloud(locale: SupportedLocale, before?: string) {
+    const { careViews, checkout: { state: { session } } } = this;
+    if (!this.care || !careViews || !session) return nothing;
+    const c = careViews.careMessagesFor(locale);
+    return careViews.readAloudButton(c.readAloud, c.readOrder(session.order.merchant.name, amountOf(session, locale), before), locale);
+  }
 
   /** What the payer's step still lacks, for the assistant: a channel, a card field; `null` when it can pay (or is not asked to). */
   private missingStep(): string | null {

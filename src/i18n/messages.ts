@@ -19,6 +19,8 @@ export type UnavailableReason =
  */
 export interface Messages {
   checkoutLabel: string;
+  /** The switch that turns care mode (large text, simpler screens) on and off. */
+  careMode: string;
   loading: string;
   amountDue: string;
   merchant: (name: string) => string;

@@ -17,6 +17,7 @@
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
 import type * as Assistant from './assistant.js';
+import type * as Care from './care.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
@@ -80,6 +81,9 @@ export const loadAssistant = once(async (): Promise<typeof Assistant> => {
   defineTags([['shouyin-hint', chunk.ShouyinHint]]);
   return chunk;
 });
+
+/** Loads care mode's plain words and read-aloud button; the checkout calls it when care mode is on. */
+export const loadCare = once((): Promise<typeof Care> => (SCRIPT ? fromBundle('care') : import('./care.js')));
 
 /** Loads what only some payments need (the fallback notice, the action view, the super-apps' sheets); the checkout calls it on need. */
 export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));
