@@ -26,6 +26,7 @@ export class ShouyinHint extends LitElement {
         gap: var(--_space-small);
       }
       .hint.shown {
+        margin-block-end: var(--_space-small);
         padding: var(--_space-small) var(--_space-small) var(--_space-small) var(--_space);
         border-radius: var(--_radius-small);
         background: var(--_color-surface-muted);

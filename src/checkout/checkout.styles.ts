@@ -30,6 +30,7 @@ export const checkoutStyles = css`
     --shouyin-color-danger: light-dark(#8c1d18, #ffaaa5);
     --shouyin-color-warning: light-dark(#6b4000, #f2c27a);
     --shouyin-color-success: light-dark(#0d5626, #8fe0a3);
+    --shouyin-color-focus: light-dark(#17489f, #a8c4ff);
   }
   @supports not (color: light-dark(#fff, #000)) {
     :host([care]) {
@@ -39,6 +40,7 @@ export const checkoutStyles = css`
       --shouyin-color-danger: #8c1d18;
       --shouyin-color-warning: #6b4000;
       --shouyin-color-success: #0d5626;
+      --shouyin-color-focus: #17489f;
     }
   }
   /* Columns are flex, not grid: grid sizes its tracks from each item's min- and max-content
@@ -107,12 +109,21 @@ export const checkoutStyles = css`
     inline-size: auto;
     align-self: flex-end;
   }
+  /* Pressed reads as a filled switch, not by a border's width alone. */
   .care-switch[aria-pressed='true'] {
-    border-width: 2px;
+    background: var(--_color-text);
+    color: var(--_color-surface);
     font-weight: 600;
   }
   .read-aloud {
     align-self: center;
+  }
+  @media (forced-colors: active) {
+    .care-switch[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
   button.check {
     margin-block-end: var(--_space-small);

@@ -402,8 +402,9 @@ export class ShouyinCheckout extends LitElement {
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
       ${pending ? html`<p class="message" part="message" role="status">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
-      ${this.hints.view()}
       <div class="actions">
+        <!-- The hint rides in the sticky bar: in view wherever in the form the payer is stuck. -->
+        ${this.hints.view()}
         ${pending
           ? html`
               <button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
