@@ -40,8 +40,7 @@ const BACKLOG = 64;
 /**
  * The assistant's hook in the main bundle: it listens to the payer's path and keeps the last of
  * it; the rules and the hint (their lazy chunk, `dist/lazy/assistant.js`) come only with the first
- * sign of trouble (a failure, the network gone, a second channel switch, a field left a second
- * time) or once the payer has
+ * sign of trouble (a failure, a third channel switch, a field left a second time) or once the payer has
  * been still for half of `hintDelay` with a step unfinished (or a payment request for half of
  * `slowAfter`), and then take over from what was kept.
  */
@@ -98,13 +97,19 @@ export class AssistantController implements ReactiveController {
     this.heard = event;
     const recorded: Recorded = { event, at: this.deps.now(), target: event.composedPath()[0] };
     if (this.runtime) return this.runtime.record(recorded);
+    // Offline, the chunk could not load, and the cashier says so itself: the network matters to a hint only once the assistant is here.
+    if (event.type === 'online' || event.type === 'offline') return;
     if (this.backlog.push(recorded) > BACKLOG) this.backlog.shift();
     const { type } = event;
+    if (type === 'shouyin-ready') {
+      this.switches = 0;
+      this.left.clear();
+    }
     if (type === 'shouyin-channel-change' && (event as CustomEvent<{ reason: string }>).detail.reason === 'user') this.switches++;
     const field = type === 'focusout' ? (recorded.target as Element | undefined)?.id : undefined;
     const again = !!field && this.left.has(field);
     if (field) this.left.add(field);
-    if (type === 'shouyin-failure' || type === 'offline' || this.switches > 1 || again) this.load();
+    if (type === 'shouyin-failure' || this.switches > 2 || again) this.load();
     else if (type === 'shouyin-success') clearTimeout(this.idle);
     else this.arm(type === 'shouyin-submit');
   }
@@ -125,7 +130,8 @@ export class AssistantController implements ReactiveController {
 
   private load(): void {
     clearTimeout(this.idle);
-    if (!this.deps.enabled()) return;
+    // Offline it would fail; the next step of the payer's tries again.
+    if (!this.deps.enabled() || globalThis.navigator?.onLine === false) return;
     loadAssistant().then((chunk) => {
       if (this.runtime || !this.host.isConnected) return;
       this.runtime = new chunk.AssistantRuntime(this.host, this.deps, this.backlog.splice(0), this.since);

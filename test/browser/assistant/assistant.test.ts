@@ -38,7 +38,8 @@ async function until<T>(what: string, probe: () => T | undefined | null | false,
 
 describe('the assistant', () => {
   it('dwell: a payer stuck on a half-typed card number is told, in a polite live region there before its text, what is missing', async () => {
-    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '600' } });
+    // Long enough that the assistant's chunk (loaded at half of it) is here well before the hint is due.
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '2000' } });
     await chooseCard(el);
     await typeInto(el, '卡号', '4242');
     // The live region is on the page, empty, before the hint is put in it.
