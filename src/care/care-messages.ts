@@ -11,6 +11,8 @@ export interface CareMessages {
   plain: MessageOverrides;
   /** The read-aloud button. */
   readAloud: string;
+  /** The button that shows the `count` channels other than the chosen one. */
+  otherChannels: (count: number) => string;
   /** What is read: the merchant and the amount, after the result once there is one. */
   readOrder: (merchant: string, amount: string, result?: string) => string;
 }
@@ -45,6 +47,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `今天还能付 ${amount}`,
     },
     readAloud: '朗读',
+    otherChannels: (count) => `其他支付方式（${count}）`,
     readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}`,
   },
   'zh-TW': {
@@ -54,6 +57,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `今天還能付 ${amount}`,
     },
     readAloud: '朗讀',
+    otherChannels: (count) => `其他付款方式（${count}）`,
     readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}`,
   },
   en: {
@@ -63,6 +67,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `Up to ${amount} more today`,
     },
     readAloud: 'Read aloud',
+    otherChannels: (count) => `Other ways to pay (${count})`,
     readOrder: (merchant, amount, result) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}`,
   },
 };

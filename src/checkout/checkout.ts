@@ -59,6 +59,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart success - The success view.
  * @csspart hint - The assistant's hint (`<shouyin-hint>`, its own parts `text` and `dismiss`), once it has one to give.
  * @csspart care-switch - The "大字模式" switch (`aria-pressed`) that turns care mode on and off.
+ * @csspart other-channels - Care mode's "其他支付方式" button, which shows the channels other than the chosen one.
  * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
@@ -176,6 +177,8 @@ export class ShouyinCheckout extends LitElement {
   private views: typeof Payment | undefined;
   /** Care mode's words and read-aloud button, once their chunk is here. */
   private careViews: typeof Care | undefined;
+  /** Care mode: the payer opened "其他支付方式". */
+  private othersShown = false;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -358,12 +361,13 @@ export class ShouyinCheckout extends LitElement {
         : nothing}
       <shouyin-channel-list
         part="channels"
-        .channels=${views}
+        .channels=${this.careCollapsed(channelId) ? views.filter((v) => v.id === channelId) : views}
         .value=${channelId}
         .label=${m.channelsLabel}
         ?disabled=${busy}
         @shouyin-channel-select=${this.onChannelChange}
       ></shouyin-channel-list>
+      ${this.otherChannels(channelId, views.length)}
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
         ? html`
@@ -424,6 +428,25 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /** Care mode shows one channel, the chosen one, with the others one tap away. */
+  private careCollapsed(channelId: string | null): boolean {
+    return this.care && !!this.careViews && !!channelId && !this.othersShown;
+  }
+
+  /** Care mode's "其他支付方式" disclosure under the one channel shown. */
+  private otherChannels(channelId: string | null, count: number) {
+    const { careViews } = this;
+    if (!this.care || !careViews || !channelId || count < 2) return nothing;
+    return html`<button type="button" class="others" part="other-channels" aria-expanded=${this.othersShown ? 'true' : 'false'} @click=${this.onOthers}>
+      ${careViews.careMessagesFor(this.resolvedLocale).otherChannels(count - 1)}
+    </button>`;
+  }
+
+  private onOthers(): void {
+    this.othersShown = !this.othersShown;
+    this.requestUpdate();
+  }
 
   /** Care mode's "朗读": the merchant and the amount, after `before` (the result, once paid). */
   private readAloud(locale: SupportedLocale, before?: string) {

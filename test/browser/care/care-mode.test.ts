@@ -55,9 +55,32 @@ function backgroundOf(el: Element): string {
   return 'rgb(255, 255, 255)';
 }
 
+/** Care mode shows the chosen channel only; the others are behind "其他支付方式". */
+async function showOthers(el: ShouyinCheckout): Promise<void> {
+  const others = await until('其他支付方式', () => queryAllByRole(el, 'button', { name: /^其他支付方式/ })[0]);
+  if (others.getAttribute('aria-expanded') !== 'true') others.click();
+  await el.updateComplete;
+}
+
 describe('care mode', () => {
+  it('shows one channel, the recommended one, with the others under "其他支付方式"', async () => {
+    const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
+    const others = await until('其他支付方式', () => queryAllByRole(el, 'button', { name: '其他支付方式（4）' })[0]);
+    expect(others.getAttribute('aria-expanded')).to.equal('false');
+    expect(queryAllByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['wechat']);
+    expect((getByRole(el, 'radio', { name: '微信支付' }) as HTMLInputElement).checked).to.equal(true);
+    others.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(others.getAttribute('aria-expanded')).to.equal('true');
+    expect(queryAllByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['wechat', 'alipay', 'unionpay', 'ecny', 'card']);
+    expect(el.shadowRoot!.activeElement).to.equal(others);
+    await expect(el).to.be.accessible();
+  });
+
   it('with the care attribute: text at least 20 px (the amount 40 px), targets at least 56 px, text at 7:1, axe clean', async () => {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
+    await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     await el.updateComplete;
     await until('the card form', () => composed(el.shadowRoot!).some((e) => e.id === 'number'));
@@ -87,6 +110,7 @@ describe('care mode', () => {
 
   it('says settlement in plain words, not "T+1"', async () => {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
+    await showOthers(el);
     const list = (): string => composed(el.shadowRoot!.querySelector('shouyin-channel-list')!.shadowRoot!).map((e) => e.textContent).join(' ');
     await until('plain words', () => list().includes('下一个工作日到账'));
     expect(list()).not.to.contain('T+1');
@@ -123,6 +147,7 @@ describe('care mode', () => {
       const read = await until('the read-aloud button', () => queryAllByRole(el, 'button', { name: '朗读' })[0]);
       expect(read.getBoundingClientRect().height).to.be.at.least(56);
     }
+    await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     await el.updateComplete;
     const typed = performance.now();
