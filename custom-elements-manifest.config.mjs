@@ -45,6 +45,7 @@ export default {
     'src/checkout/countdown.ts',
     'src/checkout/notices.ts',
     'src/checkout/qr-code.ts',
+    'src/assistant/hint.ts',
   ],
   outdir: 'dist',
   litelement: true,

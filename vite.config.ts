@@ -22,6 +22,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  */
 /** The lazy chunks of the script-tag bundle (src/lazy/load.ts imports them). */
 const LAZY_CHUNKS: Record<string, string> = {
+  assistant: 'src/lazy/assistant.ts',
+  care: 'src/lazy/care.ts',
   binding: 'src/lazy/binding.ts',
   card: 'src/lazy/card.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',

@@ -98,7 +98,7 @@ export const brandStyles = css`
   .brand {
     padding: 2px 6px;
     border-radius: 4px;
-    font-size: 12px;
+    font-size: var(--_font-size-badge);
     font-weight: 700;
     color: #fff;
     background: #44546a;

@@ -85,7 +85,7 @@ export const channelListStyles = css`
     color: var(--_color-warning);
   }
   .badge {
-    font-size: 12px;
+    font-size: var(--_font-size-badge);
     line-height: 1;
     padding: 3px 6px;
     border-radius: 999px;

@@ -16,6 +16,33 @@ export const checkoutStyles = css`
   :host([color-scheme='dark']) {
     color-scheme: dark;
   }
+  /* Care mode (docs/care-mode.md): set as the public tokens, so every part inside, lazy ones
+     too, inherits them. Text at least 20px (the amount 40px), targets 56px, text at 7:1. */
+  :host([care]) {
+    --shouyin-font-size: 20px;
+    --shouyin-font-size-small: 20px;
+    --shouyin-font-size-amount: 40px;
+    --shouyin-font-size-badge: 20px;
+    --shouyin-target-size: 56px;
+    --shouyin-color-primary: light-dark(#9e0c24, #ffb3b8);
+    --shouyin-color-text-muted: light-dark(#45454d, #d0d0d8);
+    --shouyin-color-border: light-dark(#45454d, #d0d0d8);
+    --shouyin-color-danger: light-dark(#8c1d18, #ffaaa5);
+    --shouyin-color-warning: light-dark(#6b4000, #f2c27a);
+    --shouyin-color-success: light-dark(#0d5626, #8fe0a3);
+    --shouyin-color-focus: light-dark(#17489f, #a8c4ff);
+  }
+  @supports not (color: light-dark(#fff, #000)) {
+    :host([care]) {
+      --shouyin-color-primary: #9e0c24;
+      --shouyin-color-text-muted: #45454d;
+      --shouyin-color-border: #45454d;
+      --shouyin-color-danger: #8c1d18;
+      --shouyin-color-warning: #6b4000;
+      --shouyin-color-success: #0d5626;
+      --shouyin-color-focus: #17489f;
+    }
+  }
   /* Columns are flex, not grid: grid sizes its tracks from each item's min- and max-content
      first, which was a good part of a mount's layout. */
   .panel {
@@ -100,6 +127,27 @@ export const checkoutStyles = css`
     background: var(--_color-surface);
     color: var(--_color-text);
     cursor: pointer;
+  }
+  .care-switch,
+  .read-aloud {
+    inline-size: auto;
+    align-self: flex-end;
+  }
+  /* Pressed reads as a filled switch, not by a border's width alone. */
+  .care-switch[aria-pressed='true'] {
+    background: var(--_color-text);
+    color: var(--_color-surface);
+    font-weight: 600;
+  }
+  .read-aloud {
+    align-self: center;
+  }
+  @media (forced-colors: active) {
+    .care-switch[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
   button.check {
     margin-block-end: var(--_space-small);

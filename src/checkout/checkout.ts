@@ -1,8 +1,11 @@
 import { LitElement, html, nothing, type ReactiveElement } from 'lit';
+import { AssistantController } from '../assistant/assistant-controller.js';
+import { DEFAULT_HINT_DELAY, SLOW_AFTER } from '../assistant/rules.js';
+import { readCareChoice, rememberCareChoice } from '../care/preference.js';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadGuide, loadPreview, loadSeal } from '../lazy/load.js';
+import { loadCare, loadGuide, loadPreview, loadSeal } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -16,6 +19,7 @@ import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, channelName, sessionError, skeleton, success, successText, summary } from './checkout-views.js';
 import { failureText } from './failure-text.js';
+import type * as Care from '../lazy/care.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
@@ -39,6 +43,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @fires shouyin-fallback - The payment moved to another channel.
  * @fires shouyin-expire - The order's time ran out.
  * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
+ * @fires shouyin-hint - The assistant offered a hint (`hint`: its code, `message`: its words); a host may offer human help.
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
  * @fires shouyin-guide - The payer asked how to pay with a wallet this super-app blocks (`channel`, `env`). Cancelable: `preventDefault()` and show your own guide.
  *
@@ -56,6 +61,10 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
  * @csspart success - The success view.
  * @csspart guide - The guide to opening the page in the system browser (`<shouyin-open-guide>`), for a wallet the super-app blocks.
+ * @csspart hint - The assistant's hint (`<shouyin-hint>`, its own parts `text` and `dismiss`), once it has one to give.
+ * @csspart care-switch - The "大字模式" switch (`aria-pressed`) that turns care mode on and off.
+ * @csspart other-channels - Care mode's "其他支付方式" button, which shows the channels other than the chosen one.
+ * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
@@ -77,6 +86,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @cssproperty --shouyin-font-size - Base font size (16px keeps iOS from zooming inputs).
  * @cssproperty --shouyin-font-size-small - Secondary text size.
  * @cssproperty --shouyin-font-size-amount - Size of the amount due.
+ * @cssproperty --shouyin-font-size-badge - Size of badges ("新", card brands, card status; default 12px).
  * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
  * @cssproperty --shouyin-max-width - Maximum width of the cashier.
  * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
@@ -97,6 +107,9 @@ export class ShouyinCheckout extends LitElement {
     guideUrl: { attribute: 'guide-url' },
     preview: { type: Boolean },
     previewState: { attribute: 'preview-state' },
+    assistant: {},
+    hintDelay: { attribute: 'hint-delay', type: Number },
+    care: { type: Boolean, reflect: true },
   };
 
   /**
@@ -139,13 +152,19 @@ export class ShouyinCheckout extends LitElement {
   declare preview: boolean;
   /** The screen preview mode shows: `ready` (default), `card`, `card-errors`, `saved-cards`, `removal-dialog`, `pending`, `qr`, `redirect`, `fallback`, `failure`, `success`, `expired`, `offline`. */
   declare previewState: string | null;
+  /** `off` turns the assistant's hints off (docs/assistant.md); on otherwise. */
+  declare assistant: string | null;
+  /** Milliseconds an unfinished step may sit untouched before the assistant says what is missing (default 20000). */
+  declare hintDelay: number | undefined;
+  /** Care mode for older payers (docs/care-mode.md): larger text and targets, higher contrast, plain words, read-aloud. The payer's own switch, remembered on the device, wins. Reflected. */
+  declare care: boolean;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
     resolveLocale(this.locale, nearestLang(this), globalThis.document?.documentElement.lang),
   );
   private readonly checkout = new CheckoutController(this, {
-    messages: () => messagesFor(this.resolvedLocale, this.strings),
+    messages: () => messagesFor(this.resolvedLocale, this.overrides),
     locale: () => this.resolvedLocale,
     catalog: () => this.catalog.want(),
     env: () => this.environment(),
@@ -159,6 +178,22 @@ export class ShouyinCheckout extends LitElement {
   private guideFor: string | undefined;
   /** The last change of state focus and view moved to (`revealKey`). */
   private revealed = '';
+  /** The assistant: it watches the payer's path; its rules and hint come in their chunk at the first sign of trouble. */
+  private readonly hints = new AssistantController(this, {
+    enabled: () => this.assistant !== 'off',
+    now: () => Date.now(),
+    // Care mode: hints come in half the time.
+    options: () => ({ hintDelay: (this.hintDelay ?? DEFAULT_HINT_DELAY) / (this.care ? 2 : 1), slowAfter: SLOW_AFTER }),
+    missing: () => this.missingStep(),
+    channelName: (id) => {
+      const { session } = this.checkout.state;
+      return session ? channelName(messagesFor(this.resolvedLocale, this.overrides), session, id) : id;
+    },
+  });
+  /** Care mode's words and read-aloud button, once their chunk is here. */
+  private careViews: typeof Care | undefined;
+  /** Care mode: the payer opened "其他支付方式". */
+  private othersShown = false;
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -169,7 +204,14 @@ export class ShouyinCheckout extends LitElement {
     this.colorScheme = 'auto';
     this.guideUrl = null;
     this.preview = false;
+    this.care = false;
     this.navigate = (url) => globalThis.location.assign(url);
+  }
+
+  /** The host's strings, over care mode's plain words while it is on. */
+  private get overrides(): MessageOverrides | undefined {
+    const plain = this.care ? this.careViews?.careMessagesFor(this.resolvedLocale).plain : undefined;
+    return plain ? { ...plain, ...this.strings } : this.strings;
   }
 
   /** The locale in use after resolution and fallbacks (zh-CN when its catalog could not load). */
@@ -201,6 +243,14 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
+    // The payer's own choice, made on this device, over the host's attribute.
+    if (!this.hasUpdated) this.care = readCareChoice() ?? this.care;
+    if (this.care && !this.careViews) {
+      loadCare().then((care) => {
+        this.careViews = care;
+        this.requestUpdate();
+      }, () => undefined);
+    }
     // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes). A
     // chunk that cannot load leaves the skeleton, and the next update tries again: no error
     // view, whose "reload" would fetch the host's session, which preview never does.
@@ -283,6 +333,11 @@ export class ShouyinCheckout extends LitElement {
     this.checkout.checkNow();
   }
 
+  private onCareSwitch(): void {
+    this.care = !this.care;
+    rememberCareChoice(this.care);
+  }
+
   private onUseAnother(): void {
     this.checkout.abandon();
   }
@@ -313,7 +368,7 @@ export class ShouyinCheckout extends LitElement {
     const locale = this.resolvedLocale;
     // Until the locale's catalog is here, a skeleton without words: no zh-CN text flashes first.
     if (!this.catalog.shown) return html`<section part="base" class="panel" lang=${locale}>${skeleton(undefined, 4)}</section>`;
-    const m = messagesFor(locale, this.strings);
+    const m = messagesFor(locale, this.overrides);
     const said = this.said(m, locale);
     // The live regions are there, empty, before anything is said in them (a region inserted
     // with its text is not announced by every screen reader); they stay from paying to paid.
@@ -355,7 +410,9 @@ export class ShouyinCheckout extends LitElement {
       case Phase.Error:
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
-        return session ? success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId) : nothing;
+        return session
+          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}`
+          : nothing;
       case Phase.Expired:
         return html`
           ${session ? summary(m, session, amountOf(session, locale), this.serverNow, this.hostLang()) : nothing}
@@ -384,13 +441,17 @@ export class ShouyinCheckout extends LitElement {
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
     return html`
+      <button type="button" class="care-switch" part="care-switch" aria-pressed=${this.care ? 'true' : 'false'} @click=${this.onCareSwitch}>
+        ${m.careMode}
+      </button>
       ${summary(m, session, amount, this.serverNow, this.hostLang())}
+      ${this.readAloud(locale)}
       ${session.notices?.length
         ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
         : nothing}
       <shouyin-channel-list
         part="channels"
-        .channels=${views}
+        .channels=${this.careCollapsed(channelId) ? views.filter((v) => v.id === channelId) : views}
         .value=${channelId}
         .label=${m.channelsLabel}
         .hostLang=${this.hostLang()}
@@ -408,6 +469,7 @@ export class ShouyinCheckout extends LitElement {
             @shouyin-guide-close=${this.onGuideClose}
           ></shouyin-open-guide>`
         : nothing}
+      ${this.otherChannels(channelId, views.length)}
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
         ? html`
@@ -442,6 +504,8 @@ export class ShouyinCheckout extends LitElement {
       ${pending ? html`<p class="message" part="message">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
       <div class=${pending ? 'actions waiting' : 'actions'}>
+        <!-- The hint rides in the sticky bar: in view wherever in the form the payer is stuck. -->
+        ${this.hints.view()}
         ${pending
           ? html`
               <button type="button" class="check" @click=${this.onCheckPayment}>${m.checkPayment}</button>
@@ -503,6 +567,43 @@ export class ShouyinCheckout extends LitElement {
    */
   private hostLang(): string {
     return nearestLang(this) || globalThis.document?.documentElement.lang || 'zh-CN';
+  }
+
+  /** Care mode shows one channel, the chosen one, with the others one tap away. */
+  private careCollapsed(channelId: string | null): boolean {
+    return this.care && !!this.careViews && !!channelId && !this.othersShown;
+  }
+
+  /** Care mode's "其他支付方式" disclosure under the one channel shown. */
+  private otherChannels(channelId: string | null, count: number) {
+    const { careViews } = this;
+    if (!this.care || !careViews || !channelId || count < 2) return nothing;
+    return html`<button type="button" class="others" part="other-channels" aria-expanded=${this.othersShown ? 'true' : 'false'} @click=${this.onOthers}>
+      ${careViews.careMessagesFor(this.resolvedLocale).otherChannels(count - 1)}
+    </button>`;
+  }
+
+  private onOthers(): void {
+    this.othersShown = !this.othersShown;
+    this.requestUpdate();
+  }
+
+  /** Care mode's "朗读": the merchant and the amount, after `before` (the result, once paid). */
+  private readAloud(locale: SupportedLocale, before?: string) {
+    const { careViews, checkout: { state: { session } } } = this;
+    if (!this.care || !careViews || !session) return nothing;
+    const c = careViews.careMessagesFor(locale);
+    return careViews.readAloudButton(c.readAloud, c.readOrder(session.order.merchant.name, amountOf(session, locale), before), locale);
+  }
+
+  /** What the payer's step still lacks, for the assistant: a channel, a card field; `null` when it can pay (or is not asked to). */
+  private missingStep(): string | null {
+    const { flow, session, channelId } = this.checkout.state;
+    if (flow.phase !== Phase.Ready || !session) return null;
+    if (!channelId) return 'channel';
+    if (this.checkout.channel?.kind !== 'card') return null;
+    const saved = this.cards.view(session, true, this.checkout.serverNow());
+    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : this.cards.card.missing;
   }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */

@@ -18,6 +18,7 @@ const SETTLEMENT: Record<string, string> = {
 
 export const en: Messages = {
   checkoutLabel: 'Checkout',
+  careMode: 'Large text',
   loading: 'Loading checkout…',
   amountDue: 'Amount due',
   merchant: (name) => `Pay to ${name}`,

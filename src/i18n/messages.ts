@@ -2,6 +2,7 @@ import type { CardField } from '../card/card-fields.js';
 import type { CvvProblem, ExpiryProblem, NameProblem, NumberProblem } from '../card/validate.js';
 import type { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
 import type { CardProblem } from '../saved-cards/status.js';
+import type { HintMessages } from '../assistant/hint-messages.js';
 
 /** Why a channel cannot take this payment right now; each has words in every catalog. */
 export type UnavailableReason =
@@ -18,6 +19,8 @@ export type UnavailableReason =
  */
 export interface Messages {
   checkoutLabel: string;
+  /** The switch that turns care mode (large text, simpler screens) on and off. */
+  careMode: string;
   loading: string;
   amountDue: string;
   merchant: (name: string) => string;
@@ -231,6 +234,8 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'c
   card?: Partial<CardMessages>;
   fallback?: Partial<FallbackMessages>;
   savedCards?: Partial<SavedCardsMessages>;
+  /** The assistant's hints (its chunk's words, src/assistant/hint-messages.ts). */
+  assistant?: Partial<HintMessages>;
   payment?: Partial<PaymentMessages>;
   guide?: Partial<GuideMessages>;
   errors?: Partial<Messages['errors']>;

@@ -18,6 +18,7 @@ const SETTLEMENT: Record<string, string> = {
 
 export const zhCN: Messages = {
   checkoutLabel: '收银台',
+  careMode: '大字模式',
   loading: '正在加载收银台…',
   amountDue: '应付金额',
   merchant: (name) => `收款方：${name}`,

@@ -18,6 +18,7 @@ const SETTLEMENT: Record<string, string> = {
 
 export const zhTW: Messages = {
   checkoutLabel: '收銀台',
+  careMode: '大字模式',
   loading: '正在載入收銀台…',
   amountDue: '應付金額',
   merchant: (name) => `收款方：${name}`,

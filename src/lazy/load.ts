@@ -17,6 +17,8 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as Assistant from './assistant.js';
+import type * as Care from './care.js';
 import type * as Card from './card.js';
 import type * as Binding from './binding.js';
 import type * as CatalogEn from './i18n-en.js';
@@ -84,6 +86,16 @@ export const loadGuide = once(async (): Promise<typeof Guide> => {
   defineTags([['shouyin-open-guide', chunk.ShouyinOpenGuide]]);
   return chunk;
 });
+
+/** Loads the assistant (its rules, words and `<shouyin-hint>`) and registers the element; the checkout's assistant controller calls it at the first sign of trouble. */
+export const loadAssistant = once(async (): Promise<typeof Assistant> => {
+  const chunk: typeof Assistant = await (SCRIPT ? fromBundle('assistant') : import('./assistant.js'));
+  defineTags([['shouyin-hint', chunk.ShouyinHint]]);
+  return chunk;
+});
+
+/** Loads care mode's plain words and read-aloud button; the checkout calls it when care mode is on. */
+export const loadCare = once((): Promise<typeof Care> => (SCRIPT ? fromBundle('care') : import('./care.js')));
 
 /** Loads what only some payments need (the fallback notice, the action view, the super-apps' sheets); the checkout calls it on need. */
 export const loadPayment = once((): Promise<typeof Payment> => (SCRIPT ? fromBundle('payment') : import('./payment.js')));

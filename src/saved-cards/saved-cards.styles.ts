@@ -88,7 +88,7 @@ export const savedCardsStyles = css`
   .badge {
     padding: 2px 8px;
     border-radius: 999px;
-    font-size: 12px;
+    font-size: var(--_font-size-badge);
     line-height: 1.4;
     background: var(--_color-surface-muted);
     color: var(--_color-success);

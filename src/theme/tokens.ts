@@ -29,6 +29,7 @@ export const tokens = css`
     --_font-size: var(--shouyin-font-size, 16px);
     --_font-size-small: var(--shouyin-font-size-small, 14px);
     --_font-size-amount: var(--shouyin-font-size-amount, 32px);
+    --_font-size-badge: var(--shouyin-font-size-badge, 12px);
     --_target-size: var(--shouyin-target-size, 48px);
     --_max-width: var(--shouyin-max-width, 480px);
   }

@@ -66,6 +66,8 @@ export interface MountOptions {
   lastUsed?: string;
   /** The cashier's `pollDelays`, so pending payments settle fast. */
   pollDelays?: number[];
+  /** Other attributes, set before the cashier is on the page (`hint-delay`, `care`, `assistant`). */
+  attributes?: Record<string, string>;
 }
 
 /** Demo sessions all come from merchant `m_demo`. */
@@ -86,6 +88,7 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.locale) el.setAttribute('locale', options.locale);
   if (options.env) el.setAttribute('env', options.env);
   if (options.colorScheme) el.setAttribute('color-scheme', options.colorScheme);
+  for (const [name, value] of Object.entries(options.attributes ?? {})) el.setAttribute(name, value);
   // Malformed sessions too, as plain JS may set them: the element parses whatever it is given.
   if (options.session !== undefined) el.session = options.session as SessionInput;
   if (options.pollDelays) el.pollDelays = options.pollDelays;

@@ -60,7 +60,7 @@ describe('custom-elements.json and docs/element.md', () => {
   it('names every element the package registers, with its tag', () => {
     assert.deepEqual(
       [...elements.keys()].sort(),
-      ['shouyin-card-form', 'shouyin-channel-list', 'shouyin-checkout', 'shouyin-countdown', 'shouyin-notices', 'shouyin-qr-code', 'shouyin-saved-cards'],
+      ['shouyin-card-form', 'shouyin-channel-list', 'shouyin-checkout', 'shouyin-countdown', 'shouyin-hint', 'shouyin-notices', 'shouyin-qr-code', 'shouyin-saved-cards'],
     );
   });
 

@@ -212,8 +212,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
     assert.doesNotMatch(failure ?? '', /6212345678901265|"cvv"/);
     const before = await ledgerOf(page, 'shouyin-failure');
     assert.equal(before.attempts.length, 0, 'nothing was posted');
-    // With the card channel and again at the pay click.
-    assert.deepEqual(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js', '/dist/lazy/seal.js']);
+    // With the card channel and again at the pay click; the failure is a sign of trouble, and brings the assistant.
+    assert.deepEqual(lazy, ['/dist/lazy/card.js', '/dist/lazy/seal.js', '/dist/lazy/seal.js', '/dist/lazy/assistant.js']);
     await page.unroute('**/dist/lazy/seal.js');
     // The failure cleared the CVV, as after any failure; the number and expiry stay.
     await page.getByRole('textbox', { name: '安全码' }).click();

@@ -1,0 +1,143 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { mountCheckout, unmountAll } from '../../support/mount.js';
+import { getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+
+afterEach(unmountAll);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function typeInto(el: ShouyinCheckout, name: string, text: string): Promise<void> {
+  getByRole(el, 'textbox', { name }).focus();
+  for (const char of text) await sendKeys({ type: char });
+  await el.updateComplete;
+}
+
+async function chooseCard(el: ShouyinCheckout): Promise<void> {
+  getByRole(el, 'radio', { name: '银行卡' }).click();
+  await el.updateComplete;
+}
+
+/** The hint element and its live region, once the assistant's chunk is here. */
+function hintOf(el: ShouyinCheckout): { hint: HTMLElement; region: HTMLElement } | undefined {
+  const hint = el.shadowRoot!.querySelector<HTMLElement>('shouyin-hint');
+  const region = hint?.shadowRoot?.querySelector<HTMLElement>('[role=status]');
+  return hint && region ? { hint, region } : undefined;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 8000): Promise<T> {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('the assistant', () => {
+  it('dwell: a payer stuck on a half-typed card number is told, in a polite live region there before its text, what is missing', async () => {
+    // Long enough that the assistant's chunk (loaded at half of it) is here well before the hint is due.
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '2000' } });
+    await chooseCard(el);
+    await typeInto(el, '卡号', '4242');
+    // The live region is on the page, empty, before the hint is put in it.
+    const { hint, region } = await until('the live region', () => hintOf(el));
+    expect(textOf(region)).to.equal('');
+    const detail = await log.first('shouyin-hint', 4000);
+    expect(detail.hint).to.equal('dwell');
+    expect(detail.message).to.equal('还差卡号：请输入银行卡正面的 16 到 19 位数字。');
+    // Nothing of the card in what the host hears.
+    expect(JSON.stringify(detail)).not.to.contain('4242');
+    await until('the hint shown', () => textOf(region) === detail.message);
+    expect(hint.getAttribute('part')).to.equal('hint');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is dismissed by keyboard with a button of at least 44 px, focus goes back to the field, and the hint never comes again', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '400' } });
+    await chooseCard(el);
+    await typeInto(el, '卡号', '4242');
+    const { hint, region } = await until('the live region', () => hintOf(el));
+    await log.first('shouyin-hint', 4000);
+    await until('the hint shown', () => textOf(region) !== '');
+    const dismiss = getByRole(hint.shadowRoot!, 'button', { name: '知道了' });
+    const box = dismiss.getBoundingClientRect();
+    expect(box.width).to.be.at.least(44);
+    expect(box.height).to.be.at.least(44);
+    dismiss.focus();
+    await sendKeys({ press: 'Enter' });
+    await until('the hint gone', () => textOf(region) === '');
+    expect(queryAllByRole(hint.shadowRoot!, 'button')).to.have.length(0);
+    // Back where the payer was typing.
+    await until('focus on the card number', () => (el.shadowRoot!.activeElement as HTMLElement | null)?.shadowRoot?.activeElement?.id === 'number');
+    // Stuck again, longer than hint-delay: the same hint is not said twice in a session.
+    await typeInto(el, '卡号', '4242');
+    await sleep(1200);
+    expect(log.of('shouyin-hint').map((h) => h.hint)).to.deep.equal(['dwell']);
+    expect(textOf(region)).to.equal('');
+  });
+
+  it('repeated-error: the same field left wrong twice says how to fix it; Escape dismisses it', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
+    await chooseCard(el);
+    await typeInto(el, '卡号', '4242424242424241');
+    await typeInto(el, '有效期', '08');
+    await typeInto(el, '卡号', '');
+    await typeInto(el, '有效期', '');
+    const detail = await log.first('shouyin-hint', 4000);
+    expect(detail).to.deep.equal({ hint: 'repeated-error', message: '卡号好像不对：请对照卡片正面，逐组核对数字。' });
+    const { hint, region } = await until('the live region', () => hintOf(el));
+    await until('the hint shown', () => textOf(region) === detail.message);
+    getByRole(hint.shadowRoot!, 'button', { name: '知道了' }).focus();
+    await sendKeys({ press: 'Escape' });
+    await until('the hint gone', () => textOf(region) === '');
+  });
+
+  it('back-and-forth: four channel switches recommend the ranked first channel', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
+    for (const name of ['支付宝', '银行卡', '云闪付', '支付宝']) {
+      getByRole(el, 'radio', { name }).click();
+      await el.updateComplete;
+    }
+    const detail = await log.first('shouyin-hint', 4000);
+    expect(detail.hint).to.equal('back-and-forth');
+    expect(detail.message).to.contain('推荐使用微信支付');
+  });
+
+  it('declined-again: two declines on the card suggest another channel', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
+    await chooseCard(el);
+    await typeInto(el, '卡号', '4000000000000002');
+    await typeInto(el, '有效期', '0829');
+    for (let i = 0; i < 2; i++) {
+      await typeInto(el, '安全码', '737');
+      getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+      expect((await log.next('shouyin-failure')).code).to.equal('declined');
+      await el.updateComplete;
+    }
+    const detail = await until('declined-again', () => log.of('shouyin-hint').find((h) => h.hint === 'declined-again'));
+    expect(detail).to.deep.equal({ hint: 'declined-again', message: '银行卡已两次未能支付，建议换一种支付方式。' });
+    expect(JSON.stringify(log.of('shouyin-hint'))).not.to.match(/4000|0002|737/);
+  });
+
+  it('slow-network: a payment request over 5 s says to wait, and that nothing is paid twice', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?scenario=${encodeURIComponent('slow@6500')}` });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    const detail = await log.first('shouyin-hint', 6500);
+    expect(detail).to.deep.equal({ hint: 'slow-network', message: '网络较慢，请稍等，不要重复点击。同一笔订单不会扣款两次。' });
+    const { region } = await until('the live region', () => hintOf(el));
+    await until('the hint shown', () => textOf(region) === detail.message);
+    await log.next('shouyin-success', 8000);
+  });
+
+  it('says nothing, and loads nothing, with assistant="off"', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '300', assistant: 'off' } });
+    await chooseCard(el);
+    await typeInto(el, '卡号', '4242');
+    await sleep(900);
+    expect(log.of('shouyin-hint')).to.deep.equal([]);
+    expect(hintOf(el)).to.equal(undefined);
+  });
+});
