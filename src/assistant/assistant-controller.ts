@@ -32,7 +32,7 @@ const ROOT_EVENTS = ['focusin', 'focusout', 'input'];
  * them is not seen from outside its shadow root (there the event's target and related target
  * are the same element, so it is not dispatched), so their shadow roots are listened to as well.
  */
-const FIELD_HOLDERS = 'shouyin-card-form';
+const FIELD_HOLDERS = 'shouyin-card-form, shouyin-card-binding';
 const NETWORK_EVENTS = ['online', 'offline'];
 /** What is kept of the path before the assistant's chunk is here. */
 const BACKLOG = 64;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
-import { getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 
 afterEach(unmountAll);
@@ -17,6 +17,8 @@ async function typeInto(el: ShouyinCheckout, name: string, text: string): Promis
 async function chooseCard(el: ShouyinCheckout): Promise<void> {
   getByRole(el, 'radio', { name: '银行卡' }).click();
   await el.updateComplete;
+  // The card form is a lazy chunk, loaded with the channel.
+  await findByRole(el, 'textbox', { name: '卡号' });
 }
 
 /** The hint element and its live region, once the assistant's chunk is here. */

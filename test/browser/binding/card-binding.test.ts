@@ -43,6 +43,11 @@ async function latestBindingId(el: ShouyinCheckout): Promise<string> {
   return book.bindings.at(-1)!.id;
 }
 
+/** The binding form's own status line, where the bank shows (the checkout's live regions are statuses too). */
+function bankLine(el: ShouyinCheckout): HTMLElement {
+  return getByRole(el.shadowRoot!.querySelector('shouyin-card-binding')!, 'status');
+}
+
 async function startBinding(): Promise<{ el: ShouyinCheckout; log: Awaited<ReturnType<typeof mountCheckout>>['log'] }> {
   const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800&binding=1' });
   getByRole(el, 'radio', { name: '银行卡' }).click();
@@ -53,7 +58,7 @@ async function startBinding(): Promise<{ el: ShouyinCheckout; log: Awaited<Retur
 
 async function fillDebit(el: ShouyinCheckout): Promise<void> {
   await typeInto(el, '卡号', DEBIT);
-  const bank = getByRole(el, 'status', { name: '' });
+  const bank = bankLine(el);
   await until(() => textOf(bank).includes('中国邮政储蓄银行 储蓄卡'), 'the bank shown');
   await el.updateComplete;
   await typeInto(el, '持卡人姓名', '张三');
@@ -133,7 +138,7 @@ describe('binding a Chinese debit card by SMS code', function () {
   it('asks a credit card for its expiry and CVV too, and says when the bank is not known', async () => {
     const { el } = await startBinding();
     await typeInto(el, '卡号', '439225');
-    const bank = getByRole(el, 'status', { name: '' });
+    const bank = bankLine(el);
     await until(() => textOf(bank) === '招商银行 信用卡', 'the credit card named');
     await el.updateComplete;
     getByRole(el, 'textbox', { name: '有效期' });
@@ -173,7 +178,7 @@ describe('binding a Chinese debit card by SMS code', function () {
     await el.updateComplete;
     await findByRole(el, 'group', { name: '银行卡快捷支付' });
     await typeInto(el, '卡号', DEBIT);
-    const bank = getByRole(el, 'status', { name: '' });
+    const bank = bankLine(el);
     await until(() => textOf(bank).includes('中国邮政储蓄银行 储蓄卡'), 'the bank shown');
     await el.updateComplete;
     const binding = el.shadowRoot!.querySelector('shouyin-card-binding')!;

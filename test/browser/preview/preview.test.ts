@@ -62,7 +62,7 @@ const SCREENS: Record<string, (el: ShouyinCheckout) => Promise<unknown>> = {
   qr: (el) => findByRole(el, 'img', { name: /QR code/ }),
   redirect: (el) => waitFor(() => shownText(el).includes('Finish the payment in Alipay')),
   fallback: (el) => findByRole(el, 'button', { name: 'Pay with Alipay' }),
-  failure: async (el) => expect(textOf(getByRole(el, 'alert'))).to.include('Your bank declined the payment'),
+  failure: async (el) => expect(textOf(getByRole(el, 'alert'))).to.include('Alipay declined this payment'),
   success: async (el) => getByRole(el, 'heading', { name: 'Payment successful' }),
   expired: async (el) => expect(textOf(getByRole(el, 'alert'))).to.include('This order has expired'),
   offline: (el) => waitFor(() => shownText(el).includes('You are offline')),
