@@ -1,6 +1,7 @@
 import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
-import { loadSavedCards, loadSeal } from '../lazy/load.js';
+import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
+import { loadCardFrame, loadSavedCards, loadSeal } from '../lazy/load.js';
 import type * as SavedCardsChunk from '../lazy/saved-cards.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
@@ -51,6 +52,7 @@ export class CardEntry {
   clear(reset: boolean): void {
     if (reset) this.cardForm?.reset();
     else this.cardForm?.clearCvv();
+    this.cardFrame?.clear(reset);
     this.savedCards?.clearCvv();
   }
 
@@ -60,6 +62,10 @@ export class CardEntry {
 
   private get cardForm(): ShouyinCardForm | null | undefined {
     return this.host.renderRoot?.querySelector('shouyin-card-form');
+  }
+
+  private get cardFrame(): ShouyinCardFrame | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-card-frame');
   }
 
   /** A session with saved cards arrived: its chunk starts loading. */
@@ -76,9 +82,10 @@ export class CardEntry {
   /**
    * The card channel is selected (its form or saved cards shown): the card encryption loads, so
    * the pay click finds it there. Asked once, not at every keystroke's update: one that failed
-   * is loaded again by the pay click.
+   * is loaded again by the pay click. With a card frame, the frame's host side loads too.
    */
-  selected(): void {
+  selected(frame: boolean): void {
+    if (frame) loadCardFrame().catch(() => undefined);
     if (this.sealAsked) return;
     this.sealAsked = true;
     loadSeal().catch(() => undefined);
@@ -104,6 +111,9 @@ export class CardEntry {
       const choice = savedCards.take();
       return choice && savedCard(choice);
     }
+    // The frame's element is there once its chunk is: until then nothing can pay by card.
+    const frame = this.cardFrame;
+    if (frame) return frame.take?.();
     const payload = this.cardForm?.take();
     return payload && newCard(payload);
   }

@@ -90,6 +90,7 @@ export class ShouyinCheckout extends LitElement {
     colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
+    cardFrame: { attribute: 'card-frame' },
   };
 
   /**
@@ -126,6 +127,8 @@ export class ShouyinCheckout extends LitElement {
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
+  /** The card platform's card frame page (docs/card-frame.md): when set, card data is typed in that iframe, never in this page. */
+  declare cardFrame: string | null;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -152,6 +155,7 @@ export class ShouyinCheckout extends LitElement {
     this.locale = null;
     this.env = null;
     this.colorScheme = 'auto';
+    this.cardFrame = null;
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -206,7 +210,7 @@ export class ShouyinCheckout extends LitElement {
       }, () => undefined);
     }
     // The card channel selected: the card encryption chunk, asked once (see `CardEntry.selected`).
-    if (this.checkout.channel?.kind === 'card') this.cards.selected();
+    if (this.checkout.channel?.kind === 'card') this.cards.selected(!!this.cardFrame);
   }
 
   private onChannelChange(event: Event): void {
@@ -324,7 +328,21 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
-      ${byCard && !bySavedCard
+      ${byCard && !bySavedCard && this.cardFrame
+        ? html`
+            <shouyin-card-frame
+              part="card-form"
+              src=${this.cardFrame}
+              .messages=${m}
+              .locale=${locale}
+              .scheme=${this.colorScheme}
+              .now=${this.checkout.serverNow()}
+              ?require-name=${session.card?.holderName ?? false}
+              .disabled=${busy}
+              @shouyin-card-change=${this.cards.onCardChange}
+            ></shouyin-card-frame>
+          `
+        : byCard && !bySavedCard
         ? html`
             <shouyin-card-form
               part="card-form"

@@ -59,6 +59,7 @@ export const en: Messages = {
     session_expired: 'This order has expired. Go back to the shop and place it again.',
     attribute_invalid: 'This checkout is set up incorrectly. Please contact the merchant.',
     crypto_unavailable: 'This page is not secure (no HTTPS), so payment cannot be completed.',
+    card_frame_unavailable: 'Card payment is unavailable right now. Please choose another payment method.',
   },
   failures: {
     declined: 'Your bank declined the payment. Try another payment method.',

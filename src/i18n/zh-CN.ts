@@ -59,6 +59,7 @@ export const zhCN: Messages = {
     session_expired: '订单已超时关闭，请返回商户页面重新下单。',
     attribute_invalid: '收银台配置有误，请联系商户。',
     crypto_unavailable: '当前页面不安全（非 HTTPS），无法完成支付。',
+    card_frame_unavailable: '银行卡暂不可用，请选择其他支付方式。',
   },
   failures: {
     declined: '支付被发卡行拒绝，请更换支付方式。',

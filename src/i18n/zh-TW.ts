@@ -59,6 +59,7 @@ export const zhTW: Messages = {
     session_expired: '訂單已逾時關閉，請返回商戶頁面重新下單。',
     attribute_invalid: '收銀台設定有誤，請聯絡商戶。',
     crypto_unavailable: '目前頁面不安全（非 HTTPS），無法完成付款。',
+    card_frame_unavailable: '銀行卡暫不可用，請選擇其他付款方式。',
   },
   failures: {
     declined: '付款遭發卡銀行拒絕，請更換付款方式。',

@@ -1,7 +1,7 @@
 /**
  * Loads code that only some payers need: the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
- * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
+ * (sessions with notices), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers), the card frame's host side (cashiers with `card-frame`) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
@@ -16,6 +16,7 @@
  * a global symbol needs no `eval` and no inline script. Works from a classic and a module
  * script tag; a second copy of the same version finds the runtime already there and leaves it.
  */
+import type * as CardFrameHost from './card-frame-host.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
@@ -92,6 +93,12 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
  * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
  */
 export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));
+
+/** Loads `<shouyin-card-frame>` and registers it; the checkout calls it when `card-frame` is set and the card channel is shown. */
+export const loadCardFrame = once(async (): Promise<void> => {
+  const chunk: typeof CardFrameHost = await (SCRIPT ? fromBundle('card-frame-host') : import('./card-frame-host.js'));
+  defineTags([['shouyin-card-frame', chunk.ShouyinCardFrame]]);
+});
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;
 

@@ -18,13 +18,16 @@ export { MaskedInputController } from '../card/masked-input-controller.js';
 export { cvvMask } from '../card/number-mask.js';
 export { channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
+export { SealUnavailable } from '../checkout/effects/instruments.js';
 export { validateCvv } from '../card/validate.js';
 export { emit } from '../events/events.js';
 export { CatalogController } from '../i18n/catalog-controller.js';
 export { messagesFor, resolveLocale } from '../i18n/locale.js';
-export { CardRemovalCode, FailureCode } from '../protocol/codes.js';
+export { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';
 export { base, tokens } from '../theme/tokens.js';
 export { statusUrl } from '../transport/intent-client.js';
 export { sendSigned } from '../transport/signed-request.js';
 export { parseSession } from '../transport/session-client.js';
+// The zod/mini the card frame's host side parses the frame's messages with (src/card-frame/messages.ts).
+export { array, boolean, gte, int, literal, looseObject, lte, maxLength, nullable, number, object, refine, regex, string, union } from 'zod/mini';

@@ -19,6 +19,8 @@ export const ErrorCode = {
   AttributeInvalid: 'attribute_invalid',
   /** The page is not a secure context, so WebCrypto is missing and nothing can be signed. */
   CryptoUnavailable: 'crypto_unavailable',
+  /** The `card-frame` page did not load (network, CSP, wrong URL) or stopped answering: the card channel cannot take a card. */
+  CardFrameUnavailable: 'card_frame_unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
