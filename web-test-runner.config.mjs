@@ -415,7 +415,7 @@ function cardFramesPlugin() {
           radius: getComputedStyle(root).getPropertyValue('--shouyin-radius-small').trim(),
           numberBorderRadius: number ? getComputedStyle(number).borderTopLeftRadius : '',
           scrolls: root.scrollHeight > innerHeight + 1,
-          autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.autocomplete),
+          autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.getAttribute('autocomplete')),
         };
       });
       return { supported: true, found: true, ...look };

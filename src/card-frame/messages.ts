@@ -23,9 +23,10 @@ const FIELDS = ['number', 'expiry', 'cvv', 'name'] as const;
 
 /**
  * A token value as the cashier computed it: one CSS value (a color, a length, a font stack),
- * never a declaration or a rule; the frame sets it with `style.setProperty` on its own root.
+ * never a declaration or a rule, and nothing that would fetch (the frame page has no network
+ * anyway: its CSP); the frame sets it with `style.setProperty` on its own root.
  */
-export const TokenValueSchema = z.string().check(z.maxLength(200), z.regex(/^[^;{}<>\\@]*$/), z.refine((v) => !/url\(|image\(|expression/i.test(v)));
+export const TokenValueSchema = z.string().check(z.maxLength(200), z.regex(/^[^;{}<>\\@]*$/), z.refine((v) => !/(url|src|image|image-set|cross-fade|element|expression)\s*\(/i.test(v)));
 
 /** How the frame looks and speaks: the cashier's locale, color scheme and token values. */
 export const LookSchema = z.object({

@@ -18,7 +18,7 @@ export function httpOrigin(url: string, base?: string): string | undefined {
  * narrows the list instead of widening it; `*` is never an origin.
  */
 export function parentOrigins(content: string): readonly string[] {
-  return content.split(/\s+/).filter((entry) => entry !== '' && httpOrigin(entry) === entry);
+  return content.split(/\s+/).filter((entry) => entry !== '' && !entry.includes('*') && httpOrigin(entry) === entry);
 }
 
 /** Whether a message's `event.origin` is one of `allowed`: exact string equality, nothing looser. */
