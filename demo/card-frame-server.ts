@@ -55,7 +55,14 @@ export function createCardFrameServer({ files, parents, backend }: CardFrameServ
   return createServer((req, res) => {
     const path = requestUrl(req)?.pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method_not_allowed');
-    const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+    // Made to be framed by other origins (CORP), and embeds nothing of others (COEP): it works in a cross-origin isolated cashier page too.
+    const common = {
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    };
     void (async (): Promise<void> => {
       const { html, css, js } = await files();
       if (path === '/card-frame.html') {
