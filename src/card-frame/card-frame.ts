@@ -36,12 +36,18 @@ export class ShouyinCardFrame extends LitElement {
       :host {
         display: block;
       }
+      /* The frame page keeps 6px around its fields for their focus rings (card-frame.css): pulled out by as much. */
       iframe {
         display: block;
-        inline-size: 100%;
+        inline-size: calc(100% + 12px);
         block-size: 0;
+        margin-inline: -6px;
         border: 0;
         color-scheme: inherit;
+      }
+      /* Until the frame says its height, it takes no room at all. */
+      iframe.sized {
+        margin-block: -6px;
       }
       .message {
         margin: 0;
@@ -179,7 +185,9 @@ export class ShouyinCardFrame extends LitElement {
         return;
       case 'size': {
         const frame = this.iframe;
-        if (frame) frame.style.blockSize = `${message.height}px`;
+        if (!frame) return;
+        frame.style.blockSize = `${message.height}px`;
+        frame.classList.add('sized');
         return;
       }
       case 'change': {
@@ -204,6 +212,8 @@ export class ShouyinCardFrame extends LitElement {
    * seal it for the session's order. Otherwise the frame shows what is missing, and focus goes there.
    */
   take(): PrepareInstrument | undefined {
+    // Unavailable: the pay click takes the payer to the message that says so.
+    if (this.link === 'failed') this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
     if (this.link !== 'open') return undefined;
     if (!this.last.complete) {
       this.iframe?.focus();
@@ -245,7 +255,7 @@ export class ShouyinCardFrame extends LitElement {
   override render() {
     const m = this.messages;
     if (!m) return nothing;
-    if (this.link === 'failed') return html`<p class="message" part="message" role="alert">${m.errors.card_frame_unavailable}</p>`;
+    if (this.link === 'failed') return html`<p class="message" part="message" role="alert" tabindex="-1">${m.errors.card_frame_unavailable}</p>`;
     return html`<iframe
       part="frame"
       src=${this.frameOrigin ? this.src : 'about:blank'}

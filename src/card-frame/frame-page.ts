@@ -90,8 +90,8 @@ function onInit(event: MessageEvent): void {
   Object.assign(form, init.form);
   form.addEventListener('shouyin-card-change', (e: CustomEvent<CardChangeDetail>) => send({ t: 'change', ...e.detail }));
   document.body.append(form);
-  // The frame is as tall as its form: the cashier sizes the iframe to it, so it never scrolls inside.
-  new ResizeObserver(() => send({ t: 'size', height: Math.ceil(form.getBoundingClientRect().height) })).observe(form);
+  // The frame is as tall as its form (and the room around it for focus rings): the cashier sizes the iframe to it, so it never scrolls inside.
+  new ResizeObserver(() => send({ t: 'size', height: Math.ceil(document.body.getBoundingClientRect().height) })).observe(form);
   send({ t: 'ready' });
 }
 

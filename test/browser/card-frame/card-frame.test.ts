@@ -187,6 +187,7 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
       getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(log.of('shouyin-submit')).to.deep.equal([]);
+      expect(focusedIn(el), 'the pay click takes the payer to the message').to.equal(alert);
     });
   }
 
