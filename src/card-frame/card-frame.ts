@@ -65,6 +65,7 @@ export class ShouyinCardFrame extends LitElement {
     locale: {},
     scheme: {},
     requireName: { type: Boolean, attribute: 'require-name' },
+    cvvFor: { attribute: 'cvv-for' },
     disabled: { type: Boolean },
     now: { attribute: false, hasChanged: () => false },
     link: { state: true },
@@ -80,6 +81,8 @@ export class ShouyinCardFrame extends LitElement {
   declare scheme: 'auto' | 'light' | 'dark';
   /** Ask for the holder's name too. */
   declare requireName: boolean;
+  /** A saved card's brand id: the frame asks for that card's CVV alone (the saved card list sets it). */
+  declare cvvFor: string | null;
   /** Disables the fields (while paying). */
   declare disabled: boolean;
   /** The backend's time (ms), for the frame's expiry check and the seal's time. */
@@ -98,6 +101,7 @@ export class ShouyinCardFrame extends LitElement {
     this.locale = 'zh-CN';
     this.scheme = 'auto';
     this.requireName = false;
+    this.cvvFor = null;
     this.disabled = false;
     this.now = Date.now();
     this.link = 'connecting';
@@ -150,12 +154,14 @@ export class ShouyinCardFrame extends LitElement {
   private look(): Look {
     const style = getComputedStyle(this);
     const tokens = TOKEN_NAMES.map((name) => ({ name, value: style.getPropertyValue(name).trim() })).filter((t) => t.value !== '');
-    const dark = this.scheme === 'dark' || (this.scheme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    // `auto`: what the page around says (the checkout's `color-scheme` reaches here as CSS), else the payer's system.
+    const scheme = this.scheme === 'auto' ? style.colorScheme : this.scheme;
+    const dark = scheme === 'dark' || (scheme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     return { locale: this.locale, scheme: dark ? 'dark' : 'light', tokens };
   }
 
   private form() {
-    return { requireName: this.requireName, disabled: this.disabled, now: this.now };
+    return { requireName: this.requireName, disabled: this.disabled, now: this.now, cvvFor: this.cvvFor };
   }
 
   private post(message: ToFrame): void {
@@ -204,7 +210,7 @@ export class ShouyinCardFrame extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     if (!this.port) return;
     if (changed.has('locale') || changed.has('scheme')) this.post({ t: 'look', look: this.look() });
-    if (changed.has('requireName') || changed.has('disabled')) this.post({ t: 'form', form: this.form() });
+    if (changed.has('requireName') || changed.has('disabled') || changed.has('cvvFor')) this.post({ t: 'form', form: this.form() });
   }
 
   /**
@@ -212,15 +218,22 @@ export class ShouyinCardFrame extends LitElement {
    * seal it for the session's order. Otherwise the frame shows what is missing, and focus goes there.
    */
   take(): PrepareInstrument | undefined {
-    // Unavailable: the pay click takes the payer to the message that says so.
+    return this.complete() ? async (session, now) => ({ type: 'card', encrypted: await this.seal('card', session, now) }) : undefined;
+  }
+
+  /** For a saved card (`cvv-for`): when the frame says its CVV is complete, what seals it for `instrument.encryptedCvv`. */
+  takeCvv(): ((session: Session, now: number) => Promise<string>) | undefined {
+    return this.complete() ? (session, now) => this.seal('cvv', session, now) : undefined;
+  }
+
+  /** Whether the frame can seal now; if not, the payer is taken to what is missing (or to the message that the frame is unavailable). */
+  private complete(): boolean {
     if (this.link === 'failed') this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
-    if (this.link !== 'open') return undefined;
-    if (!this.last.complete) {
-      this.iframe?.focus();
-      this.post({ t: 'show-errors' });
-      return undefined;
-    }
-    return async (session, now) => ({ type: 'card', encrypted: await this.seal(session, now) });
+    if (this.link !== 'open') return false;
+    if (this.last.complete) return true;
+    this.iframe?.focus();
+    this.post({ t: 'show-errors' });
+    return false;
   }
 
   /** After a decline the CVV goes; after success or expiry, everything. */
@@ -233,7 +246,7 @@ export class ShouyinCardFrame extends LitElement {
    * with `SealUnavailable` (the attempt fails as `network_error`, nothing sent); a key the frame
    * refuses rejects like a session without a key (`channel_unavailable`).
    */
-  private async seal(session: Session, now: number): Promise<string> {
+  private async seal(what: 'card' | 'cvv', session: Session, now: number): Promise<string> {
     const key = session.encryption;
     if (!key) throw new Error('the session has no card encryption key');
     const id = ++this.seals;
@@ -244,7 +257,7 @@ export class ShouyinCardFrame extends LitElement {
         resolve(message);
       });
       const { id: sessionId, order } = session;
-      this.post({ t: 'seal', id, now, key: { kid: key.kid, jwk: key.jwk }, binding: { sessionId, orderId: order.id, amount: order.amount, currency: order.currency } });
+      this.post({ t: 'seal', id, what, now, key: { kid: key.kid, jwk: key.jwk }, binding: { sessionId, orderId: order.id, amount: order.amount, currency: order.currency } });
     });
     this.waiting.delete(id);
     if (answer?.t === 'sealed') return answer.jwe;

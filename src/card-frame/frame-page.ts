@@ -12,10 +12,11 @@ import { en } from '../i18n/en.js';
 import { zhCN } from '../i18n/zh-CN.js';
 import { zhTW } from '../i18n/zh-TW.js';
 import type { CardChangeDetail } from '../card/card-form.js';
-import { encryptCard } from '../protocol/card-seal.js';
+import { encryptCard, encryptSavedCardCvv } from '../protocol/card-seal.js';
+import { ShouyinCvvField } from './cvv-field.js';
 import { isPinnedKey } from './key-pin.js';
 import { parseWith } from '../protocol/parse.js';
-import { FromFrameSchema, InitSchema, ToFrameSchema, type FromFrame, type Look, type SealRequest } from './messages.js';
+import { FromFrameSchema, InitSchema, ToFrameSchema, type Form, type FromFrame, type Look, type SealRequest } from './messages.js';
 import { isAllowedOrigin, parentOrigins } from './origins.js';
 
 const CATALOGS = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
@@ -31,12 +32,19 @@ const embedder = (location as Location & { ancestorOrigins?: DOMStringList }).an
 const refused = window.parent === window || (embedder !== undefined && !isAllowedOrigin(embedder, allowed));
 
 if (!customElements.get('shouyin-card-form')) customElements.define('shouyin-card-form', ShouyinCardForm);
-const form = document.createElement('shouyin-card-form');
+if (!customElements.get('shouyin-cvv-field')) customElements.define('shouyin-cvv-field', ShouyinCvvField);
+/** The card form, or a saved card's CVV field alone (`init.form.cvvFor`), chosen at `init`. */
+let form: ShouyinCardForm | ShouyinCvvField = document.createElement('shouyin-card-form');
 let port: MessagePort | undefined;
 
 function send(message: FromFrame): void {
   // Checked on the way out too: a message this side would not accept is a bug here, not something to send.
   if (port && parseWith(FromFrameSchema, message)) port.postMessage(message);
+}
+
+function applyForm({ requireName, disabled, now, cvvFor }: Form): void {
+  if (form instanceof ShouyinCvvField) Object.assign(form, { disabled, brand: cvvFor ?? '' });
+  else Object.assign(form, { requireName, disabled, now });
 }
 
 function applyLook({ locale, scheme, tokens }: Look): void {
@@ -47,12 +55,13 @@ function applyLook({ locale, scheme, tokens }: Look): void {
   form.messages = CATALOGS[locale].card;
 }
 
-async function seal({ id, now, binding, key }: SealRequest): Promise<void> {
-  const card = form.take();
-  if (!card) return send({ t: 'not-sealed', id, reason: 'incomplete' });
+async function seal({ id, what, now, binding, key }: SealRequest): Promise<void> {
+  // Only what the frame shows: a request for the other kind finds nothing to seal.
+  const taken = (what === 'cvv') === form instanceof ShouyinCvvField ? form.take() : undefined;
+  if (!taken) return send({ t: 'not-sealed', id, reason: 'incomplete' });
   if (!(await isPinnedKey(key.jwk, pinned))) return send({ t: 'not-sealed', id, reason: 'key' });
   try {
-    const jwe = await encryptCard(card, key, binding, { now });
+    const jwe = 'number' in taken ? await encryptCard(taken, key, binding, { now }) : await encryptSavedCardCvv(taken, key, binding, { now });
     send({ t: 'sealed', id, jwe });
   } catch {
     send({ t: 'not-sealed', id, reason: 'key' });
@@ -66,8 +75,7 @@ function onPortMessage(event: MessageEvent): void {
     case 'look':
       return applyLook(message.look);
     case 'form':
-      Object.assign(form, message.form);
-      return;
+      return applyForm(message.form);
     case 'show-errors':
       form.take();
       return;
@@ -86,8 +94,9 @@ function onInit(event: MessageEvent): void {
   window.removeEventListener('message', onInit);
   port = event.ports[0]!;
   port.onmessage = onPortMessage;
+  if (init.form.cvvFor !== null) form = document.createElement('shouyin-cvv-field');
   applyLook(init.look);
-  Object.assign(form, init.form);
+  applyForm(init.form);
   form.addEventListener('shouyin-card-change', (e: CustomEvent<CardChangeDetail>) => send({ t: 'change', ...e.detail }));
   document.body.append(form);
   // The frame is as tall as its form (and the room around it for focus rings): the cashier sizes the iframe to it, so it never scrolls inside.

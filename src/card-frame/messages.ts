@@ -36,13 +36,22 @@ export const LookSchema = z.object({
 });
 export type Look = z.infer<typeof LookSchema>;
 
-/** What the form asks for, and whether it takes input (not while paying). */
-const FormSchema = z.object({ requireName: z.boolean(), disabled: z.boolean(), now: z.number() });
+const BRAND = z.string().check(z.regex(/^[a-z]{1,16}$/));
+
+/**
+ * What the form asks for, and whether it takes input (not while paying). `cvvFor`: the brand of
+ * a saved card whose CVV is asked again, and the frame shows that CVV field alone; `null`, the card form.
+ */
+const FormSchema = z.object({ requireName: z.boolean(), disabled: z.boolean(), now: z.number(), cvvFor: z.nullable(BRAND) });
+
+export type Form = z.infer<typeof FormSchema>;
 
 /** The order a seal is bound to and the key it is sealed to: the session's own. */
 const SealRequestSchema = z.object({
   t: z.literal('seal'),
   id: z.int(),
+  /** A new card (`instrument.encrypted`) or a saved card's CVV (`instrument.encryptedCvv`): what the frame shows. */
+  what: z.literal(['card', 'cvv']),
   now: z.number(),
   binding: z.object({ sessionId: z.string(), orderId: z.string(), amount: z.int(), currency: z.string() }),
   key: z.object({ kid: z.string(), jwk: z.looseObject({ kty: z.literal('RSA'), n: z.string(), e: z.string() }) }),
@@ -73,7 +82,7 @@ export const FromFrameSchema = z.union([
     t: z.literal('change'),
     complete: z.boolean(),
     missing: z.nullable(z.literal(FIELDS)),
-    brand: z.nullable(z.string().check(z.regex(/^[a-z]{1,16}$/))),
+    brand: z.nullable(BRAND),
   }),
   // A compact JWE (five base64url parts), or why there is none.
   z.object({ t: z.literal('sealed'), id: z.int(), jwe: z.string().check(z.regex(/^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/)) }),

@@ -323,6 +323,7 @@ export class ShouyinCheckout extends LitElement {
               .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
               ?require-cvv=${session.card?.savedCardCvv ?? false}
+              card-frame=${this.cardFrame ?? nothing}
               ?disabled=${busy}
               @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>

@@ -139,6 +139,37 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
     for (const [where, text] of reachable) for (const window of windows) expect(text, `${where} holds ${window}`).not.to.contain(window);
   });
 
+  it('takes a saved card\'s CVV in the frame too: the pay click goes there, the backend decrypts it, no digit reaches this page', async function () {
+    this.timeout(30_000);
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?amount=12800&payer=demo-single.${Date.now()}&savedCardCvv=1`, cardFrame: frames.allowed });
+    getByRole(el, 'radio', { name: '银行卡' }).click();
+    const list = await new Promise<Element>((resolve, reject) => {
+      const deadline = performance.now() + 8000;
+      const poll = (): void => {
+        const found = el.shadowRoot!.querySelector('shouyin-saved-cards');
+        const iframe = found?.shadowRoot?.querySelector('shouyin-card-frame')?.shadowRoot?.querySelector('iframe');
+        if (found && iframe && iframe.getBoundingClientRect().height > 0) resolve(found);
+        else if (performance.now() > deadline) reject(new Error('no CVV frame within 8 s'));
+        else setTimeout(poll, 20);
+      };
+      poll();
+    });
+    expect(list.shadowRoot!.querySelector('input#cvv'), 'no CVV input in this page').to.equal(null);
+    const pay = await payButtonSays(el, '请填写安全码');
+    pay.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await type('737');
+    (await payButtonSays(el, '确认支付 ¥128.00')).click();
+    const success = await log.next('shouyin-success', 10_000);
+    const book = await ledger(success.orderId);
+    expect(book.attempts.map((a) => [a.status, a.instrument.type])).to.deep.equal([['succeeded', 'saved-card']]);
+    const body = JSON.parse(book.attempts[0]!.requestBody) as { instrument: { encryptedCvv: string } };
+    expect(body.instrument.encryptedCvv).to.match(/^\[jwe: 5 parts, \d+ chars\]$/);
+    for (const [where, text] of [['page', pageText()], ['messages', heard.join('\n')], ['events', JSON.stringify(log.events)]] as const) {
+      expect(text, where).not.to.contain('737');
+    }
+  });
+
   it('follows the cashier\'s locale, tokens and color scheme, sizes itself to its form, and offers autofill', async function () {
     this.timeout(20_000);
     const { el } = await mountCheckout({ sessionUrl: '/api/session', cardFrame: frames.allowed, locale: 'en', colorScheme: 'dark' });
