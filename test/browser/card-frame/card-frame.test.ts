@@ -196,8 +196,8 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
     const answers: unknown[] = [];
     spy.port1.onmessage = (event) => void answers.push(dataGetter.call(event));
     const session = await (await fetch('/api/session')).json() as { encryption: { kid: string; jwk: JsonWebKey } };
-    iframe.contentWindow!.postMessage({ t: 'init', v: 1, look: { locale: 'zh-CN', scheme: 'light', tokens: [] }, form: { requireName: false, disabled: false, now: Date.now() } }, new URL(frames.allowed).origin, [spy.port2]);
-    spy.port1.postMessage({ t: 'seal', id: 1, now: Date.now(), key: session.encryption, binding: { sessionId: 's', orderId: 'o', amount: 1, currency: 'CNY' } });
+    iframe.contentWindow!.postMessage({ t: 'init', v: 1, look: { locale: 'zh-CN', scheme: 'light', tokens: [] }, form: { requireName: false, disabled: false, now: Date.now(), cvvFor: null } }, new URL(frames.allowed).origin, [spy.port2]);
+    spy.port1.postMessage({ t: 'seal', id: 1, what: 'card', now: Date.now(), key: session.encryption, binding: { sessionId: 's', orderId: 'o', amount: 1, currency: 'CNY' } });
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(answers).to.deep.equal([]);
     getByRole(el, 'button', { name: '请填写卡号' });
