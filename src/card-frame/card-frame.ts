@@ -9,13 +9,12 @@ import { parseWith } from '../protocol/parse.js';
 import type { Session } from '../protocol/schemas.js';
 import { tokens as tokenStyles } from '../theme/tokens.js';
 import { FromFrameSchema, type FromFrame, type Look, type ToFrame } from './messages.js';
+import { LinkPhase, reduceLink, type LinkEvent } from './link.js';
 import { httpOrigin } from './origins.js';
 import { TOKEN_NAMES } from './tokens.js';
 
 /** How long the frame has to load and answer `init`; and, once open, to answer a seal. */
 export const FRAME_TIMEOUTS = { ready: 6_000, answer: 5_000 };
-
-type Link = 'connecting' | 'open' | 'failed';
 
 /**
  * The card fields in an iframe of the card platform's origin (`card-frame` on the checkout).
@@ -87,7 +86,8 @@ export class ShouyinCardFrame extends LitElement {
   declare disabled: boolean;
   /** The backend's time (ms), for the frame's expiry check and the seal's time. */
   declare now: number;
-  private declare link: Link;
+  /** The link's phase (`link.ts`); a state, so the failed message renders. */
+  private declare link: LinkPhase;
 
   private port: MessagePort | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -104,20 +104,42 @@ export class ShouyinCardFrame extends LitElement {
     this.cvvFor = null;
     this.disabled = false;
     this.now = Date.now();
-    this.link = 'connecting';
+    this.link = LinkPhase.Connecting;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved or added again: the iframe loads anew, and so does the channel.
-    if (this.link === 'open') this.link = 'connecting';
-    // Not loaded in time (a network fault, a CSP that blocks it, a wrong URL, a 404 page that never answers).
-    this.arm(FRAME_TIMEOUTS.ready);
+    this.feed({ type: 'connected' });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.close();
+    this.feed({ type: 'disconnected' });
+  }
+
+  /** Runs the link's state machine on `event` and carries out its effects. */
+  private feed(event: LinkEvent): void {
+    const { phase, effects } = reduceLink(this.link, event);
+    this.link = phase;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'arm':
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => this.feed({ type: 'timeout' }), FRAME_TIMEOUTS.ready);
+          break;
+        case 'disarm':
+          clearTimeout(this.timer);
+          break;
+        case 'offer':
+          this.offer();
+          break;
+        case 'close':
+          this.close();
+          break;
+        case 'unavailable':
+          this.unavailable();
+      }
+    }
   }
 
   private get frameOrigin(): string | undefined {
@@ -128,23 +150,14 @@ export class ShouyinCardFrame extends LitElement {
     return this.renderRoot.querySelector('iframe');
   }
 
-  private arm(ms: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fail(), ms);
-  }
-
   private close(): void {
-    clearTimeout(this.timer);
     this.port?.close();
     this.port = undefined;
     for (const resolve of this.waiting.values()) resolve(undefined);
     this.waiting.clear();
   }
 
-  private fail(): void {
-    if (this.link === 'failed') return;
-    this.close();
-    this.link = 'failed';
+  private unavailable(): void {
     this.last = { complete: false, missing: null, brand: null };
     this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: this.last, bubbles: true }));
     emit(this, 'shouyin-error', { code: ErrorCode.CardFrameUnavailable, message: this.messages?.errors.card_frame_unavailable ?? '' });
@@ -168,12 +181,15 @@ export class ShouyinCardFrame extends LitElement {
     this.port?.postMessage(message);
   }
 
-  /** The iframe loaded (some page did): one channel, offered to the frame's exact origin. */
   private onLoad(): void {
+    this.feed({ type: 'loaded', reachable: !!this.frameOrigin && !!this.iframe?.contentWindow });
+  }
+
+  /** One channel, offered to the frame's exact origin (never `*`). */
+  private offer(): void {
     const origin = this.frameOrigin;
     const target = this.iframe?.contentWindow;
-    if (!origin || !target || this.link !== 'connecting') return;
-    // An earlier load (the initial about:blank of some engines) got no answer: its port goes.
+    if (!origin || !target) return;
     this.port?.close();
     const channel = new MessageChannel();
     this.port = channel.port1;
@@ -186,9 +202,7 @@ export class ShouyinCardFrame extends LitElement {
     if (!message) return;
     switch (message.t) {
       case 'ready':
-        clearTimeout(this.timer);
-        this.link = 'open';
-        return;
+        return this.feed({ type: 'ready' });
       case 'size': {
         const frame = this.iframe;
         if (!frame) return;
@@ -228,8 +242,8 @@ export class ShouyinCardFrame extends LitElement {
 
   /** Whether the frame can seal now; if not, the payer is taken to what is missing (or to the message that the frame is unavailable). */
   private complete(): boolean {
-    if (this.link === 'failed') this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
-    if (this.link !== 'open') return false;
+    if (this.link === LinkPhase.Failed) this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
+    if (this.link !== LinkPhase.Open) return false;
     if (this.last.complete) return true;
     this.iframe?.focus();
     this.post({ t: 'show-errors' });
@@ -268,7 +282,7 @@ export class ShouyinCardFrame extends LitElement {
   override render() {
     const m = this.messages;
     if (!m) return nothing;
-    if (this.link === 'failed') return html`<p class="message" part="message" role="alert" tabindex="-1">${m.errors.card_frame_unavailable}</p>`;
+    if (this.link === LinkPhase.Failed) return html`<p class="message" part="message" role="alert" tabindex="-1">${m.errors.card_frame_unavailable}</p>`;
     return html`<iframe
       part="frame"
       src=${this.frameOrigin ? this.src : 'about:blank'}

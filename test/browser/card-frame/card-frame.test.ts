@@ -158,6 +158,11 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
     const pay = await payButtonSays(el, '请填写安全码');
     pay.click();
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(log.of('shouyin-submit')).to.deep.equal([]);
+    // By keyboard: Tab from the card list goes into the frame's CVV field.
+    getByRole(list.shadowRoot!, 'button', { name: /删除/ }).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedIn(el), 'Tab from the card list').to.equal(list.shadowRoot!.querySelector('shouyin-card-frame')!.shadowRoot!.querySelector('iframe'));
     await type('737');
     (await payButtonSays(el, '确认支付 ¥128.00')).click();
     const success = await log.next('shouyin-success', 10_000);
