@@ -4,7 +4,7 @@ import { FromFrameSchema, InitSchema, ToFrameSchema } from '../../../src/card-fr
 import { parseWith } from '../../../src/protocol/parse.js';
 
 const look = { locale: 'zh-CN', scheme: 'dark', tokens: [{ name: '--shouyin-color-primary', value: 'rgb(200, 16, 46)' }] };
-const form = { requireName: false, disabled: false, now: 1_800_000_000_000 };
+const form = { requireName: false, disabled: false, now: 1_800_000_000_000, cvvFor: null };
 
 describe('card frame messages', () => {
   it('takes an init with the look and the form', () => {
@@ -43,6 +43,7 @@ describe('card frame messages', () => {
     const seal = {
       t: 'seal',
       id: 3,
+      what: 'card',
       now: 1,
       binding: { sessionId: 's', orderId: 'o', amount: 12800, currency: 'CNY' },
       key: { kid: 'k', jwk: { kty: 'RSA', n: 'n', e: 'AQAB', alg: 'RSA-OAEP-256' } },
@@ -50,5 +51,9 @@ describe('card frame messages', () => {
     assert.ok(parseWith(ToFrameSchema, seal));
     assert.equal(parseWith(ToFrameSchema, { ...seal, binding: { ...seal.binding, amount: 1.5 } }), undefined);
     assert.equal(parseWith(ToFrameSchema, { ...seal, key: { kid: 'k', jwk: { kty: 'EC' } } }), undefined);
+    assert.ok(parseWith(ToFrameSchema, { ...seal, what: 'cvv' }));
+    assert.equal(parseWith(ToFrameSchema, { ...seal, what: 'number' }), undefined);
+    assert.ok(parseWith(InitSchema, { t: 'init', v: 1, look, form: { ...form, cvvFor: 'amex' } }));
+    assert.equal(parseWith(InitSchema, { t: 'init', v: 1, look, form: { ...form, cvvFor: '3782' } }), undefined);
   });
 });
