@@ -17,6 +17,9 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *   and edge runtimes.
  * - `react`: dist/react.js, `shouyin/react` (src/react/); the elements it wraps come from
  *   `shouyin` itself (`packageEntry`), React and @lit/react are the host's imports.
+ * - `card-frame`: dist/card-frame.js, the card frame page's script (src/card-frame/frame-page.ts):
+ *   one ES module on the card platform's origin, with its own Lit, imask and zod (it shares no
+ *   page with the bundle), next to dist/card-frame.html and .css (scripts/build.mjs copies them).
  * - `node`: dist/shouyin.node.js, what `import 'shouyin'` gives Node, Deno and workers (server
  *   rendering): the module build with Lit's Node build inside (see NODE_CONDITIONS).
  */
@@ -26,6 +29,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   care: 'src/lazy/care.ts',
   binding: 'src/lazy/binding.ts',
   card: 'src/lazy/card.ts',
+  'card-frame-host': 'src/lazy/card-frame-host.ts',
   'i18n-en': 'src/lazy/i18n-en.ts',
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   guide: 'src/lazy/guide.ts',
@@ -224,6 +228,16 @@ export default defineConfig(({ mode }): UserConfig => {
           lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Shouyin', fileName: () => 'shouyin.min.js' },
           // No Symbol.toStringTag on the `Shouyin` global: nothing reads it.
           rolldownOptions: { output: { intro: SECOND_COPY_GUARD, generatedCode: { symbols: false } } },
+        },
+      };
+    case 'card-frame':
+      return {
+        ...common,
+        plugins: [minifyTemplates()],
+        build: {
+          ...common.build,
+          minify: true,
+          lib: { entry: 'src/card-frame/frame-page.ts', formats: ['es'], fileName: () => 'card-frame.js' },
         },
       };
     case 'react':

@@ -10,7 +10,7 @@
 //                        run's own), requests alternating between them; the group is named
 //                        chromium-two-instances (scripts/test.mjs runs the fault suite so)
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -280,6 +280,10 @@ if (groups.length === 0) {
 
 const backendPath = new URL('./demo/backend/app.ts', import.meta.url);
 const middleware = [];
+// The test server's own port, chosen here: the card frame's origin must name it in its allow-list.
+const port = await freePort();
+/** The card frame pages' URLs (`card-frame` tests): one that serves this page's origin, one that refuses it. */
+let cardFrames = null;
 if (existsSync(backendPath)) {
   const { tsImport } = await import('tsx/esm/api');
   const { createBackend } = await tsImport(backendPath.href, import.meta.url);
@@ -298,9 +302,38 @@ if (existsSync(backendPath)) {
       ctx.res.end(JSON.stringify({ error: 'not_found' }));
     }
   });
+  cardFrames = await startCardFrames(tsImport, backends[0]);
 } else {
   // TEMPORARY until demo/backend/app.ts exists.
   console.warn('[wtr] demo/backend/app.ts not found: the payment backend is NOT mounted under /api/');
+}
+
+/**
+ * The card frame on a second origin (another port of 127.0.0.1), as a card platform serves it,
+ * bundled from src/ with esbuild; and the same page on a third origin whose allow-list names
+ * some other merchant, to be refused. Both stop with the test run (unref'd).
+ */
+async function startCardFrames(tsImport, backend) {
+  const { createCardFrameServer } = await tsImport(new URL('./demo/card-frame-server.ts', import.meta.url).href, import.meta.url);
+  const { build } = await import('esbuild');
+  const bundled = await build({
+    entryPoints: [fileURLToPath(new URL('./src/card-frame/frame-page.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+  });
+  const source = (file) => readFileSync(new URL(`./src/card-frame/${file}`, import.meta.url), 'utf8');
+  const files = { html: source('card-frame.html'), css: source('card-frame.css'), js: bundled.outputFiles[0].text };
+  const listen = async (parents) => {
+    const server = createCardFrameServer({ files: async () => files, parents, backend });
+    const framePort = await freePort();
+    await new Promise((resolve) => server.listen(framePort, HOST, resolve));
+    server.unref();
+    return `http://${HOST}:${framePort}/card-frame.html`;
+  };
+  return { allowed: await listen([`http://${HOST}:${port}`]), refusing: await listen(['https://merchant.example']) };
 }
 
 /**
@@ -351,9 +384,49 @@ function imeCompositionPlugin() {
   };
 }
 
+/**
+ * `executeServerCommand('card-frames')`: the card frame pages' URLs (see `startCardFrames`).
+ * `executeServerCommand('card-frame-look')`: what the card frame page shows, read in the frame
+ * by the driver (a cross-origin frame is closed to the test page, as to any host script):
+ * its language, labels, color scheme, token values and whether it scrolls. Playwright and
+ * Puppeteer only; elsewhere `{ supported: false }`.
+ */
+function cardFramesPlugin() {
+  return {
+    name: 'shouyin-card-frames',
+    async executeCommand({ command, session }) {
+      if (command === 'card-frames') return cardFrames;
+      if (command !== 'card-frame-look') return undefined;
+      const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
+      const frame = page?.frames().find((f) => f.url().includes('/card-frame.html'));
+      if (!frame) return { supported: !!page, found: false };
+      // Runs in the frame's page, where these globals are the browser's.
+      /* global document, getComputedStyle, innerHeight */
+      const look = await frame.evaluate(() => {
+        const root = document.documentElement;
+        const form = document.querySelector('shouyin-card-form');
+        const labels = [...(form?.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent.trim());
+        const number = form?.shadowRoot?.querySelector('#number');
+        return {
+          lang: root.lang,
+          labels,
+          scheme: getComputedStyle(root).colorScheme,
+          primary: getComputedStyle(root).getPropertyValue('--shouyin-color-primary').trim(),
+          radius: getComputedStyle(root).getPropertyValue('--shouyin-radius-small').trim(),
+          numberBorderRadius: number ? getComputedStyle(number).borderTopLeftRadius : '',
+          scrolls: root.scrollHeight > innerHeight + 1,
+          autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.getAttribute('autocomplete')),
+        };
+      });
+      return { supported: true, found: true, ...look };
+    },
+  };
+}
+
 export default {
   rootDir: root,
   hostname: HOST,
+  port,
   nodeResolve: true,
   // 2 cores: two browsers at a time, up to two test files each (Firefox, WebKit: one).
   concurrentBrowsers: 2,
@@ -366,6 +439,7 @@ export default {
   },
   plugins: [
     imeCompositionPlugin(),
+    cardFramesPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -7,7 +7,7 @@
 //                               work; timing budgets are not held to so few samples)
 //   npm run bench -- --size     size only (deterministic: no browser, no timing)
 //   npm run bench -- --only mount,keystroke
-//                               only these figures (size, mount, keystroke, memory, verify,
+//                               only these figures (size, mount, keystroke, keystroke-frame, memory, verify,
 //                               backend, backend-redis, stores, backend-memory), with the full
 //                               plan (or the quick one
 //                               with --quick)
@@ -32,6 +32,10 @@
 //              platform timestamp to the end of its frame's paint (which holds the input's
 //              trip from the browser process), are reported without a budget. A 2 ms busy key
 //              listener on the floor must show up in the figure, or the bench counts as broken.
+//   keystroke-frame
+//              the same keys typed into the card frame's number input (`card-frame`, the
+//              frame page from dist/ on another port), traced the same way; and the card
+//              channel's mount with the frame (click → the frame's fields shown). Reported.
 //   memory     JS heap retained after N mount/pay/unmount cycles against the reference
 //              backend (forced GC through CDP), minus the heap after the first cycle.
 //   verify     `verifyIntent` calls per second in Node, one call at a time.
@@ -461,7 +465,7 @@ async function openBenchPage(bundles) {
       { timeout: 15_000 },
     );
     const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
-    return { page, label: launched.label, isolated, pageErrors, close };
+    return { page, origin: new URL(server.url).origin, label: launched.label, isolated, pageErrors, close };
   } catch (error) {
     await close();
     throw error;
@@ -574,6 +578,57 @@ async function typeCardNumbers(page, keys) {
     await page.keyboard.press('Backspace');
   }
   return /** @type {number[]} */ (await page.evaluate(() => globalThis.bench.record(false)));
+}
+
+/**
+ * Keystrokes inside the card frame (`card-frame`): the frame page as dist/ has it, served by the
+ * reference card platform server (demo/card-frame-server.ts) on another port of 127.0.0.1, which
+ * is another origin but the same site, so Chromium keeps it in the page's renderer and the trace
+ * holds its keys as it holds the in-page form's. Also the card channel's mount with the frame.
+ * @param {import('playwright-core').Page} page @param {string} origin @param {string} sessionJson
+ * @param {{ keys: number }} plan
+ */
+async function measureFrameKeystroke(page, origin, sessionJson, { keys }) {
+  const name = 'keystroke in the card frame: card number, main-thread time';
+  const { createBackend } = await tsImport('../demo/backend/app.ts', import.meta.url);
+  const { createCardFrameServer } = await tsImport('../demo/card-frame-server.ts', import.meta.url);
+  const dist = (/** @type {string} */ file) => readFile(path.join(ROOT, 'dist', file), 'utf8');
+  const server = createCardFrameServer({
+    files: async () => ({ html: await dist('card-frame.html'), css: await dist('card-frame.css'), js: await dist('card-frame.js') }),
+    parents: [origin],
+    backend: createBackend(),
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const frameUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/card-frame.html`;
+  try {
+    /** @type {number[]} */
+    const mounts = [];
+    for (let run = 0; run < 5; run++) {
+      const prepared = await page.evaluate(([s, url]) => globalThis.bench.prepareFrameCardInput(s, url), [sessionJson, frameUrl]);
+      if (!prepared.ok) return { results: [result(`${name}, p50`, null, 'ms')], notes: [`keystroke in the frame: skipped (${prepared.reason})`] };
+      mounts.push(prepared.mountMs);
+    }
+    const frame = page.frames().find((f) => f.url() === frameUrl);
+    if (!frame) throw new Error('keystroke in the frame: Playwright sees no card frame');
+    await frame.locator('shouyin-card-form #number').focus();
+    const costs = await traceTyping(page, CARD_NUMBERS, keys);
+    const ms = costs.map((c) => c.ms);
+    return {
+      results: [
+        result(`${name}, p50`, median(ms), 'ms'),
+        result(`${name}, p95`, percentile(ms, 95), 'ms'),
+        result(`${name} as wall time (not budgeted), p95`, percentile(costs.map((c) => c.wallMs), 95), 'ms'),
+        result('card channel with the frame: click → fields shown (frame loaded, answered, sized), median of 5', median(mounts), 'ms'),
+      ],
+      notes: [
+        `keystroke in the frame: ${costs.length} keystrokes into the frame's number input (${frameUrl}, embedded by ${origin}), traced as the in-page figure is`,
+      ],
+    };
+  } finally {
+    await page.evaluate(() => globalThis.bench.cleanup());
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(() => resolve(undefined)));
+  }
 }
 
 /** Runs `type` at `rate`× CPU throttling (CDP), then unthrottled again. @template T */
@@ -962,7 +1017,7 @@ async function measureStores({ seconds }) {
 // ---------------------------------------------------------------------------------------
 // Main
 
-const FIGURES = ['size', 'mount', 'keystroke', 'memory', 'verify', 'backend', 'backend-redis', 'stores', 'backend-memory'];
+const FIGURES = ['size', 'mount', 'keystroke', 'keystroke-frame', 'memory', 'verify', 'backend', 'backend-redis', 'stores', 'backend-memory'];
 
 /**
  * `--quick`, `--size`, and `--only mount,keystroke` (any of FIGURES, with the full or quick
@@ -1038,7 +1093,7 @@ async function main() {
     notes,
   );
 
-  const inBrowser = ['mount', 'keystroke', 'memory'].filter((name) => only.has(name));
+  const inBrowser = ['mount', 'keystroke', 'keystroke-frame', 'memory'].filter((name) => only.has(name));
   if (mode !== 'size') {
     const plan = PLANS[mode];
     const json = JSON.stringify(await benchSession());
@@ -1059,6 +1114,7 @@ async function main() {
       try {
         if (only.has('mount')) await figure('mount', () => measureMount(page, json, plan.mount), results, notes);
         if (only.has('keystroke')) await figure('keystroke', () => measureKeystroke(page, json, plan.keystroke), results, notes);
+        if (only.has('keystroke-frame')) await figure('keystroke-frame', () => measureFrameKeystroke(page, bench.origin, json, plan.keystroke), results, notes);
         if (only.has('memory')) await figure('memory', () => measureMemory(page, plan.memory), results, notes);
         if (bench.pageErrors.length) notes.push(`page errors: ${bench.pageErrors.join(' | ')}`);
       } finally {

@@ -38,11 +38,16 @@ export const DEMO_CSP = [
  */
 export const VUE_DEMO_CSP = DEMO_CSP.replace('trusted-types lit-html shouyin', 'trusted-types lit-html shouyin vue');
 
-export function createDemoServer(backend: Backend = createBackend()): Server {
+/**
+ * `cardFrameOrigin`: the card platform's origin that serves the card frame (demo/card-frame-server.ts);
+ * the pages may frame it (`frame-src`), and nothing else.
+ */
+export function createDemoServer(backend: Backend = createBackend(), { cardFrameOrigin }: { cardFrameOrigin?: string } = {}): Server {
+  const frameSrc = cardFrameOrigin ? `; frame-src ${cardFrameOrigin}` : '';
   return createServer((req, res) => {
     // Whatever a request does, it ends in an answer (500 at worst), never in a rejection that
     // would end the process and the backend's ledger with it.
-    serve(backend, req, res).catch((error: unknown) => {
+    serve(backend, req, res, frameSrc).catch((error: unknown) => {
       console.error('shouyin demo server: internal error on', req.method, (error as Error).name);
       if (!res.headersSent) sendError(res, 500, 'internal_error');
       else res.destroy();
@@ -50,18 +55,18 @@ export function createDemoServer(backend: Backend = createBackend()): Server {
   });
 }
 
-async function serve(backend: Backend, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(backend: Backend, req: IncomingMessage, res: ServerResponse, frameSrc: string): Promise<void> {
   if (await backend.handle(req, res)) return;
   const url = requestUrl(req);
   if (!url) return sendError(res, 400, 'path_malformed');
   const path = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method_not_allowed', undefined, {}, { Allow: 'GET, HEAD' });
-  if (path === '/' || path === '/index.html') return serveFile(res, join(root, 'demo', 'index.html'));
+  if (path === '/' || path === '/index.html') return serveFile(res, join(root, 'demo', 'index.html'), DEMO_CSP + frameSrc);
   const dir = /^\/(dist|demo)\/(.*)$/.exec(path);
   if (!dir) return sendError(res, 404, 'not_found');
   const relative = decodeSegment(dir[2]!);
   if (relative === undefined) return sendError(res, 400, 'path_malformed');
-  return serveFile(res, safeJoin(join(root, dir[1]!), relative), path.startsWith('/demo/vue/') ? VUE_DEMO_CSP : DEMO_CSP);
+  return serveFile(res, safeJoin(join(root, dir[1]!), relative), (path.startsWith('/demo/vue/') ? VUE_DEMO_CSP : DEMO_CSP) + frameSrc);
 }
 
 /** The file under `base`, or `undefined` when `relative` leads out of it. */

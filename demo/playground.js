@@ -81,6 +81,9 @@ form.addEventListener('submit', (event) => {
   const env = String(new FormData(form).get('env') || '');
   if (env) checkout.setAttribute('env', env);
   else checkout.removeAttribute('env');
+  // The card platform's origin: `npm start` serves the frame on the next port of 127.0.0.1.
+  if (new FormData(form).get('cardFrame')) checkout.setAttribute('card-frame', `http://127.0.0.1:${Number(location.port) + 1}/card-frame.html`);
+  else checkout.removeAttribute('card-frame');
   simulateBridges(env);
   checkout.setAttribute('session-url', `${sessionUrl()}&t=${Date.now()}`);
 });

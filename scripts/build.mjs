@@ -1,7 +1,7 @@
 // `npm run build`: the four library builds, the .d.ts types, the custom elements manifest and the SRI value of the
 // script-tag bundle. Each step fails the build when it fails.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { build } from 'vite';
@@ -12,8 +12,8 @@ process.chdir(root);
 
 await rm('dist', { recursive: true, force: true });
 // One build per lazy chunk (vite.config.ts LAZY_CHUNKS names them), so no two share a file.
-const LAZY = ['assistant', 'binding', 'card', 'care', 'guide', 'i18n-en', 'i18n-zh-TW', 'notices', 'payment', 'preview', 'qr', 'saved-cards', 'seal'].map((name) => `lazy-${name}`);
-for (const mode of ['module', 'script', ...LAZY, 'server', 'node', 'react']) {
+const LAZY = ['assistant', 'binding', 'card', 'card-frame-host', 'care', 'guide', 'i18n-en', 'i18n-zh-TW', 'notices', 'payment', 'preview', 'qr', 'saved-cards', 'seal'].map((name) => `lazy-${name}`);
+for (const mode of ['module', 'script', ...LAZY, 'card-frame', 'server', 'node', 'react']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -38,6 +38,10 @@ async function squeeze(file, options) {
   await writeFile(`${file}.map`, squeezed.map);
 }
 await squeeze('dist/shouyin.min.js');
+await squeeze('dist/card-frame.js', { module: true });
+// The card frame page and its styles, as the card platform serves them (it fills the page's two lists: docs/card-frame.md).
+await copyFile('src/card-frame/card-frame.html', 'dist/card-frame.html');
+await copyFile('src/card-frame/card-frame.css', 'dist/card-frame.css');
 // Vite leaves an ES library's white space (and comments) as written; the lazy chunks are
 // ES modules, so terser may rename their top-level names too.
 for (const file of (await readdir('dist/lazy')).filter((f) => f.endsWith('.js'))) {

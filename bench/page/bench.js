@@ -285,6 +285,32 @@ window.bench = {
   },
 
   /**
+   * The cashier with `card-frame`: mounts it, chooses the card channel and waits until the
+   * frame (another origin) shows its fields. Returns the card channel's mount time with the
+   * frame: from the click on the card channel to the first frame in which the iframe has its
+   * form's height (the frame loaded, answered and sized itself). The bench focuses the frame's
+   * number input itself (this page cannot reach into the frame).
+   */
+  async prepareFrameCardInput(sessionJson, frameUrl) {
+    cardCheckout?.remove();
+    const { element } = await mountOne('shouyin-checkout', sessionJson);
+    cardCheckout = element;
+    element.setAttribute('card-frame', frameUrl);
+    await settled(element);
+    const card = deepQueryAll(element.shadowRoot, 'input[type="radio"]').find((radio) => radio.value === 'card');
+    if (!card) return { ok: false, reason: 'the session offers no card channel' };
+    await nextFrame();
+    const start = performance.now();
+    card.click();
+    for (let frame = 0; frame < 1200; frame++) {
+      await nextFrame();
+      const iframe = deepQueryAll(element.shadowRoot, 'shouyin-card-frame')[0]?.shadowRoot?.querySelector('iframe');
+      if (iframe && iframe.getBoundingClientRect().height > 0) return { ok: true, mountMs: performance.now() - start };
+    }
+    return { ok: false, reason: 'the card frame did not show its fields within 1,200 frames' };
+  },
+
+  /**
    * The keystroke floor: a plain `<input>` with the card number's attributes, no listener of
    * ours, focused. Typing into it costs what the browser's own editing and a frame cost.
    * With `busyMs`, a keydown listener spins that long (the bench's check that the traced

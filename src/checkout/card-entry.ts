@@ -1,6 +1,7 @@
 import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import type { ShouyinCardBinding } from '../binding/card-binding.js';
+import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
@@ -45,6 +46,7 @@ export class CardEntry {
   clear(reset: boolean): void {
     if (reset) this.cardForm?.reset();
     else this.cardForm?.clearCvv();
+    this.cardFrame?.clear(reset);
     this.savedCards?.clearCvv();
     const binding = this.binding;
     if (reset) binding?.reset();
@@ -61,6 +63,10 @@ export class CardEntry {
 
   private get cardForm(): ShouyinCardForm | null | undefined {
     return this.host.renderRoot?.querySelector('shouyin-card-form');
+  }
+
+  private get cardFrame(): ShouyinCardFrame | null | undefined {
+    return this.host.renderRoot?.querySelector('shouyin-card-frame');
   }
 
   view(session: Session, byCard: boolean, now: number): SavedCardsView {
@@ -85,6 +91,9 @@ export class CardEntry {
     }
     const { binding } = this;
     if (binding) return binding.take();
+    // The frame's element is there once its chunk is: until then nothing can pay by card.
+    const frame = this.cardFrame;
+    if (frame) return frame.take?.();
     const payload = this.cardForm?.take();
     return payload && newCard(payload);
   }

@@ -110,6 +110,7 @@ export class ShouyinCheckout extends LitElement {
     assistant: {},
     hintDelay: { attribute: 'hint-delay', type: Number },
     care: { type: Boolean, reflect: true },
+    cardFrame: { attribute: 'card-frame' },
   };
 
   /**
@@ -158,6 +159,8 @@ export class ShouyinCheckout extends LitElement {
   declare hintDelay: number | undefined;
   /** Care mode for older payers (docs/care-mode.md): larger text and targets, higher contrast, plain words, read-aloud. The payer's own switch, remembered on the device, wins. Reflected. */
   declare care: boolean;
+  /** The card platform's card frame page (docs/card-frame.md): when set, card data is typed in that iframe, never in this page. */
+  declare cardFrame: string | null;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -171,6 +174,7 @@ export class ShouyinCheckout extends LitElement {
     navigate: (url) => this.navigate(url),
     pollDelays: () => this.pollDelays,
     clearCard: (reset) => this.cards.clear(reset),
+    cardFrame: () => !!this.cardFrame,
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
@@ -205,6 +209,7 @@ export class ShouyinCheckout extends LitElement {
     this.guideUrl = null;
     this.preview = false;
     this.care = false;
+    this.cardFrame = null;
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -483,6 +488,7 @@ export class ShouyinCheckout extends LitElement {
               .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
               ?require-cvv=${session.card?.savedCardCvv ?? false}
+              card-frame=${this.cardFrame ?? nothing}
               ?disabled=${busy}
               @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>
@@ -525,14 +531,30 @@ export class ShouyinCheckout extends LitElement {
   }
 
   /**
-   * The card form, or the binding form where the card channel binds Chinese bank cards, once its
-   * chunk is here; a placeholder until then, and a message if it cannot load.
+   * The card form: in the card platform's frame when `card-frame` is set, else the binding form
+   * where the card channel binds Chinese bank cards, else in this page; once its chunk is here, a
+   * placeholder until then, and a message if it cannot load.
    */
   private renderCardForm(m: Messages, session: Session, busy: boolean, locale: SupportedLocale) {
     const binds = !!session.endpoints.bindings;
-    const status = this.checkout.chunks.get(binds ? 'binding' : 'card')?.status;
+    const status = this.checkout.chunks.get(this.cardFrame ? 'card-frame' : binds ? 'binding' : 'card')?.status;
     if (status === 'failed') return html`<p class="message error" part="message" role="alert">${m.cardFormUnavailable}</p>`;
     if (status !== 'ready') return skeleton(m, binds ? 4 : 3);
+    if (this.cardFrame) {
+      return html`
+        <shouyin-card-frame
+          part="card-form"
+          src=${this.cardFrame}
+          .messages=${m}
+          .locale=${locale}
+          .scheme=${this.colorScheme}
+          .now=${this.checkout.serverNow()}
+          ?require-name=${session.card?.holderName ?? false}
+          .disabled=${busy}
+          @shouyin-card-change=${this.cards.onCardChange}
+        ></shouyin-card-frame>
+      `;
+    }
     return binds
       ? html`
           <shouyin-card-binding

@@ -62,6 +62,7 @@ export const en: Messages = {
     attribute_invalid: 'This checkout is set up incorrectly. Please contact the merchant.',
     crypto_unavailable: 'This page is not secure (no HTTPS), so payment cannot be completed.',
     miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
+    card_frame_unavailable: 'Card payment is unavailable right now. Please choose another payment method.',
   },
   failures: {
     declined: 'Your bank declined the payment. Try another payment method.',

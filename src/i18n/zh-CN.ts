@@ -62,6 +62,7 @@ export const zhCN: Messages = {
     attribute_invalid: '收银台配置有误，请联系商户。',
     crypto_unavailable: '当前页面不安全（非 HTTPS），无法完成支付。',
     miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
+    card_frame_unavailable: '银行卡暂不可用，请选择其他支付方式。',
   },
   failures: {
     declined: '支付被发卡行拒绝，请更换支付方式。',

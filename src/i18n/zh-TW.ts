@@ -62,6 +62,7 @@ export const zhTW: Messages = {
     attribute_invalid: '收銀台設定有誤，請聯絡商戶。',
     crypto_unavailable: '目前頁面不安全（非 HTTPS），無法完成付款。',
     miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
+    card_frame_unavailable: '銀行卡暫不可用，請選擇其他付款方式。',
   },
   failures: {
     declined: '付款遭發卡銀行拒絕，請更換付款方式。',

@@ -2,7 +2,7 @@
  * Loads code that only some payers need: the card form and the card rules (card payers), the QR code and its encoder (desktop payers of a
  * wallet), the saved cards list (payers with saved cards), the host's notices banner
  * (sessions with notices), the guide to the system browser (payers who ask how to pay with a
- * wallet the super-app blocks), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers) and the zh-TW and en catalogs
+ * wallet the super-app blocks), the fallback and action views and wallet sheets (payers told of a fallback or sent to a wallet), the card encryption (card payers), the card frame's host side (cashiers with `card-frame`) and the zh-TW and en catalogs
  * (payers in those languages), and registers the elements among them.
  *
  * The script-tag bundle is one IIFE, which cannot split, so its lazy chunks are separate ES
@@ -21,6 +21,7 @@ import type * as Assistant from './assistant.js';
 import type * as Care from './care.js';
 import type * as Card from './card.js';
 import type * as Binding from './binding.js';
+import type * as CardFrameHost from './card-frame-host.js';
 import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Guide from './guide.js';
@@ -138,6 +139,12 @@ export const loadBinding = once(async (): Promise<typeof Binding> => {
   const chunk: typeof Binding = await (SCRIPT ? fromBundle('binding') : import('./binding.js'));
   defineTags([['shouyin-card-binding', chunk.ShouyinCardBinding]]);
   return chunk;
+});
+
+/** Loads `<shouyin-card-frame>` and registers it; the checkout calls it when `card-frame` is set and the card channel is shown. */
+export const loadCardFrame = once(async (): Promise<void> => {
+  const chunk: typeof CardFrameHost = await (SCRIPT ? fromBundle('card-frame-host') : import('./card-frame-host.js'));
+  defineTags([['shouyin-card-frame', chunk.ShouyinCardFrame]]);
 });
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;

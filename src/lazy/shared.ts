@@ -12,14 +12,35 @@
  * here either: they are the card chunk (`./card.ts`), which the saved cards chunk imports.
  */
 export { LitElement, css, html, nothing, svg } from 'lit';
-// The zod/mini builders the bundle has anyway, for a chunk's own answer schemas (the binding's).
-export { gte, int, literal, lte, maxLength, minLength, object, optional, regex, strictObject, string, union } from 'zod/mini';
+// The zod/mini builders the bundle has anyway, for a chunk's own schemas (the binding's answers,
+// the card frame's messages).
+export {
+  array,
+  boolean,
+  gte,
+  int,
+  literal,
+  looseObject,
+  lte,
+  maxLength,
+  minLength,
+  nullable,
+  number,
+  object,
+  optional,
+  refine,
+  regex,
+  strictObject,
+  string,
+  union,
+} from 'zod/mini';
 export { channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
+export { SealUnavailable } from '../checkout/effects/instruments.js';
 export { emit } from '../events/events.js';
 export { CatalogController } from '../i18n/catalog-controller.js';
 export { messagesFor, resolveLocale } from '../i18n/locale.js';
-export { CardRemovalCode, FailureCode } from '../protocol/codes.js';
+export { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
 export { ApiErrorSchema, CardRemovedSchema } from '../protocol/schemas.js';
 export { base, tokens } from '../theme/tokens.js';
 export { statusUrl } from '../transport/intent-client.js';

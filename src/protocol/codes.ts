@@ -24,6 +24,8 @@ export const ErrorCode = {
    * WeChat's JSSDK) or it could not open the mini-program's payment page.
    */
   MiniprogramUnavailable: 'miniprogram_unavailable',
+  /** The `card-frame` page did not load (network, CSP, wrong URL) or stopped answering: the card channel cannot take a card. */
+  CardFrameUnavailable: 'card_frame_unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

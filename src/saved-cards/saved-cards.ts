@@ -9,7 +9,8 @@ import { validateCvv } from '../card/validate.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import type { Messages, SavedCardsMessages } from '../i18n/messages.js';
-import type { SavedCard } from '../protocol/schemas.js';
+import type { SavedCard, Session } from '../protocol/schemas.js';
+import type { CardChangeDetail } from '../card/card-form.js';
 import { base, tokens } from '../theme/tokens.js';
 import { removeCard } from '../transport/card-client.js';
 import { parseSession } from '../transport/session-client.js';
@@ -22,6 +23,8 @@ import { CardState, expiryText, partitionCards, preselectCard, type RatedCard } 
 export interface SavedCardChoice {
   cardId: string;
   cvv?: string;
+  /** With a card frame, the CVV is typed there and sealed there: this asks the frame for its JWE. */
+  sealCvv?: (session: Session, now: number) => Promise<string>;
 }
 
 /** What the list tells the checkout as the payer chooses: never the CVV itself. */
@@ -60,6 +63,7 @@ export class ShouyinSavedCards extends LitElement {
     now: { attribute: false },
     value: { attribute: false },
     requireCvv: { type: Boolean, attribute: 'require-cvv' },
+    cardFrame: { attribute: 'card-frame' },
     disabled: { type: Boolean, reflect: true },
     locale: {},
     messages: { attribute: false },
@@ -80,6 +84,10 @@ export class ShouyinSavedCards extends LitElement {
   declare value: string | null;
   /** Ask for the selected card's CVV again (the session's `card.savedCardCvv`). */
   declare requireCvv: boolean;
+  /** The checkout's `card-frame`: the CVV asked again is typed in the card platform's frame, not here. */
+  declare cardFrame: string | null;
+  /** What the card frame last said of the CVV typed there. */
+  private frameCvvComplete = false;
   /** Disables selection and removal (while paying). */
   declare disabled: boolean;
   /** `zh-CN` (default), `zh-TW` or `en`; otherwise the nearest `lang` decides. The checkout passes its own. */
@@ -121,6 +129,7 @@ export class ShouyinSavedCards extends LitElement {
     this.now = Date.now();
     this.value = null;
     this.requireCvv = false;
+    this.cardFrame = null;
     this.disabled = false;
     this.locale = null;
     this.messages = undefined;
@@ -202,7 +211,8 @@ export class ShouyinSavedCards extends LitElement {
   private detail(): SavedCardChangeDetail {
     const card = this.selected;
     if (!card) return { cardId: null, complete: false };
-    return { cardId: card.id, complete: !this.requireCvv || validateCvv(this.cvv.value, brandById(card.brand)).ok };
+    const typed = this.cardFrame ? this.frameCvvComplete : validateCvv(this.cvv.value, brandById(card.brand)).ok;
+    return { cardId: card.id, complete: !this.requireCvv || typed };
   }
 
   private onSelect(event: Event): void {
@@ -211,6 +221,7 @@ export class ShouyinSavedCards extends LitElement {
     this.value = id === '' ? null : id;
     this.cvv.clear();
     this.cvvShown = false;
+    this.renderRoot.querySelector('shouyin-card-frame')?.clear?.(true);
   }
 
   /** Checks the CVV when one is asked for; returns what to pay with, or shows the error and focuses the field. */
@@ -218,6 +229,10 @@ export class ShouyinSavedCards extends LitElement {
     const card = this.selected;
     if (!card) return undefined;
     if (!this.requireCvv) return { cardId: card.id };
+    if (this.cardFrame) {
+      const sealCvv = this.renderRoot.querySelector('shouyin-card-frame')?.takeCvv?.();
+      return sealCvv && { cardId: card.id, sealCvv };
+    }
     const cvv = this.cvv.value;
     if (validateCvv(cvv, brandById(card.brand)).ok) return { cardId: card.id, cvv: cvv.replace(/\D/g, '') };
     this.cvvShown = true;
@@ -333,6 +348,7 @@ export class ShouyinSavedCards extends LitElement {
   private renderCvv(m: Messages) {
     if (!this.requireCvv) return nothing;
     const card = this.selected;
+    if (this.cardFrame) return card ? this.renderFrameCvv(m, card) : nothing;
     const problem = card && this.cvvShown ? validateCvv(this.cvv.value, brandById(card.brand)) : undefined;
     const error = problem && !problem.ok ? m.card.cvvError[problem.reason] : undefined;
     return html`<div class="cvv" ?hidden=${!card}>
@@ -353,6 +369,28 @@ export class ShouyinSavedCards extends LitElement {
         : html`<p class="hint" id="cvv-hint">${m.card.cvvHint(this.cvvLength)}</p>`}
     </div>`;
   }
+
+  /** The chosen card's CVV in the card platform's frame (another card chosen: the frame empties its field, see `onSelect`). */
+  private renderFrameCvv(m: Messages, card: SavedCard) {
+    return html`<div class="cvv">
+      <p class="hint">${this.s.cvvLabel(this.cardName(card))}</p>
+      <shouyin-card-frame
+        part="cvv"
+        src=${this.cardFrame ?? ''}
+        cvv-for=${card.brand}
+        .messages=${m}
+        .locale=${this.resolvedLocale}
+        .disabled=${this.disabled}
+        @shouyin-card-change=${this.onFrameCvv}
+      ></shouyin-card-frame>
+    </div>`;
+  }
+
+  private readonly onFrameCvv = (event: CustomEvent<CardChangeDetail>): void => {
+    event.stopPropagation();
+    this.frameCvvComplete = event.detail.complete;
+    this.requestUpdate();
+  };
 
   private renderDialog() {
     const s = this.s;

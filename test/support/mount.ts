@@ -57,6 +57,8 @@ export interface MountOptions {
   lang?: string;
   /** The `env` attribute: where the cashier believes it runs (a WeChat webview, say). */
   env?: string;
+  /** The `card-frame` attribute: the card frame page's URL. */
+  cardFrame?: string;
   /** The `color-scheme` attribute. */
   colorScheme?: string;
   /**
@@ -89,6 +91,7 @@ export async function mountCheckout(options: MountOptions): Promise<{ el: Shouyi
   if (options.env) el.setAttribute('env', options.env);
   if (options.colorScheme) el.setAttribute('color-scheme', options.colorScheme);
   for (const [name, value] of Object.entries(options.attributes ?? {})) el.setAttribute(name, value);
+  if (options.cardFrame) el.setAttribute('card-frame', options.cardFrame);
   // Malformed sessions too, as plain JS may set them: the element parses whatever it is given.
   if (options.session !== undefined) el.session = options.session as SessionInput;
   if (options.pollDelays) el.pollDelays = options.pollDelays;

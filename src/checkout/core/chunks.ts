@@ -8,12 +8,18 @@ import type { Environment } from '../../protocol/schemas.js';
 import { Phase } from './flow.js';
 import type { CheckoutState } from './state.js';
 
-export type Chunk = 'card' | 'binding' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
+export type Chunk = 'card' | 'card-frame' | 'binding' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
+
+/** What, besides the state, decides the chunks: where the cashier runs, and whether card data is typed in the card platform's frame. */
+export interface ChunkContext {
+  env: Environment;
+  cardFrame: boolean;
+}
 
 /** Where a wallet's sheet opens through the app's JS bridge, which is in the payment chunk. */
 export const BRIDGE_ENVS: readonly Environment[] = ['wechat', 'wechat-miniprogram', 'alipay', 'unionpay'];
 
-export function chunksFor({ session, flow, notice, channelId }: CheckoutState, env: Environment): Chunk[] {
+export function chunksFor({ session, flow, notice, channelId }: CheckoutState, { env, cardFrame }: ChunkContext): Chunk[] {
   const { phase } = flow;
   // Nothing to pay (yet, or any more): nothing more to load.
   if (!session || (phase !== Phase.Ready && phase !== Phase.Paying && phase !== Phase.Pending)) return [];
@@ -21,9 +27,12 @@ export function chunksFor({ session, flow, notice, channelId }: CheckoutState, e
   if (session.notices?.length) chunks.push('notices');
   // Asked as soon as the session is here, so the list is there (or nearly) when the card channel is picked.
   if (session.savedCards.length) chunks.push('saved-cards');
-  // The card form, or the binding form where the card channel binds Chinese bank cards; the card
-  // encryption with it, so the pay click finds it there.
-  if (session.channels.find((c) => c.id === channelId)?.kind === 'card') chunks.push(session.endpoints.bindings ? 'binding' : 'card', 'seal');
+  // The card form: in the card platform's frame when there is one (card data never in this page,
+  // binding included), else the binding form where the card channel binds Chinese bank cards; the
+  // card encryption with it, so the pay click finds it there.
+  if (session.channels.find((c) => c.id === channelId)?.kind === 'card') {
+    chunks.push(cardFrame ? 'card-frame' : session.endpoints.bindings ? 'binding' : 'card', 'seal');
+  }
   const action = phase === Phase.Pending ? flow.action : undefined;
   // Inside WeChat, Alipay or QuickPass the sheet opens from it: asked with the session, not at the pay click.
   if (notice || action || BRIDGE_ENVS.includes(env)) chunks.push('payment');

@@ -30,6 +30,8 @@ export interface CheckoutContext {
   lastUsed(merchantId: string): string | null;
   /** A random base64url token of `count` bytes: an attempt's ids. */
   token(count: number): string;
+  /** Card data is typed in the card platform's frame (`card-frame`), not in this page. */
+  cardFrame?: boolean;
 }
 
 /** What decides whether a channel can pay this session's order: the amount, the backend's time, the environment. */
@@ -305,7 +307,8 @@ export function reduce(state: CheckoutState, event: CheckoutEvent, context: Chec
       finish(event, event.code, event.retryable, event.paymentId, event.trigger, event.unknown);
       break;
   }
-  const before = chunksFor(state, context.env);
-  for (const chunk of chunksFor(s, context.env)) if (!before.includes(chunk)) effects.push({ type: 'chunk', chunk });
+  const chunkContext = { env: context.env, cardFrame: !!context.cardFrame };
+  const before = chunksFor(state, chunkContext);
+  for (const chunk of chunksFor(s, chunkContext)) if (!before.includes(chunk)) effects.push({ type: 'chunk', chunk });
   return { state: s, effects };
 }

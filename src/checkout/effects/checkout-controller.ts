@@ -38,6 +38,8 @@ export interface CheckoutDeps {
   pollDelays?: () => readonly number[] | undefined;
   /** Drops the card data the inputs hold: all of it (`reset`), or the CVV. */
   clearCard?: (reset: boolean) => void;
+  /** Card data is typed in the card platform's frame (`card-frame`). */
+  cardFrame?: () => boolean;
 }
 
 export type SessionSource = { url: string } | { input: unknown };
@@ -251,6 +253,7 @@ export class CheckoutController implements ReactiveController {
       messages: this.deps.messages(),
       lastUsed: readLastUsed,
       token: randomToken,
+      cardFrame: !!this.deps.cardFrame?.(),
     });
     if (state !== this.s) {
       this.s = state;

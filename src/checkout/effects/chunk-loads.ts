@@ -1,8 +1,9 @@
 import type { Chunk } from '../core/chunks.js';
-import { loadBinding, loadCardForm, loadNotices, loadPayment, loadQrCode, loadSavedCards, loadSeal } from '../../lazy/load.js';
+import { loadBinding, loadCardForm, loadCardFrame, loadNotices, loadPayment, loadQrCode, loadSavedCards, loadSeal } from '../../lazy/load.js';
 
 const LOADERS = {
   card: loadCardForm,
+  'card-frame': loadCardFrame,
   binding: loadBinding,
   'saved-cards': loadSavedCards,
   seal: loadSeal,

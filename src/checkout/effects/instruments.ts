@@ -41,8 +41,10 @@ export function newCard(card: CardPayload): PrepareInstrument {
 }
 
 /** A saved card; when the session asks for its CVV again, the CVV is encrypted like a new card's. */
-export function savedCard({ cardId, cvv }: SavedCardChoice): PrepareInstrument {
+export function savedCard({ cardId, cvv, sealCvv }: SavedCardChoice): PrepareInstrument {
   return async (session, now) => {
+    // Typed in the card frame: sealed there.
+    if (sealCvv) return { type: 'saved-card', cardId, encryptedCvv: await sealCvv(session, now) };
     if (cvv === undefined) return { type: 'saved-card', cardId };
     const { key, seal } = await sealFor(session);
     return { type: 'saved-card', cardId, encryptedCvv: await seal.sealSavedCardCvv({ cvv }, key, session, now) };

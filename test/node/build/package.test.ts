@@ -41,8 +41,9 @@ describe('the published package', () => {
     for (const file of packed.files.filter((f) => f.path.endsWith('.js'))) {
       assert.doesNotMatch(readFileSync(path.join(root, file.path), 'utf8'), /sourceMappingURL/, file.path);
     }
-    // 582 kB when the maps (1.34 MB of them) were in.
-    assert.ok(packed.size < 350_000, `tarball ${packed.size} B`);
+    // 582 kB when the maps (1.34 MB of them) were in; the card frame page (dist/card-frame.js, with
+    // its own Lit, imask and zod: it runs on the card platform's origin) added about 28 kB.
+    assert.ok(packed.size < 400_000, `tarball ${packed.size} B`);
   });
 
   it('ships every file its exports name', () => {
