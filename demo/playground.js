@@ -75,13 +75,18 @@ const editors = TOKENS.map((token, index) => {
   const kind = tokenKind(token.name);
   const row = document.createElement('div');
   row.className = 'token';
+  const cell = document.createElement('div');
+  cell.className = 'token-field';
   const label = document.createElement('label');
+  label.htmlFor = `token-${index}`;
   const name = document.createElement('code');
   name.textContent = token.name;
+  label.append(name);
   const hint = document.createElement('small');
   hint.id = `token-hint-${index}`;
   hint.textContent = token.description ?? '';
   const input = document.createElement('input');
+  input.id = `token-${index}`;
   input.type = kind === 'color' ? 'color' : kind === 'length' ? 'number' : 'text';
   if (kind === 'length') {
     input.min = token.name === '--shouyin-target-size' ? '44' : '0';
@@ -89,7 +94,7 @@ const editors = TOKENS.map((token, index) => {
     input.inputMode = 'numeric';
   }
   input.setAttribute('aria-describedby', hint.id);
-  label.append(name, input, hint);
+  cell.append(label, input, hint);
   const reset = document.createElement('button');
   reset.type = 'button';
   reset.textContent = 'Reset';
@@ -103,7 +108,7 @@ const editors = TOKENS.map((token, index) => {
     delete tokens[token.name];
     update({ tokens });
   });
-  row.append(label, reset);
+  row.append(cell, reset);
   field('tokens').append(row);
   return { token, input, reset };
 });

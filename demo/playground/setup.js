@@ -37,7 +37,7 @@ export const MODES = ['preview', 'live'];
  * font stacks, light-dark() pairs), nothing that loads a resource. A shared link is someone
  * else's text, and `url()` would make whoever opens it fetch from anywhere.
  */
-const TOKEN_VALUE = /^[\w\s#.,%()'"+-]{1,200}$/;
+const TOKEN_VALUE = /^[\w\s#.,%()'"/+-]{1,200}$/;
 const LOADS = /\b(url|image|image-set|src|cross-fade|element)\s*\(/i;
 export function isTokenValue(value) {
   return typeof value === 'string' && TOKEN_VALUE.test(value) && !LOADS.test(value);
