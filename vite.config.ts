@@ -26,6 +26,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   'i18n-zh-TW': 'src/lazy/i18n-zh-TW.ts',
   notices: 'src/lazy/notices.ts',
   payment: 'src/lazy/payment.ts',
+  preview: 'src/lazy/preview.ts',
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
   seal: 'src/lazy/seal.ts',

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadNotices, loadPayment, loadQrCode } from '../lazy/load.js';
+import { loadNotices, loadPayment, loadPreview, loadQrCode } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -41,6 +41,8 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @fires shouyin-expire - The order's time ran out.
  * @fires shouyin-card-remove - A saved card was removed (`cardId`, `brand`, `last4`).
  * @fires shouyin-error - The cashier cannot work (session missing, unreachable, malformed, expired).
+ *
+ * In preview mode (`preview`) every event's detail also carries `preview: true`.
  *
  * @csspart base - The panel that holds everything.
  * @csspart summary - Merchant, description and amount.
@@ -90,6 +92,8 @@ export class ShouyinCheckout extends LitElement {
     colorScheme: { attribute: 'color-scheme', reflect: true },
     navigate: { attribute: false },
     beforeCardRemove: { attribute: false },
+    preview: { type: Boolean },
+    previewState: { attribute: 'preview-state' },
   };
 
   /**
@@ -126,6 +130,10 @@ export class ShouyinCheckout extends LitElement {
   declare navigate: (url: string) => void;
   /** Optional hook before a saved card is removed: resolve `false` (or reject) to keep it. */
   declare beforeCardRemove: BeforeCardRemove | undefined;
+  /** Renders from a built-in sample session with no backend (docs/preview.md); its code loads only then. */
+  declare preview: boolean;
+  /** The screen preview mode shows: `ready` (default), `card`, `card-errors`, `saved-cards`, `removal-dialog`, `pending`, `qr`, `redirect`, `fallback`, `failure`, `success`, `expired`, `offline`. */
+  declare previewState: string | null;
 
   /** The catalog for the element's locale: zh-CN at once, another one once its chunk is here. */
   private readonly catalog = new CatalogController(this, () =>
@@ -152,6 +160,7 @@ export class ShouyinCheckout extends LitElement {
     this.locale = null;
     this.env = null;
     this.colorScheme = 'auto';
+    this.preview = false;
     this.navigate = (url) => globalThis.location.assign(url);
   }
 
@@ -184,7 +193,10 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
-    if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl')) {
+    // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes).
+    if (this.preview) {
+      loadPreview().then((p) => p.attachPreview(this, this.checkout, this.catalog), () => this.checkout.fail(ErrorCode.SessionUnreachable));
+    } else if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl') || changed.has('preview')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
     // After the load: an inline session is there at once.

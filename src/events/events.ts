@@ -52,6 +52,11 @@ export interface ShouyinEventDetails {
 
 export type ShouyinEventName = keyof ShouyinEventDetails;
 
+/** Every event of a cashier in preview mode (docs/preview.md) carries `preview: true`: a sample, not a payment. */
+export interface PreviewMark {
+  preview?: true;
+}
+
 /** Every event name, for hosts and tools that listen to all of them. */
 export const EVENT_NAMES: readonly ShouyinEventName[] = [
   'shouyin-ready',
@@ -66,7 +71,7 @@ export const EVENT_NAMES: readonly ShouyinEventName[] = [
   'shouyin-hint',
   'shouyin-error',
 ];
-export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K]>;
+export type ShouyinEvent<K extends ShouyinEventName> = CustomEvent<ShouyinEventDetails[K] & PreviewMark>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -89,7 +94,7 @@ declare global {
  * `shouyin-submit` is) was vetoed.
  * A host listener that throws must not break the cashier, and the browser reports it anyway.
  */
-export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K]): boolean {
+export function emit<K extends ShouyinEventName>(target: EventTarget, name: K, detail: ShouyinEventDetails[K] & PreviewMark): boolean {
   return target.dispatchEvent(
     new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'shouyin-submit' }),
   );

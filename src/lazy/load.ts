@@ -20,6 +20,7 @@ import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Notices from './notices.js';
 import type * as Payment from './payment.js';
+import type * as Preview from './preview.js';
 import type * as QrCode from './qr.js';
 import type * as SavedCards from './saved-cards.js';
 import type * as Seal from './seal.js';
@@ -92,6 +93,9 @@ export const loadSavedCards = once(async (): Promise<typeof SavedCards> => {
  * pay path awaits the same promise, and one that failed (the network) loads again at the next try.
  */
 export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('seal') : import('./seal.js')));
+
+/** Loads preview mode (its sample session, scripts and local runner); only a `<shouyin-checkout preview>` asks. */
+export const loadPreview = once((): Promise<typeof Preview> => (SCRIPT ? fromBundle('preview') : import('./preview.js')));
 
 type Catalog = typeof CatalogEn | typeof CatalogZhTW;
 

@@ -8,6 +8,7 @@ import type { Channel, Environment, SavedCard } from '../../protocol/schemas.js'
 // Module order, for size only (as in index.ts): the lazy loader, with what it shares with the
 // chunks, stays here in the bundle; first imported later, by the card instruments, it cost 37 B gzip.
 import { loadSavedCards } from '../../lazy/load.js';
+import type { CardRemover } from '../../saved-cards/removal-controller.js';
 import type { CardRemovalResult } from '../../transport/card-client.js';
 import { fetchSession, parseSession, type SessionResult } from '../../transport/session-client.js';
 import type { Effect } from '../core/effects.js';
@@ -41,6 +42,15 @@ export interface CheckoutDeps {
 export type SessionSource = { url: string } | { input: unknown };
 
 /**
+ * Preview mode's runner (src/preview/, a lazy chunk): it carries out locally the effects it
+ * takes (`carryOut` gives `true`), and removes saved cards, with no backend.
+ */
+export interface LocalRunner {
+  carryOut(effect: Effect): boolean;
+  removeCard: CardRemover;
+}
+
+/**
  * Runs one cashier's checkout: its state is `reduce`'s (read-only here), its intents become
  * events, and the effects `reduce` asks for are carried out here: host events, an attempt's
  * run (send, poll, resume), the session's clocks, the resume record, card data cleared.
@@ -68,6 +78,8 @@ export class CheckoutController implements ReactiveController {
   readonly waits: PageWaits;
   /** The latest attempt's run; a new attempt, a new session or leaving the page stops it. */
   private run: AttemptRun | undefined;
+  /** In preview mode, what carries out effects instead of the network and storage. */
+  private local: LocalRunner | undefined;
   /** What pays in the attempt a `run` effect starts during `pay` (see there). */
   private instrument: PrepareInstrument = wallet;
 
@@ -203,19 +215,23 @@ export class CheckoutController implements ReactiveController {
     this.waits.wake();
   }
 
+  /** Preview mode: `local` runs the effects it takes from now on; `undefined` ends it. */
+  preview(local: LocalRunner | undefined): void {
+    this.local = local;
+  }
+
   /** Removes a saved card with a signed `DELETE`; once the backend agrees, it leaves this session's list. */
   readonly removeCard = async (card: SavedCard): Promise<CardRemovalResult> => {
-    const { base, s: { session } } = this;
+    const { base, local, s: { session } } = this;
     if (!session) return { ok: false, code: 'removal_unavailable' };
     // The saved cards chunk: loaded already, since its list asked.
-    const { removeCard } = await loadSavedCards();
-    const result = await removeCard({ session, cardId: card.id, base, now: this.serverNow() });
+    const result = local ? await local.removeCard(card) : await (await loadSavedCards()).removeCard({ session, cardId: card.id, base, now: this.serverNow() });
     if (result.ok) this.dispatch({ type: 'card-removed', cardId: card.id });
     return result;
   };
 
-  /** Runs `reduce`, shows its state, carries out its effects. */
-  private readonly dispatch = (event: CheckoutEvent): void => {
+  /** Runs `reduce`, shows its state, carries out its effects (preview mode drives it with its script too). */
+  readonly dispatch = (event: CheckoutEvent): void => {
     const { state, effects } = reduce(this.s, event, {
       now: this.serverNow(),
       env: this.deps.env(),
@@ -232,6 +248,7 @@ export class CheckoutController implements ReactiveController {
 
   private carryOut(effect: Effect): void {
     const { run, resume } = this;
+    if (this.local?.carryOut(effect)) return;
     switch (effect.type) {
       case 'emit':
         emit(this.host, effect.name, effect.detail as never);

@@ -33,8 +33,9 @@ export class PageWaits implements ReactiveController {
     if (document.visibilityState === 'visible') this.wake();
   }
 
-  connectivity(): void {
-    this.online = navigator.onLine;
+  /** The browser went online or offline; preview mode says which (its `offline` screen). */
+  connectivity(online = navigator.onLine): void {
+    this.online = online;
     this.host.requestUpdate();
     if (this.online) {
       for (const resolve of this.waitingForNetwork.splice(0)) resolve();
