@@ -1,6 +1,7 @@
 /**
  * The static playground (dist/playground/, from `npm run build`) served by a plain static file
- * server with no backend, as a designer with only dist/ would run it, driven in Chromium.
+ * server with no backend, as a designer with only dist/ would run it, driven in Chromium; then the
+ * same page with the reference backend, as `npm start` serves it.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createDemoServer } from '../../../demo/demo-server.js';
 import { buildOnce, root } from '../built.js';
 import { launchChromium } from '../chromium.js';
 
@@ -121,14 +123,32 @@ describe('static playground (dist/playground/ on a plain file server)', () => {
 
   it('switches preview screens in one click each, and says which one is shown', async () => {
     const { context, page, problems } = await openPlayground();
-    for (const state of ['card', 'qr', 'success', 'expired', 'ready']) {
+    const cashier = page.getByRole('region', { name: 'Cashier' });
+    /** What the payer sees on each screen (zh-CN, the stage's language). */
+    const screens: Record<string, () => Promise<void>> = {
+      card: () => cashier.getByRole('textbox', { name: '卡号' }).waitFor(),
+      qr: () => cashier.getByRole('img', { name: /二维码/ }).waitFor(),
+      // Modal, as the payer's is: the page behind it is inert until it closes (Esc).
+      'removal-dialog': async () => {
+        await cashier.getByRole('dialog').waitFor();
+        await page.keyboard.press('Escape');
+        await cashier.getByRole('dialog').waitFor({ state: 'hidden' });
+      },
+      success: () => cashier.getByRole('heading', { name: '支付成功' }).waitFor(),
+      ready: () => cashier.getByRole('radiogroup').or(cashier.getByRole('group', { name: '选择支付方式' })).first().waitFor(),
+    };
+    for (const [state, shown] of Object.entries(screens)) {
       const button = page.getByRole('button', { name: state, exact: true });
       await button.click();
+      await shown();
       assert.equal(await attributeOf(page, 'preview-state'), state);
       assert.equal(await button.getAttribute('aria-pressed'), 'true');
       assert.equal(await page.locator('#states [aria-pressed=true]').count(), 1);
       assert.match(await snippetOf(page), new RegExp(`<shouyin-checkout preview preview-state="${state}"`));
     }
+    // The host hears the preview's events, each marked.
+    const listed = await page.locator('#events li').allInnerTexts();
+    assert.ok(listed.some((item) => item.includes('shouyin-ready') && item.includes('"preview":true')), listed.join('\n'));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -217,5 +237,40 @@ describe('static playground (dist/playground/ on a plain file server)', () => {
     // Nothing wider than a 360 px phone.
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
     await context.close();
+  });
+});
+
+describe('playground with the reference backend (npm start)', () => {
+  let demo: Server;
+  let demoOrigin = '';
+  before(async () => {
+    demo = createDemoServer();
+    await new Promise<void>((resolve) => demo.listen(0, '127.0.0.1', resolve));
+    demoOrigin = `http://127.0.0.1:${(demo.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise((resolve) => demo?.close(resolve)));
+
+  it('takes a live order, moves to a preview screen in one click and back to a live order', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${demoOrigin}/`);
+    const cashier = page.getByRole('region', { name: 'Cashier' });
+    await cashier.getByRole('button', { name: '确认支付 ¥128.00' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Live order' }).getAttribute('aria-pressed'), 'true');
+    assert.match(await snippetOf(page), /session-url=/);
+
+    await page.getByRole('button', { name: 'success', exact: true }).click();
+    await cashier.getByRole('heading', { name: '支付成功' }).waitFor();
+    assert.equal(await attributeOf(page, 'preview'), '');
+    assert.equal(await page.getByRole('button', { name: 'Preview' }).getAttribute('aria-pressed'), 'true');
+    assert.match(page.url(), /#mode=preview&state=success$/);
+
+    await page.getByRole('button', { name: 'Live order' }).click();
+    await cashier.getByRole('button', { name: '确认支付 ¥128.00' }).waitFor();
+    assert.equal(await attributeOf(page, 'preview'), null);
+    assert.match((await attributeOf(page, 'session-url')) ?? '', /^\/api\/session\?amount=12800/);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });
