@@ -21,11 +21,13 @@ export class PreviewRunner implements LocalRunner {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly host: HTMLElement,
+    private readonly host: HTMLElement & { preview: boolean },
     private readonly dispatch: (event: CheckoutEvent) => void,
   ) {}
 
   carryOut(effect: Effect): boolean {
+    // `preview` just went: what the checkout does next (load the host's session) is no preview's.
+    if (!this.host.preview) return false;
     switch (effect.type) {
       case 'emit':
         emit(this.host, effect.name, { ...effect.detail, preview: true } as never);

@@ -19,6 +19,11 @@ function foreignRequests(): string[] {
     .map((e) => `${e.initiatorType} ${e.name}`);
 }
 
+/** All the text of the cashier's own shadow root, white space folded. */
+function shownText(el: ShouyinCheckout): string {
+  return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+}
+
 const mounted: Array<{ el: HTMLElement; log: EventLog }> = [];
 
 async function mountPreview(attributes: Record<string, string> = {}): Promise<{ el: ShouyinCheckout; log: EventLog }> {
@@ -28,7 +33,7 @@ async function mountPreview(attributes: Record<string, string> = {}): Promise<{ 
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   mounted.push({ el, log });
-  await log.first('shouyin-ready');
+  await log.first('shouyin-ready', 4000);
   await el.updateComplete;
   return { el, log };
 }
@@ -52,15 +57,15 @@ const SCREENS: Record<string, (el: ShouyinCheckout) => Promise<unknown>> = {
   pending: async (el) => {
     getByRole(el, 'button', { name: 'I have paid' });
     getByRole(el, 'button', { name: 'Use another payment method' });
-    expect(textOf(el.shadowRoot!)).to.include('Confirming the payment');
+    expect(shownText(el)).to.include('Confirming the payment');
   },
   qr: (el) => findByRole(el, 'img', { name: /QR code/ }),
-  redirect: (el) => waitFor(() => textOf(el.shadowRoot!).includes('Finish the payment in Alipay')),
+  redirect: (el) => waitFor(() => shownText(el).includes('Finish the payment in Alipay')),
   fallback: (el) => findByRole(el, 'button', { name: 'Pay with Alipay' }),
   failure: async (el) => expect(textOf(getByRole(el, 'alert'))).to.include('Your bank declined the payment'),
   success: async (el) => getByRole(el, 'heading', { name: 'Payment successful' }),
   expired: async (el) => expect(textOf(getByRole(el, 'alert'))).to.include('This order has expired'),
-  offline: (el) => waitFor(() => textOf(el.shadowRoot!).includes('You are offline')),
+  offline: (el) => waitFor(() => shownText(el).includes('You are offline')),
 };
 
 async function waitFor(test: () => boolean, timeout = 5000): Promise<void> {
@@ -90,6 +95,42 @@ describe('<shouyin-checkout preview>', () => {
       expect(foreignRequests()).to.deep.equal([]);
     });
   }
+
+  for (const state of Object.keys(SCREENS)) {
+    it(`shows the ${state} screen in dark with no axe violation`, async () => {
+      const { el } = await mountPreview({ 'preview-state': state, locale: 'en', 'color-scheme': 'dark' });
+      await SCREENS[state]!(el);
+      const panel = el.shadowRoot!.querySelector('[part=base]')!;
+      expect(getComputedStyle(panel).colorScheme).to.equal('dark');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('fetches no session-url while in preview, and loads it once preview goes', async () => {
+    const { el, log } = await mountPreview({ 'session-url': '/api/session', locale: 'en' });
+    expect(log.of('shouyin-ready')[0]!.orderId).to.match(/^ord_preview_/);
+    expect(foreignRequests()).to.deep.equal([]);
+    el.removeAttribute('preview');
+    const real = await log.next('shouyin-ready');
+    expect(real.orderId).to.not.match(/^ord_preview_/);
+    expect((real as { preview?: true }).preview).to.equal(undefined);
+    expect(foreignRequests().some((r) => r.includes('/api/session'))).to.equal(true);
+  });
+
+  it('shows the sample in the language set, and again when it changes', async () => {
+    const { el } = await mountPreview({ locale: 'en' });
+    await waitFor(() => shownText(el).includes('Pay to Sample Store'));
+    el.setAttribute('locale', 'zh-TW');
+    await waitFor(() => shownText(el).includes('範例商城'));
+    getByRole(el, 'region', { name: '收銀台' });
+  });
+
+  it('takes the theme tokens', async () => {
+    const { el } = await mountPreview({ locale: 'en' });
+    el.style.setProperty('--shouyin-color-primary', 'rgb(1, 2, 3)');
+    const pay = getByRole(el, 'button', { name: /^Pay .*128\.00$/ });
+    expect(getComputedStyle(pay).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
 
   it('sees a request where one is made (the check above can fail)', async () => {
     const log = new EventLog();
@@ -136,7 +177,7 @@ describe('<shouyin-checkout preview>', () => {
     const dialog = await findByRole(el, 'dialog', { name: 'Remove card' });
     getByRole(dialog, 'button', { name: 'Remove' }).click();
     const removed = await log.first('shouyin-card-remove');
-    expect(removed.preview).to.equal(true);
+    expect((removed as { preview?: true }).preview).to.equal(true);
     await waitFor(() => queryAllByRole(el, 'button', { name: /^Remove/ }).length === 2);
     expect(foreignRequests()).to.deep.equal([]);
   });
