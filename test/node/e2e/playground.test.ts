@@ -6,54 +6,31 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDemoServer } from '../../../demo/demo-server.js';
 import { buildOnce, root } from '../built.js';
 import { launchChromium } from '../chromium.js';
+import { startStaticServer } from '../static-server.js';
 
 const dist = join(root, 'dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
 
-/** Any static file server: files under dist/ by path, 404 for anything else, nothing more. */
-function staticServer(): Server {
-  return createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-    const type = TYPES[extname(file)];
-    if (!file.startsWith(dist + sep) || !type) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'Content-Type': type }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-}
-
-let server: Server;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
 let origin = '';
 let browser: Browser;
 
 before(async () => {
   buildOnce();
-  server = staticServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startStaticServer(dist);
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 interface Opened {
