@@ -4,6 +4,7 @@ import type { CheckoutEvent } from '../checkout/core/events.js';
 import type { AttemptRef } from '../checkout/core/flow.js';
 import type { LocalRunner } from '../checkout/effects/checkout-controller.js';
 import type { Session } from '../protocol/schemas.js';
+import type { CardRemover } from '../saved-cards/removal-controller.js';
 import type { CardRemovalResult } from '../transport/card-client.js';
 import { SAMPLE_RUN } from './sample-session.js';
 
@@ -65,7 +66,7 @@ export class PreviewRunner implements LocalRunner {
     });
   }
 
-  readonly removeCard = async (): Promise<CardRemovalResult> => ({ ok: true });
+  readonly removeCard: CardRemover = async (): Promise<CardRemovalResult> => ({ ok: true });
 
   /** Ends the run under way (a new attempt, a new screen, preview turned off). */
   stop(): void {

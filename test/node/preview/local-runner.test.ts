@@ -53,7 +53,7 @@ describe('PreviewRunner', () => {
     const { dispatched, runner } = setup();
     runner.carryOut({ type: 'run', session, ref: ref('wechat'), previousAttempt: null });
     mock.timers.tick(SAMPLE_RUN.pendingMs - 1);
-    assert.deepEqual(dispatched, []);
+    assert.equal(dispatched.length, 0);
     mock.timers.tick(1);
     assert.deepEqual(dispatched.map((e) => e.type), ['pending']);
     assert.deepEqual(dispatched[0]!.type === 'pending' && dispatched[0]!.action, SAMPLE_RUN.qr);
@@ -75,7 +75,7 @@ describe('PreviewRunner', () => {
     scripted.runner.scripted = true;
     assert.equal(scripted.runner.carryOut({ type: 'run', session, ref: ref('wechat'), previousAttempt: null }), true);
     mock.timers.tick(SAMPLE_RUN.pendingMs + SAMPLE_RUN.successMs);
-    assert.deepEqual(scripted.dispatched, []);
+    assert.equal(scripted.dispatched.length, 0);
   });
 
   it('takes no wallet action and writes no storage; leaves clocks, card data and "pay now" to the checkout', () => {
