@@ -162,6 +162,13 @@ describe('static playground (dist/playground/ on a plain file server)', () => {
     await context.close();
   });
 
+  it('shrinks a phone frame wider than the screen it is shown on, rather than widening the page', async () => {
+    const { context, page } = await openPlayground('#width=430', { width: 390, height: 844 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+    assert.ok((await page.locator('shouyin-checkout').evaluate((el) => el.getBoundingClientRect().width)) <= 370);
+    await context.close();
+  });
+
   it('shares a setup by URL: the copied link opens the same screen, context and tokens', async () => {
     const first = await openPlayground();
     await first.page.getByRole('button', { name: 'fallback', exact: true }).click();
