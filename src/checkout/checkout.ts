@@ -193,9 +193,11 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
-    // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes).
+    // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes). A
+    // chunk that cannot load leaves the skeleton, and the next update tries again: no error
+    // view, whose "reload" would fetch the host's session, which preview never does.
     if (this.preview) {
-      loadPreview().then((p) => p.attachPreview(this, this.checkout, this.catalog), () => this.checkout.fail(ErrorCode.SessionUnreachable));
+      loadPreview().then((p) => p.attachPreview(this, this.checkout, this.catalog), () => undefined);
     } else if (!this.hasUpdated || changed.has('session') || changed.has('sessionUrl') || changed.has('preview')) {
       if (!this.loadSource()) this.checkout.fail(ErrorCode.SessionMissing);
     }
