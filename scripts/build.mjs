@@ -1,10 +1,11 @@
-// `npm run build`: the four library builds, the .d.ts types, the custom elements manifest and the SRI value of the
-// script-tag bundle. Each step fails the build when it fails.
+// `npm run build`: the four library builds, the .d.ts types, the custom elements manifest, the SRI value of the
+// script-tag bundle and the static playground (dist/playground/). Each step fails the build when it fails.
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { build } from 'vite';
+import { buildPlayground } from './playground.mjs';
 
 import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +20,7 @@ for (const mode of ['module', 'script', ...LAZY, 'card-frame', 'server', 'node',
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // dist/custom-elements.json, from the elements' JSDoc (custom-elements-manifest.config.mjs).
 execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet'], { stdio: 'inherit' });
+await buildPlayground();
 
 // A second pass over the script-tag bundle and the lazy chunks: terser's compressor, run
 // three times over Rolldown's minified output, finds about 0.6 KB gzip more (sequences,

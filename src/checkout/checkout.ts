@@ -67,29 +67,29 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
- * @cssproperty --shouyin-color-primary - Brand color of the pay button and selection.
- * @cssproperty --shouyin-color-on-primary - Text on the primary color.
- * @cssproperty --shouyin-color-surface - Panel background.
- * @cssproperty --shouyin-color-surface-muted - Muted background (messages, unavailable channels).
- * @cssproperty --shouyin-color-text - Text color.
- * @cssproperty --shouyin-color-text-muted - Secondary text color.
- * @cssproperty --shouyin-color-border - Borders.
- * @cssproperty --shouyin-color-focus - Focus ring.
- * @cssproperty --shouyin-color-success - Success title.
- * @cssproperty --shouyin-color-danger - Errors and unavailable reasons.
- * @cssproperty --shouyin-color-warning - Promotions and warnings.
- * @cssproperty --shouyin-radius - Panel corner radius.
- * @cssproperty --shouyin-radius-small - Corner radius of rows, messages and buttons.
- * @cssproperty --shouyin-space - Main spacing.
- * @cssproperty --shouyin-space-small - Small spacing.
- * @cssproperty --shouyin-font-family - Font stack.
- * @cssproperty --shouyin-font-size - Base font size (16px keeps iOS from zooming inputs).
- * @cssproperty --shouyin-font-size-small - Secondary text size.
- * @cssproperty --shouyin-font-size-amount - Size of the amount due.
- * @cssproperty --shouyin-font-size-badge - Size of badges ("新", card brands, card status; default 12px).
- * @cssproperty --shouyin-target-size - Minimum height of touch targets (never below 44px).
- * @cssproperty --shouyin-max-width - Maximum width of the cashier.
- * @cssproperty --shouyin-qr-size - Width and height of the QR code a desktop payment shows (default 200px).
+ * @cssproperty [--shouyin-color-primary=light-dark(#c8102e, #f2555f)] - Brand color of the pay button and selection.
+ * @cssproperty [--shouyin-color-on-primary=light-dark(#ffffff, #1c1c1f)] - Text on the primary color.
+ * @cssproperty [--shouyin-color-surface=light-dark(#ffffff, #1c1c1f)] - Panel background.
+ * @cssproperty [--shouyin-color-surface-muted=light-dark(#f6f6f7, #2a2a2f)] - Muted background (messages, unavailable channels).
+ * @cssproperty [--shouyin-color-text=light-dark(#1f1f22, #ececf0)] - Text color.
+ * @cssproperty [--shouyin-color-text-muted=light-dark(#5c5c66, #a9a9b3)] - Secondary text color.
+ * @cssproperty [--shouyin-color-border=light-dark(#8c8c96, #74747e)] - Borders.
+ * @cssproperty [--shouyin-color-focus=light-dark(#1a5fd0, #7aa7ff)] - Focus ring.
+ * @cssproperty [--shouyin-color-success=light-dark(#137333, #4cc36d)] - Success title.
+ * @cssproperty [--shouyin-color-danger=light-dark(#b3261e, #ff7b72)] - Errors and unavailable reasons.
+ * @cssproperty [--shouyin-color-warning=light-dark(#8a5300, #e3a33b)] - Promotions and warnings.
+ * @cssproperty [--shouyin-radius=12px] - Panel corner radius.
+ * @cssproperty [--shouyin-radius-small=8px] - Corner radius of rows, messages and buttons.
+ * @cssproperty [--shouyin-space=16px] - Main spacing.
+ * @cssproperty [--shouyin-space-small=8px] - Small spacing.
+ * @cssproperty [--shouyin-font-family=system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font stack.
+ * @cssproperty [--shouyin-font-size=16px] - Base font size (16px keeps iOS from zooming inputs).
+ * @cssproperty [--shouyin-font-size-small=14px] - Secondary text size.
+ * @cssproperty [--shouyin-font-size-amount=32px] - Size of the amount due.
+ * @cssproperty [--shouyin-font-size-badge=12px] - Size of badges ("新", card brands, card status).
+ * @cssproperty [--shouyin-target-size=48px] - Minimum height of touch targets (never below 44px).
+ * @cssproperty [--shouyin-max-width=480px] - Maximum width of the cashier.
+ * @cssproperty [--shouyin-qr-size=200px] - Width and height of the QR code a desktop payment shows.
  */
 export class ShouyinCheckout extends LitElement {
   static override styles = [tokens, base, checkoutStyles];

@@ -13,7 +13,7 @@ const QUIET = 4;
  *
  * @tagname shouyin-qr-code
  * @csspart qr - The SVG image.
- * @cssproperty --shouyin-qr-size - Width and height of the code (default 200px).
+ * @cssproperty [--shouyin-qr-size=200px] - Width and height of the code.
  */
 export class ShouyinQrCode extends LitElement {
   static override styles = [

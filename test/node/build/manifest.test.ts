@@ -1,7 +1,8 @@
 /**
  * The custom elements manifest is generated from the elements' JSDoc (custom-elements-manifest.
- * config.mjs, run by `npm run build`); docs/element.md's theming tables and attribute table must say
- * what it says, so docs and code cannot drift apart.
+ * config.mjs, run by `npm run build`); docs/element.md's attribute and event tables, docs/theming.md's
+ * token table (defaults included) and parts, and the tokens' fallbacks in src/theme/tokens.ts must
+ * say what it says, so docs and code cannot drift apart.
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const readme = readFileSync(path.join(root, 'docs', 'element.md'), 'utf8');
+const theming = readFileSync(path.join(root, 'docs', 'theming.md'), 'utf8');
 
 interface Named {
   name: string;
@@ -22,7 +24,7 @@ interface Declaration {
   members?: Array<Named & { kind: string; privacy?: string; static?: boolean }>;
   events?: Named[];
   cssParts?: Named[];
-  cssProperties?: Named[];
+  cssProperties?: Array<Named & { default?: string }>;
 }
 let elements: Map<string, Declaration>;
 
@@ -41,12 +43,12 @@ before(() => {
 
 const names = (list: Named[] | undefined): string[] => (list ?? []).map((x) => x.name).sort();
 
-/** The rows of the docs/element.md table that starts with this header line, as arrays of cells. */
-function tableAfter(header: string): string[][] {
-  const start = readme.indexOf(header);
-  assert.ok(start >= 0, `docs/element.md has no table headed ${header}`);
+/** The rows of the table in `doc` that starts with this header line, as arrays of cells. */
+function tableAfter(header: string, doc = readme): string[][] {
+  const start = doc.indexOf(header);
+  assert.ok(start >= 0, `no table headed ${header}`);
   const rows = [];
-  for (const line of readme.slice(start).split('\n').slice(2)) {
+  for (const line of doc.slice(start).split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
     rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
   }
@@ -56,7 +58,7 @@ function tableAfter(header: string): string[][] {
 /** `code` spans of a cell, without backticks. */
 const codes = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 
-describe('custom-elements.json and docs/element.md', () => {
+describe('custom-elements.json, docs/element.md and docs/theming.md', () => {
   it('names every element the package registers, with its tag', () => {
     assert.deepEqual(
       [...elements.keys()].sort(),
@@ -70,18 +72,32 @@ describe('custom-elements.json and docs/element.md', () => {
     assert.ok(pkg.files.includes('dist'));
   });
 
-  it('documents the same custom properties as the theming table', () => {
-    const documented = tableAfter('| custom property |').flatMap((row) => codes(row[0]!)).sort();
-    assert.deepEqual(documented, names(elements.get('shouyin-checkout')!.cssProperties));
-    // Another element's custom properties are the checkout's too (they reach it through inheritance).
+  it('documents the same tokens as the theming table, with the same defaults', () => {
+    const rows = tableAfter('| token | default | used for |', theming);
+    const documented = rows.map((row) => [codes(row[0]!)[0]!, codes(row[1]!)[0]] as const).sort(([a], [b]) => a.localeCompare(b));
+    const manifest = (elements.get('shouyin-checkout')!.cssProperties ?? []).map((p) => [p.name, p.default] as const).sort(([a], [b]) => a.localeCompare(b));
+    assert.deepEqual(documented, manifest);
+    // Another element's custom properties are the checkout's too (they reach it through inheritance), with the same default.
     for (const [tag, element] of elements) {
-      for (const property of names(element.cssProperties)) assert.ok(documented.includes(property), `${tag}: ${property} is not in docs/element.md`);
+      for (const property of element.cssProperties ?? []) {
+        assert.deepEqual(documented.find(([name]) => name === property.name), [property.name, property.default], `${tag}: ${property.name}`);
+      }
     }
   });
 
-  it('lists the same parts as docs/element.md, element by element', () => {
+  it('gives each token the default its element falls back to', () => {
+    // `var(--shouyin-x, <default>)` in tokens.ts (every token but the QR code's, which its element reads itself).
+    const source = readFileSync(path.join(root, 'src', 'theme', 'tokens.ts'), 'utf8');
+    const lightDark = source.slice(0, source.indexOf('@supports'));
+    const fallbacks = new Map([...lightDark.matchAll(/var\(\s*(--shouyin-[a-z-]+),\s*([^;]+?)\s*\);/g)].map((m) => [m[1]!, m[2]!.replace(/\s+/g, ' ')]));
+    fallbacks.set('--shouyin-qr-size', /var\(--shouyin-qr-size, ([^)]+)\)/.exec(readFileSync(path.join(root, 'src', 'checkout', 'qr-code.ts'), 'utf8'))![1]!);
+    const manifest = new Map((elements.get('shouyin-checkout')!.cssProperties ?? []).map((p) => [p.name, p.default]));
+    assert.deepEqual(manifest, fallbacks);
+  });
+
+  it('lists the same parts as docs/theming.md, element by element', () => {
     const listed = new Map(
-      [...readme.matchAll(/Parts of `<([a-z-]+)>`: ((?:`[a-z-]+`,?\s*)+)/g)].map((m) => [m[1]!, codes(m[2]!).sort()] as const),
+      [...theming.matchAll(/Parts of `<([a-z-]+)>`: ((?:`[a-z-]+`,?\s*)+)/g)].map((m) => [m[1]!, codes(m[2]!).sort()] as const),
     );
     for (const [tag, element] of elements) assert.deepEqual(listed.get(tag), names(element.cssParts), tag);
     assert.deepEqual([...listed.keys()].sort(), [...elements.keys()].sort());
