@@ -295,6 +295,8 @@ export class ShouyinCheckout extends LitElement {
     // An offer or a move is part of what changed: it waits for its chunk's words.
     const told = notice && notice.kind !== 'preselected';
     if (told && !this.checkout.chunks.module('payment')) return this.revealed;
+    // A binding's failure is the binding form's to tell: it says how the code stands and takes focus to the code field.
+    if (flow.failure && this.renderRoot.querySelector('shouyin-card-binding')) return this.revealed;
     if (flow.failure) return `f${flow.failure.attempt}${told ? notice.to : ''}`;
     return told ? `f${notice.from}>${notice.to}` : '';
   }

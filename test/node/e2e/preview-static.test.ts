@@ -82,12 +82,13 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   'saved-cards': (page) => page.getByRole('button', { name: /删除.*1234/ }).waitFor(),
   'removal-dialog': (page) => page.getByRole('dialog', { name: '删除银行卡' }).waitFor(),
   pending: (page) => page.getByRole('button', { name: '我已完成支付' }).waitFor(),
-  qr: (page) => page.getByRole('img', { name: '微信支付支付二维码' }).waitFor(),
+  qr: (page) => page.getByRole('img', { name: '微信支付二维码' }).waitFor(),
   redirect: (page) => page.getByText('请在支付宝中完成支付').waitFor(),
   fallback: (page) => page.getByRole('button', { name: /^改用/ }).waitFor(),
-  failure: (page) => page.getByText(/支付被发卡行拒绝/).waitFor(),
+  failure: (page) => page.getByText(/支付宝拒绝了这笔支付/).first().waitFor(),
   success: (page) => page.getByRole('heading', { name: '支付成功' }).waitFor(),
-  expired: (page) => page.getByText(/订单已超时关闭/).waitFor(),
+  // The visible message (the live region that says it too is visually hidden).
+  expired: (page) => page.getByRole('paragraph').filter({ hasText: '订单已超时关闭' }).waitFor(),
   offline: (page) => page.getByText(/网络已断开/).waitFor(),
 };
 
@@ -109,7 +110,7 @@ describe('preview mode from dist/ on a static file server', () => {
   it('pays to success with no backend', async () => {
     const { page, requests } = await open('preview&env=desktop');
     await page.getByRole('button', { name: /确认支付/ }).click();
-    await page.getByRole('img', { name: '微信支付支付二维码' }).waitFor();
+    await page.getByRole('img', { name: '微信支付二维码' }).waitFor();
     await page.getByRole('heading', { name: '支付成功' }).waitFor({ timeout: 5000 });
     const heard = ((await page.evaluate('window.heard')) as Array<[string, boolean]>).map(([name]) => name);
     assert.deepEqual(heard, ['shouyin-ready', 'shouyin-submit', 'shouyin-pending', 'shouyin-success']);
