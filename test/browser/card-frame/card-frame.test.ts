@@ -218,7 +218,8 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
       getByRole(el, 'radio', { name: '银行卡' }).click();
       const error = await log.next('shouyin-error', 12_000);
       expect(error.code).to.equal('card_frame_unavailable');
-      const alert = await findByRole(el, 'alert');
+      // The frame's own message (the checkout's live regions are alerts too).
+      const alert = await findByRole(el.shadowRoot!.querySelector('shouyin-card-frame')!, 'alert');
       expect(textOf(alert)).to.equal('银行卡暂不可用，请选择其他支付方式。');
       getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
       await new Promise((resolve) => setTimeout(resolve, 300));
