@@ -254,7 +254,13 @@ if (run.node) {
       `--test-reporter=${reporter}`,
       `--test-reporter-destination=${countsFile}`,
       ...files,
-    ]);
+    ], {
+      // tsx transpiles through esbuild's synchronous API, which by default talks to esbuild from a
+      // worker thread over Atomics; now and then a test process stuck there forever (main thread
+      // in a futex wait, esbuild waiting to read), and the run with it. esbuild's other
+      // synchronous path, a child process per call, has no such wait (tsx caches what it made).
+      env: { ...process.env, ESBUILD_WORKER_THREADS: '0' },
+    });
     const counts = readJson(countsFile);
     if (!counts) {
       problems.push(`node --test wrote no counts (exit ${code})`);
