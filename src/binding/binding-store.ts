@@ -4,6 +4,8 @@
  * of sending another code. The binding's id only: never the number, ID, phone or code. Storage
  * is injected and best effort, as the checkout's resume record (`resume-store.ts`).
  */
+import { bestEffort } from '../checkout/effects/best-effort-storage.js';
+
 const PREFIX = 'shouyin:binding:';
 const BINDING_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -14,14 +16,7 @@ export interface BindingStore {
 }
 
 export function createBindingStore(storage: () => Storage | undefined): BindingStore {
-  const attempt = <T>(work: (s: Storage) => T): T | undefined => {
-    try {
-      const s = storage();
-      return s ? work(s) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const attempt = bestEffort(storage);
   return {
     load(orderId) {
       const id = attempt((s) => s.getItem(PREFIX + orderId));

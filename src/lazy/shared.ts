@@ -36,6 +36,7 @@ export {
 } from 'zod/mini';
 export { channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
+export { bestEffort } from '../checkout/effects/best-effort-storage.js';
 export { SealUnavailable } from '../checkout/effects/instruments.js';
 export { emit } from '../events/events.js';
 export { CatalogController } from '../i18n/catalog-controller.js';

@@ -5,6 +5,7 @@
  * nothing here throws. What is read back is parsed by its schema like any other input.
  */
 import { parseWith } from '../../protocol/parse.js';
+import { bestEffort } from './best-effort-storage.js';
 import { ResumeRecordSchema, type ResumeRecord } from '../../protocol/schemas.js';
 import type { AttemptOutcome } from '../../transport/intent-client.js';
 
@@ -16,16 +17,8 @@ export interface ResumeStore {
   clear(orderId: string): void;
 }
 
-/** `storage` is asked on every access, so a host may swap it and a throwing getter is contained. */
 export function createResumeStore(storage: () => Storage | undefined): ResumeStore {
-  const attempt = <T>(work: (s: Storage) => T): T | undefined => {
-    try {
-      const s = storage();
-      return s ? work(s) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const attempt = bestEffort(storage);
   return {
     load(orderId) {
       const text = attempt((s) => s.getItem(PREFIX + orderId));

@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 // @ts-expect-error: a plain ES module the page loads as it is, without types.
 import * as Setup from '../../../demo/playground/setup.js';
+import { ENVIRONMENTS } from '../../../src/protocol/schemas.js';
+import { PREVIEW_STATES } from '../../../src/preview/script.js';
 
 interface PlaygroundSetup {
   mode: string;
@@ -120,4 +122,13 @@ describe('playground token editors', () => {
       assert.equal(editorValue(name, value, dark), shown);
     });
   }
+});
+
+describe('the playground\'s lists', () => {
+  // The static page cannot import the TypeScript source, so it keeps its own copies: they must not drift.
+  it('offers exactly the screens preview mode has, and environments the cashier knows', () => {
+    const lists = Setup as { PREVIEW_STATES: string[]; ENVIRONMENTS: string[] };
+    assert.deepEqual(lists.PREVIEW_STATES, [...PREVIEW_STATES]);
+    for (const env of lists.ENVIRONMENTS.filter(Boolean)) assert.ok((ENVIRONMENTS as readonly string[]).includes(env), env);
+  });
 });
