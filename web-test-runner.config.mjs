@@ -399,7 +399,8 @@ function cardFramesPlugin() {
       if (command === 'card-frames') return cardFrames;
       if (command !== 'card-frame-look') return undefined;
       const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
-      const frame = page?.frames().find((f) => f.url().includes('/card-frame.html'));
+      // The newest frame that is still in the page (an earlier test's may linger, detached, in Firefox's list).
+      const frame = page?.frames().filter((f) => f.url().includes('/card-frame.html') && !f.isDetached()).at(-1);
       if (!frame) return { supported: !!page, found: false };
       // Runs in the frame's page, where these globals are the browser's.
       /* global document, getComputedStyle, innerHeight */

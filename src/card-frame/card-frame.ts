@@ -43,6 +43,11 @@ export class ShouyinCardFrame extends LitElement {
         margin-inline: -6px;
         border: 0;
         color-scheme: inherit;
+        /* Not shown: a probe of the color scheme around. When it changes (the checkout's
+           color-scheme, or the payer's system under auto), this color transitions and the frame
+           is told the new look (onSchemeChange). */
+        color: light-dark(rgb(0 0 0), rgb(255 255 255));
+        transition: color 1ms;
       }
       /* Until the frame says its height, it takes no room at all. */
       iframe.sized {
@@ -194,6 +199,11 @@ export class ShouyinCardFrame extends LitElement {
     this.port?.postMessage(message);
   }
 
+  /** The color scheme around changed after the frame loaded: the frame follows it. */
+  private onSchemeChange(): void {
+    this.post({ t: 'look', look: this.look() });
+  }
+
   private onLoad(): void {
     this.feed({ type: 'loaded', reachable: !!this.frameOrigin && !!this.iframe?.contentWindow });
   }
@@ -311,6 +321,7 @@ export class ShouyinCardFrame extends LitElement {
       title=${m.card.legend}
       allow="payment"
       @load=${this.onLoad}
+      @transitionend=${this.onSchemeChange}
     ></iframe>`;
   }
 }
