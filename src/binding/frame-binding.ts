@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
 import type { FrameChange } from '../card-frame/messages.js';
 import type { Messages } from '../i18n/messages.js';
@@ -25,6 +25,17 @@ import { BindingStep } from './flow.js';
  * @csspart code - The SMS code input.
  */
 export class ShouyinFrameBinding extends ShouyinCardBinding {
+  static override styles = [
+    ...ShouyinCardBinding.styles,
+    // The frame takes the form's whole width, as the fields it replaces did.
+    css`
+      shouyin-card-frame {
+        flex: 1 1 100%;
+        min-inline-size: 0;
+      }
+    `,
+  ];
+
   static override properties = {
     ...ShouyinCardBinding.properties,
     src: {},
@@ -94,7 +105,9 @@ export class ShouyinFrameBinding extends ShouyinCardBinding {
 
   protected override renderDetails(m: BindingMessages) {
     const fields = this.fields;
-    return html`<shouyin-card-frame
+    // The bank line stands just above the frame, whose first field is the number it names.
+    return html`${this.renderBank()}
+      <shouyin-card-frame
         part="frame"
         src=${this.src}
         .messages=${this.messages}
@@ -105,7 +118,7 @@ export class ShouyinFrameBinding extends ShouyinCardBinding {
         .disabled=${this.disabled}
         @shouyin-card-change=${this.onFrameChange}
       ></shouyin-card-frame>
-      ${this.renderBank()} ${fields.includes('name') ? nothing : this.renderKnownPayer(m)}`;
+      ${fields.includes('name') ? nothing : this.renderKnownPayer(m)}`;
   }
 }
 

@@ -109,10 +109,11 @@ async function look(): Promise<Look> {
 }
 
 /** A binding session in frame mode, the card channel picked, the frame open; focus moved into its number field by Tab. */
-async function start(query = ''): Promise<Awaited<ReturnType<typeof mountCheckout>>> {
-  const mounted = await mountCheckout({ sessionUrl: `/api/session?amount=12800&binding=1${query}`, cardFrame: frames.allowed });
+async function start(query = '', options: { locale?: string; colorScheme?: string; card?: string } = {}): Promise<Awaited<ReturnType<typeof mountCheckout>>> {
+  const { card = '银行卡', ...rest } = options;
+  const mounted = await mountCheckout({ sessionUrl: `/api/session?amount=12800&binding=1${query}`, cardFrame: frames.allowed, ...rest });
   const { el } = mounted;
-  const radio = getByRole(el, 'radio', { name: '银行卡' }) as HTMLInputElement;
+  const radio = getByRole(el, 'radio', { name: card }) as HTMLInputElement;
   radio.click();
   await until(() => (iframe(el)?.getBoundingClientRect().height ?? 0) > 0, 'the card frame open');
   expect(new URL(iframe(el)!.src).origin).not.to.equal(location.origin);
@@ -256,5 +257,15 @@ describe('card-frame: the binding form\'s card and identity fields in the card p
     expect(book.bindings.map((b) => b.status)).to.deep.equal(['bound']);
     expect(book.attempts.map((a) => a.status)).to.deep.equal(['succeeded']);
     expect(pageText()).not.to.contain(DEBIT.slice(8, 16));
+  });
+
+  it('speaks the cashier\'s language from its own catalog and takes its color scheme', async () => {
+    const { el } = await start('', { locale: 'en', colorScheme: 'dark', card: 'Bank card' });
+    await type('439225');
+    await until(() => String(cardFrame(el).binding) === 'name,idNumber,mobile,expiry,cvv', 'the credit layout sent to the frame');
+    const shown = (await look()) as Look & { lang?: string; scheme?: string };
+    if (!shown.supported) return; // WebKitGTK's driver cannot read inside a frame.
+    expect(shown).to.include({ lang: 'en', scheme: 'dark' });
+    expect(shown.labels).to.deep.equal(['Card number', 'Cardholder name', 'Resident ID number', 'Mobile number registered with the bank', 'Expiry', 'Security code']);
   });
 });
