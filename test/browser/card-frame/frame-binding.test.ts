@@ -268,4 +268,18 @@ describe('card-frame: the binding form\'s card and identity fields in the card p
     expect(shown).to.include({ lang: 'en', scheme: 'dark' });
     expect(shown.labels).to.deep.equal(['Card number', 'Cardholder name', 'Resident ID number', 'Mobile number registered with the bank', 'Expiry', 'Security code']);
   });
+
+  it('a detail changed in the frame after the code was sent drops that code: the page asks for a new one', async () => {
+    const { el } = await start('&knownPayer=1');
+    await type(DEBIT);
+    await until(() => textOf(bankLine(el)).includes('中国邮政储蓄银行 储蓄卡'), 'the bank shown');
+    await getCode(el);
+    // Back into the frame by keyboard, to its only field, the number, and change it.
+    (getByRole(el, 'radio', { name: '银行卡' }) as HTMLInputElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedIn(el)).to.equal(iframe(el));
+    await sendKeys({ press: 'Backspace' });
+    await until(() => queryAllByRole(form(el), 'textbox', { name: '短信验证码' }).length === 0, 'the code step dropped');
+    getByRole(form(el), 'button', { name: '获取验证码' });
+  });
 });
