@@ -388,7 +388,8 @@ function imeCompositionPlugin() {
  * `executeServerCommand('card-frames')`: the card frame pages' URLs (see `startCardFrames`).
  * `executeServerCommand('card-frame-look')`: what the card frame page shows, read in the frame
  * by the driver (a cross-origin frame is closed to the test page, as to any host script):
- * its language, labels, color scheme, token values and whether it scrolls. Playwright and
+ * its language, labels, color scheme, token values, whether it scrolls, its error lines and what its
+ * fields show. Playwright and
  * Puppeteer only; elsewhere `{ supported: false }`.
  */
 function cardFramesPlugin() {
@@ -398,13 +399,14 @@ function cardFramesPlugin() {
       if (command === 'card-frames') return cardFrames;
       if (command !== 'card-frame-look') return undefined;
       const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
-      const frame = page?.frames().find((f) => f.url().includes('/card-frame.html'));
+      // The newest frame that is still in the page (an earlier test's may linger, detached, in Firefox's list).
+      const frame = page?.frames().filter((f) => f.url().includes('/card-frame.html') && !f.isDetached()).at(-1);
       if (!frame) return { supported: !!page, found: false };
       // Runs in the frame's page, where these globals are the browser's.
       /* global document, getComputedStyle, innerHeight */
       const look = await frame.evaluate(() => {
         const root = document.documentElement;
-        const form = document.querySelector('shouyin-card-form');
+        const form = document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields');
         const labels = [...(form?.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent.trim());
         const number = form?.shadowRoot?.querySelector('#number');
         return {
@@ -416,6 +418,11 @@ function cardFramesPlugin() {
           numberBorderRadius: number ? getComputedStyle(number).borderTopLeftRadius : '',
           scrolls: root.scrollHeight > innerHeight + 1,
           autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.getAttribute('autocomplete')),
+          // What the payer reads in the frame: the form's own error lines, the fields as they show (the ID masked once left), which is focused.
+          errors: [...(form?.shadowRoot?.querySelectorAll('.error') ?? [])].map((e) => e.textContent.trim()),
+          values: Object.fromEntries([...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => [i.id, i.value])),
+          focused: form?.shadowRoot?.activeElement?.id ?? null,
+          tall: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => Math.round(i.getBoundingClientRect().height)),
         };
       });
       return { supported: true, found: true, ...look };

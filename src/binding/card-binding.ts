@@ -23,7 +23,7 @@ export type PrepareBinding = (session: Session, now: number) => Promise<Instrume
 type Field = FormField;
 
 /** What the form shows about each field it checks: a problem's words, or nothing. */
-type Problems = Partial<Record<Field, string>>;
+export type Problems = Partial<Record<Field, string>>;
 
 /**
  * The 快捷支付 binding form (issue 17): the card number, the bank and card type as soon as the
@@ -75,7 +75,7 @@ export class ShouyinCardBinding extends LitElement {
   declare disabled: boolean;
   private declare submitted: boolean;
 
-  private readonly binding = new BindingController(this, {
+  protected readonly binding = new BindingController(this, {
     session: () => this.session,
     base: () => this.base,
     now: () => this.now(),
@@ -104,7 +104,7 @@ export class ShouyinCardBinding extends LitElement {
     this.submitted = false;
   }
 
-  private get m(): BindingMessages {
+  protected get m(): BindingMessages {
     return chunkMessagesFor(CATALOGS, this.locale, this.strings);
   }
 
@@ -126,7 +126,7 @@ export class ShouyinCardBinding extends LitElement {
     return normalizeDigits(this.value('number'));
   }
 
-  private get fields(): readonly BindingField[] {
+  protected get fields(): readonly BindingField[] {
     return bindingFields(this.binding.state.lookup?.info, !!this.session?.payer);
   }
 
@@ -145,7 +145,7 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   /** Each field's problem now, in words (shown only once it was left, or after "get code" / pay). */
-  private problems(): Problems {
+  protected problems(): Problems {
     const m = this.m;
     const found = checkForm(this.values(), this.fields, this.now());
     const words: Record<Exclude<Field, 'idNumber' | 'mobile'>, string> = {
@@ -172,7 +172,7 @@ export class ShouyinCardBinding extends LitElement {
     return this.submitted || this.touched.has(field) ? problems[field] : undefined;
   }
 
-  private async sealDetails(): Promise<string> {
+  protected async sealDetails(): Promise<string> {
     const session = this.session;
     const key = session?.encryption;
     if (!session || !key || !this.seal) throw new Error('no key');
@@ -243,7 +243,7 @@ export class ShouyinCardBinding extends LitElement {
     this.idTyped = '';
   }
 
-  private focusFirstProblem(): void {
+  protected focusFirstProblem(): void {
     const problems = this.problems();
     const order: Field[] = this.binding.state.step === BindingStep.Code ? ['code'] : ['number', ...this.fields, 'agree'];
     const first = order.find((field) => problems[field]);
@@ -311,13 +311,18 @@ export class ShouyinCardBinding extends LitElement {
   };
 
   /** Tells the checkout whether the pay button can confirm now; only when that changes. */
-  private announce(): void {
+  protected announce(): void {
     const complete = this.binding.state.step === BindingStep.Code && /^\d{6}$/.test(normalizeDigits(this.value('code')));
-    const missing = this.digits.length < 16 ? 'number' : null;
+    const missing = this.numberMissing() ? 'number' : null;
     const key = `${complete}${missing}`;
     if (key === this.lastChange) return;
     this.lastChange = key;
     this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null }, bubbles: true }));
+  }
+
+  /** Whether the number is still to be typed (the pay button asks for it). */
+  protected numberMissing(): boolean {
+    return this.digits.length < 16;
   }
 
   override updated(): void {
@@ -341,24 +346,11 @@ export class ShouyinCardBinding extends LitElement {
     const state = this.binding.state;
     const problems = this.problems();
     const info = state.lookup?.info;
-    const fields = this.fields;
     const sending = state.step === BindingStep.Sending;
     const codeStep = state.step === BindingStep.Code;
     return html`<fieldset ?disabled=${this.disabled} @focusout=${this.onBlur}>
       <legend>${m.legend}</legend>
-      ${this.renderInput('number', m.number, { inputmode: 'numeric', autocomplete: 'cc-number', onInput: this.onNumber, problems, hint: m.numberHint })}
-      <p class="bank" part="bank" role="status">
-        ${state.lookup && !info ? m.lookingUp : info?.known ? m.cardInfo(info.bank.name, info.type) : info ? m.cardUnknown : nothing}
-      </p>
-      ${fields.includes('name')
-        ? html`${this.renderInput('name', m.name, { autocomplete: 'name', onInput: this.onEdit, problems })}
-          ${this.renderInput('idNumber', m.idNumber, { autocomplete: 'off', onInput: this.onIdInput, problems, onFocus: this.onIdFocus })}
-          ${this.renderInput('mobile', m.mobile, { type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', onInput: this.onEdit, problems, hint: m.mobileHint })}`
-        : this.renderKnownPayer(m)}
-      ${fields.includes('expiry')
-        ? html`${this.renderInput('expiry', m.expiry, { inputmode: 'numeric', autocomplete: 'cc-exp', onInput: this.onEdit, problems, hint: m.expiryHint, half: true, placeholder: 'MM/YY' })}
-          ${this.renderInput('cvv', m.cvv, { inputmode: 'numeric', autocomplete: 'cc-csc', onInput: this.onEdit, problems, hint: m.cvvHint, half: true })}`
-        : nothing}
+      ${this.renderDetails(m, problems)}
       <div class="field">
         <label class="agree">
           <input id="agree" type="checkbox" aria-invalid=${this.shown(problems, 'agree') ? 'true' : 'false'} @change=${this.onEdit} />
@@ -379,8 +371,37 @@ export class ShouyinCardBinding extends LitElement {
     </fieldset>`;
   }
 
+  /**
+   * The card and the holder's details: the number, the bank it is, and the fields that bank asks
+   * for (or the host's verified payer). The card frame's binding form puts them in the frame.
+   */
+  protected renderDetails(m: BindingMessages, problems: Problems) {
+    const fields = this.fields;
+    return html`${this.renderInput('number', m.number, { inputmode: 'numeric', autocomplete: 'cc-number', onInput: this.onNumber, problems, hint: m.numberHint })}
+      ${this.renderBank()}
+      ${fields.includes('name')
+        ? html`${this.renderInput('name', m.name, { autocomplete: 'name', onInput: this.onEdit, problems })}
+          ${this.renderInput('idNumber', m.idNumber, { autocomplete: 'off', onInput: this.onIdInput, problems, onFocus: this.onIdFocus })}
+          ${this.renderInput('mobile', m.mobile, { type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', onInput: this.onEdit, problems, hint: m.mobileHint })}`
+        : this.renderKnownPayer(m)}
+      ${fields.includes('expiry')
+        ? html`${this.renderInput('expiry', m.expiry, { inputmode: 'numeric', autocomplete: 'cc-exp', onInput: this.onEdit, problems, hint: m.expiryHint, half: true, placeholder: 'MM/YY' })}
+          ${this.renderInput('cvv', m.cvv, { inputmode: 'numeric', autocomplete: 'cc-csc', onInput: this.onEdit, problems, hint: m.cvvHint, half: true })}`
+        : nothing}`;
+  }
+
+  /** The bank and card type, once the first digits named them. */
+  protected renderBank() {
+    const m = this.m;
+    const { lookup } = this.binding.state;
+    const info = lookup?.info;
+    return html`<p class="bank" part="bank" role="status">
+        ${lookup && !info ? m.lookingUp : info?.known ? m.cardInfo(info.bank.name, info.type) : info ? m.cardUnknown : nothing}
+      </p>`;
+  }
+
   /** The host's verified payer, masked, in place of the holder's fields. */
-  private renderKnownPayer(m: BindingMessages) {
+  protected renderKnownPayer(m: BindingMessages) {
     const payer = this.session?.payer;
     if (!payer) return nothing;
     return html`<div class="field">
@@ -396,7 +417,7 @@ export class ShouyinCardBinding extends LitElement {
     const mobile = checkMobile(this.value('mobile'));
     return html`<div class="field">
       <label for="code">${m.code}</label>
-      <p class="hint" id="code-sent">${state.binding?.sentTo ? m.codeSent(state.binding.sentTo) : mobile.ok ? m.codeSent(maskMobile(mobile.mobile)) : nothing}</p>
+      <p class="hint" id="code-sent">${state.binding?.sentTo ? m.codeSent(state.binding.sentTo) : mobile.ok ? m.codeSent(maskMobile(mobile.mobile)) : m.codeToBankPhone}</p>
       <div class="row">
         <input
           id="code"

@@ -8,7 +8,7 @@ import { ErrorCode } from '../protocol/codes.js';
 import { parseWith } from '../protocol/parse.js';
 import type { Session } from '../protocol/schemas.js';
 import { tokens as tokenStyles } from '../theme/tokens.js';
-import { FromFrameSchema, type FromFrame, type Look, type ToFrame } from './messages.js';
+import { FromFrameSchema, type BindingFrameField, type FrameChange, type FromFrame, type Look, type ToFrame } from './messages.js';
 import { LinkPhase, reduceLink, type LinkEvent } from './link.js';
 import { httpOrigin } from './origins.js';
 import { TOKEN_NAMES } from './tokens.js';
@@ -43,6 +43,11 @@ export class ShouyinCardFrame extends LitElement {
         margin-inline: -6px;
         border: 0;
         color-scheme: inherit;
+        /* Not shown: a probe of the color scheme around. When it changes (the checkout's
+           color-scheme, or the payer's system under auto), this color transitions and the frame
+           is told the new look (onSchemeChange). */
+        color: light-dark(rgb(0 0 0), rgb(255 255 255));
+        transition: color 1ms;
       }
       /* Until the frame says its height, it takes no room at all. */
       iframe.sized {
@@ -65,6 +70,7 @@ export class ShouyinCardFrame extends LitElement {
     scheme: {},
     requireName: { type: Boolean, attribute: 'require-name' },
     cvvFor: { attribute: 'cvv-for' },
+    binding: { attribute: false, hasChanged: (a: unknown, b: unknown) => String(a) !== String(b) },
     disabled: { type: Boolean },
     now: { attribute: false, hasChanged: () => false },
     link: { state: true },
@@ -82,6 +88,12 @@ export class ShouyinCardFrame extends LitElement {
   declare requireName: boolean;
   /** A saved card's brand id: the frame asks for that card's CVV alone (the saved card list sets it). */
   declare cvvFor: string | null;
+  /**
+   * The binding form's fields after the number (the binding form sets it from the card info):
+   * the frame shows the binding form's card and identity fields and seals them as its details.
+   * `null`: the card form.
+   */
+  declare binding: readonly BindingFrameField[] | null;
   /** Disables the fields (while paying). */
   declare disabled: boolean;
   /** The backend's time (ms), for the frame's expiry check and the seal's time. */
@@ -91,7 +103,7 @@ export class ShouyinCardFrame extends LitElement {
 
   private port: MessagePort | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private last: CardChangeDetail = { complete: false, missing: 'number', problem: null, brand: null, field: null };
+  private last: CardChangeDetail | FrameChange = { complete: false, missing: 'number', problem: null, brand: null, field: null };
   private seals = 0;
   private readonly waiting = new Map<number, (answer: FromFrame | undefined) => void>();
 
@@ -102,6 +114,7 @@ export class ShouyinCardFrame extends LitElement {
     this.scheme = 'auto';
     this.requireName = false;
     this.cvvFor = null;
+    this.binding = null;
     this.disabled = false;
     this.now = Date.now();
     this.link = LinkPhase.Connecting;
@@ -173,12 +186,22 @@ export class ShouyinCardFrame extends LitElement {
     return { locale: this.locale, scheme: dark ? 'dark' : 'light', tokens };
   }
 
+  /** What the frame last said (complete, what is missing and why, the brand; for the binding form, the issuer prefix). */
+  get said(): CardChangeDetail | FrameChange {
+    return this.last;
+  }
+
   private form() {
-    return { requireName: this.requireName, disabled: this.disabled, now: this.now, cvvFor: this.cvvFor };
+    return { requireName: this.requireName, disabled: this.disabled, now: this.now, cvvFor: this.cvvFor, binding: this.binding && [...this.binding] };
   }
 
   private post(message: ToFrame): void {
     this.port?.postMessage(message);
+  }
+
+  /** The color scheme around changed after the frame loaded: the frame follows it. */
+  private onSchemeChange(): void {
+    this.post({ t: 'look', look: this.look() });
   }
 
   private onLoad(): void {
@@ -211,9 +234,10 @@ export class ShouyinCardFrame extends LitElement {
         return;
       }
       case 'change': {
-        const { complete, missing, problem, brand, field } = message;
-        this.last = { complete, missing, problem, brand, field };
-        this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: this.last, bubbles: true }));
+        const { complete, missing, problem, brand, field, iin } = message;
+        this.last = { complete, missing, problem, brand, field, ...(iin ? { iin } : {}) };
+        // The issuer prefix stays on the element (`said`), for the binding form's card info request: no event carries a digit.
+        this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, problem, brand, field }, bubbles: true }));
         return;
       }
       default:
@@ -224,7 +248,7 @@ export class ShouyinCardFrame extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     if (!this.port) return;
     if (changed.has('locale') || changed.has('scheme')) this.post({ t: 'look', look: this.look() });
-    if (changed.has('requireName') || changed.has('disabled') || changed.has('cvvFor')) this.post({ t: 'form', form: this.form() });
+    if (changed.has('requireName') || changed.has('disabled') || changed.has('cvvFor') || changed.has('binding')) this.post({ t: 'form', form: this.form() });
   }
 
   /**
@@ -238,6 +262,14 @@ export class ShouyinCardFrame extends LitElement {
   /** For a saved card (`cvv-for`): when the frame says its CVV is complete, what seals it for `instrument.encryptedCvv`. */
   takeCvv(): ((session: Session, now: number) => Promise<string>) | undefined {
     return this.complete() ? (session, now) => this.seal('cvv', session, now) : undefined;
+  }
+
+  /**
+   * For the binding form (`binding`): when the frame says its fields are complete, what seals
+   * them as the binding request's details; otherwise the frame shows what is missing.
+   */
+  takeBinding(): ((session: Session, now: number) => Promise<string>) | undefined {
+    return this.complete() ? (session, now) => this.seal('binding', session, now) : undefined;
   }
 
   /** Whether the frame can seal now; if not, the payer is taken to what is missing (or to the message that the frame is unavailable). */
@@ -260,7 +292,7 @@ export class ShouyinCardFrame extends LitElement {
    * with `SealUnavailable` (the attempt fails as `network_error`, nothing sent); a key the frame
    * refuses rejects like a session without a key (`channel_unavailable`).
    */
-  private async seal(what: 'card' | 'cvv', session: Session, now: number): Promise<string> {
+  private async seal(what: 'card' | 'cvv' | 'binding', session: Session, now: number): Promise<string> {
     const key = session.encryption;
     if (!key) throw new Error('the session has no card encryption key');
     const id = ++this.seals;
@@ -289,6 +321,7 @@ export class ShouyinCardFrame extends LitElement {
       title=${m.card.legend}
       allow="payment"
       @load=${this.onLoad}
+      @transitionend=${this.onSchemeChange}
     ></iframe>`;
   }
 }

@@ -12,14 +12,19 @@ import { en } from '../i18n/en.js';
 import { zhCN } from '../i18n/zh-CN.js';
 import { zhTW } from '../i18n/zh-TW.js';
 import type { CardChangeDetail } from '../card/card-form.js';
-import { encryptCard, encryptSavedCardCvv } from '../protocol/card-seal.js';
+import { enBinding, zhCNBinding, zhTWBinding } from '../binding/messages.js';
+import { encryptBindingDetails, encryptCard, encryptSavedCardCvv } from '../protocol/card-seal.js';
+import { ShouyinBindingFields } from './binding-fields.js';
 import { ShouyinCvvField } from './cvv-field.js';
 import { isPinnedKey } from './key-pin.js';
 import { parseWith } from '../protocol/parse.js';
-import { FromFrameSchema, InitSchema, ToFrameSchema, type Form, type FromFrame, type Look, type SealRequest } from './messages.js';
+import type { BindingDetails } from '../protocol/binding.js';
+import type { CardPayload } from '../protocol/card-payload.js';
+import { FromFrameSchema, InitSchema, ToFrameSchema, type Form, type FrameChange, type FromFrame, type Look, type SealRequest } from './messages.js';
 import { isAllowedOrigin, parentOrigins } from './origins.js';
 
 const CATALOGS = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+const BINDING_CATALOGS = { 'zh-CN': zhCNBinding, 'zh-TW': zhTWBinding, en: enBinding };
 
 function meta(name: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
@@ -33,8 +38,9 @@ const refused = window.parent === window || (embedder !== undefined && !isAllowe
 
 if (!customElements.get('shouyin-card-form')) customElements.define('shouyin-card-form', ShouyinCardForm);
 if (!customElements.get('shouyin-cvv-field')) customElements.define('shouyin-cvv-field', ShouyinCvvField);
-/** The card form, or a saved card's CVV field alone (`init.form.cvvFor`), chosen at `init`. */
-let form: ShouyinCardForm | ShouyinCvvField = document.createElement('shouyin-card-form');
+if (!customElements.get('shouyin-binding-fields')) customElements.define('shouyin-binding-fields', ShouyinBindingFields);
+/** The card form, a saved card's CVV field alone (`init.form.cvvFor`) or the binding form's fields (`init.form.binding`), chosen at `init`. */
+let form: ShouyinCardForm | ShouyinCvvField | ShouyinBindingFields = document.createElement('shouyin-card-form');
 let port: MessagePort | undefined;
 
 function send(message: FromFrame): void {
@@ -42,8 +48,9 @@ function send(message: FromFrame): void {
   if (port && parseWith(FromFrameSchema, message)) port.postMessage(message);
 }
 
-function applyForm({ requireName, disabled, now, cvvFor }: Form): void {
+function applyForm({ requireName, disabled, now, cvvFor, binding }: Form): void {
   if (form instanceof ShouyinCvvField) Object.assign(form, { disabled, brand: cvvFor ?? '' });
+  else if (form instanceof ShouyinBindingFields) Object.assign(form, { disabled, now, fields: binding ?? [] });
   else Object.assign(form, { requireName, disabled, now });
 }
 
@@ -52,16 +59,23 @@ function applyLook({ locale, scheme, tokens }: Look): void {
   root.lang = locale;
   root.style.colorScheme = scheme;
   for (const { name, value } of tokens) root.style.setProperty(name, value);
-  form.messages = CATALOGS[locale].card;
+  if (form instanceof ShouyinBindingFields) form.messages = BINDING_CATALOGS[locale];
+  else form.messages = CATALOGS[locale].card;
 }
 
 async function seal({ id, what, now, binding, key }: SealRequest): Promise<void> {
-  // Only what the frame shows: a request for the other kind finds nothing to seal.
-  const taken = (what === 'cvv') === form instanceof ShouyinCvvField ? form.take() : undefined;
+  // Only what the frame shows: a request for another kind finds nothing to seal.
+  const shows = form instanceof ShouyinCvvField ? 'cvv' : form instanceof ShouyinBindingFields ? 'binding' : 'card';
+  const taken = what === shows ? form.take() : undefined;
   if (!taken) return send({ t: 'not-sealed', id, reason: 'incomplete' });
   if (!(await isPinnedKey(key.jwk, pinned))) return send({ t: 'not-sealed', id, reason: 'key' });
   try {
-    const jwe = 'number' in taken ? await encryptCard(taken, key, binding, { now }) : await encryptSavedCardCvv(taken, key, binding, { now });
+    const jwe =
+      form instanceof ShouyinBindingFields
+        ? await encryptBindingDetails(taken as BindingDetails, key, binding, { now })
+        : 'number' in taken
+          ? await encryptCard(taken as CardPayload, key, binding, { now })
+          : await encryptSavedCardCvv(taken, key, binding, { now });
     send({ t: 'sealed', id, jwe });
   } catch {
     send({ t: 'not-sealed', id, reason: 'key' });
@@ -80,6 +94,7 @@ function onPortMessage(event: MessageEvent): void {
       form.take();
       return;
     case 'clear':
+      if (form instanceof ShouyinBindingFields) return form.clear(message.reset);
       return message.reset ? form.reset() : form.clearCvv();
     case 'seal':
       void seal(message);
@@ -95,9 +110,10 @@ function onInit(event: MessageEvent): void {
   port = event.ports[0]!;
   port.onmessage = onPortMessage;
   if (init.form.cvvFor !== null) form = document.createElement('shouyin-cvv-field');
+  else if (init.form.binding) form = document.createElement('shouyin-binding-fields');
   applyLook(init.look);
   applyForm(init.form);
-  form.addEventListener('shouyin-card-change', (e: CustomEvent<CardChangeDetail>) => send({ t: 'change', ...e.detail }));
+  form.addEventListener('shouyin-card-change', (e: CustomEvent<CardChangeDetail | FrameChange>) => send({ t: 'change', ...e.detail }));
   document.body.append(form);
   // The frame is as tall as its form (and the room around it for focus rings): the cashier sizes the iframe to it, so it never scrolls inside.
   new ResizeObserver(() => send({ t: 'size', height: Math.ceil(document.body.getBoundingClientRect().height) })).observe(form);

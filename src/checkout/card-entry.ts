@@ -54,7 +54,8 @@ export class CardEntry {
   }
 
   private get binding(): ShouyinCardBinding | null | undefined {
-    return this.host.renderRoot?.querySelector('shouyin-card-binding');
+    // In this page, or with its fields in the card frame (`<shouyin-frame-binding>`, the same element's kind).
+    return this.host.renderRoot?.querySelector<ShouyinCardBinding>('[part=card-binding]');
   }
 
   private get savedCards(): ShouyinSavedCards | null | undefined {

@@ -296,7 +296,7 @@ export class ShouyinCheckout extends LitElement {
     const told = notice && notice.kind !== 'preselected';
     if (told && !this.checkout.chunks.module('payment')) return this.revealed;
     // A binding's failure is the binding form's to tell: it says how the code stands and takes focus to the code field.
-    if (flow.failure && this.renderRoot.querySelector('shouyin-card-binding')) return this.revealed;
+    if (flow.failure && this.renderRoot.querySelector('[part=card-binding]')) return this.revealed;
     if (flow.failure) return `f${flow.failure.attempt}${told ? notice.to : ''}`;
     return told ? `f${notice.from}>${notice.to}` : '';
   }
@@ -539,9 +539,28 @@ export class ShouyinCheckout extends LitElement {
    */
   private renderCardForm(m: Messages, session: Session, busy: boolean, locale: SupportedLocale) {
     const binds = !!session.endpoints.bindings;
-    const status = this.checkout.chunks.get(this.cardFrame ? 'card-frame' : binds ? 'binding' : 'card')?.status;
-    if (status === 'failed') return html`<p class="message error" part="message" role="alert">${m.cardFormUnavailable}</p>`;
-    if (status !== 'ready') return skeleton(m, binds ? 4 : 3);
+    const { chunks } = this.checkout;
+    // With both, the binding form and its fields in the frame: both chunks.
+    const statuses = [chunks.get(binds ? 'binding' : this.cardFrame ? 'card-frame' : 'card')?.status, this.cardFrame ? chunks.get('card-frame')?.status : 'ready'];
+    if (statuses.includes('failed')) return html`<p class="message error" part="message" role="alert">${m.cardFormUnavailable}</p>`;
+    if (statuses.some((s) => s !== 'ready')) return skeleton(m, binds ? 4 : 3);
+    if (binds && this.cardFrame) {
+      return html`
+        <shouyin-frame-binding
+          part="card-binding"
+          src=${this.cardFrame}
+          .messages=${m}
+          .scheme=${this.colorScheme}
+          .session=${session}
+          .base=${this.checkout.endpointBase}
+          .now=${this.serverNow}
+          .seal=${loadSeal}
+          .locale=${locale}
+          ?disabled=${busy}
+          @shouyin-card-change=${this.cards.onCardChange}
+        ></shouyin-frame-binding>
+      `;
+    }
     if (this.cardFrame) {
       return html`
         <shouyin-card-frame

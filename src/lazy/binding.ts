@@ -6,3 +6,4 @@
  * the element.
  */
 export { ShouyinCardBinding } from '../binding/card-binding.js';
+export { ShouyinFrameBinding } from '../binding/frame-binding.js';

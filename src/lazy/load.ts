@@ -132,12 +132,16 @@ export const loadSeal = once((): Promise<typeof Seal> => (SCRIPT ? fromBundle('s
 export const loadPreview = once((): Promise<typeof Preview> => (SCRIPT ? fromBundle('preview') : import('./preview.js')));
 
 /**
- * Loads `<shouyin-card-binding>` and registers it; the checkout calls it when the card channel
- * of a session with `endpoints.bindings` is selected.
+ * Loads `<shouyin-card-binding>` (and `<shouyin-frame-binding>`, its fields in the card frame)
+ * and registers them; the checkout calls it when the card channel of a session with
+ * `endpoints.bindings` is selected.
  */
 export const loadBinding = once(async (): Promise<typeof Binding> => {
   const chunk: typeof Binding = await (SCRIPT ? fromBundle('binding') : import('./binding.js'));
-  defineTags([['shouyin-card-binding', chunk.ShouyinCardBinding]]);
+  defineTags([
+    ['shouyin-card-binding', chunk.ShouyinCardBinding],
+    ['shouyin-frame-binding', chunk.ShouyinFrameBinding],
+  ]);
   return chunk;
 });
 

@@ -27,11 +27,14 @@ export function chunksFor({ session, flow, notice, channelId }: CheckoutState, {
   if (session.notices?.length) chunks.push('notices');
   // Asked as soon as the session is here, so the list is there (or nearly) when the card channel is picked.
   if (session.savedCards.length) chunks.push('saved-cards');
-  // The card form: in the card platform's frame when there is one (card data never in this page,
-  // binding included), else the binding form where the card channel binds Chinese bank cards; the
-  // card encryption with it, so the pay click finds it there.
+  // The card form: in the card platform's frame when there is one (card data never in this page),
+  // the binding form where the card channel binds Chinese bank cards (its fields in that frame, if
+  // any), else in this page; the card encryption with it, so the pay click finds it there.
   if (session.channels.find((c) => c.id === channelId)?.kind === 'card') {
-    chunks.push(cardFrame ? 'card-frame' : session.endpoints.bindings ? 'binding' : 'card', 'seal');
+    if (cardFrame) chunks.push('card-frame');
+    if (session.endpoints.bindings) chunks.push('binding');
+    else if (!cardFrame) chunks.push('card');
+    chunks.push('seal');
   }
   const action = phase === Phase.Pending ? flow.action : undefined;
   // Inside WeChat, Alipay or QuickPass the sheet opens from it: asked with the session, not at the pay click.

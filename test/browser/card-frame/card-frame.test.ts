@@ -176,6 +176,33 @@ describe('card-frame: card data typed in the card platform\'s frame', () => {
     }
   });
 
+  it('a saved card\'s CVV frame follows a color scheme change after it loaded', async function () {
+    this.timeout(20_000);
+    const { el } = await mountCheckout({ sessionUrl: `/api/session?payer=demo-single.${Date.now()}&savedCardCvv=1`, cardFrame: frames.allowed, colorScheme: 'dark' });
+    getByRole(el, 'radio', { name: '银行卡' }).click();
+    await payButtonSays(el, '请填写安全码');
+    const scheme = async (): Promise<string | undefined> => {
+      const look = (await executeServerCommand('card-frame-look')) as { supported: boolean; found?: boolean; scheme?: string };
+      return look.supported ? (look.found ? look.scheme : 'none') : undefined;
+    };
+    const settles = async (want: string): Promise<string | undefined> => {
+      const deadline = performance.now() + 5000;
+      let now = await scheme();
+      while (now !== undefined && now !== want && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        now = await scheme();
+      }
+      return now;
+    };
+    const first = await settles('dark');
+    if (first === undefined) return; // WebKitGTK's driver cannot read inside a frame; the other engines can.
+    expect(first).to.equal('dark');
+    el.setAttribute('color-scheme', 'light');
+    expect(await settles('light')).to.equal('light');
+    el.setAttribute('color-scheme', 'dark');
+    expect(await settles('dark')).to.equal('dark');
+  });
+
   it('follows the cashier\'s locale, tokens and color scheme, sizes itself to its form, and offers autofill', async function () {
     this.timeout(20_000);
     const { el } = await mountCheckout({ sessionUrl: '/api/session', cardFrame: frames.allowed, locale: 'en', colorScheme: 'dark' });

@@ -90,11 +90,13 @@ describe('card info', () => {
 });
 
 describe('binding requests', () => {
-  it('answers a binding id and its clocks, never the code, phone or ID', async () => {
+  it('answers a binding id, its clocks and where the code went (masked), never the code, phone or ID', async () => {
     const session = await bindingSession();
     const { status, body } = await requestCode(session);
     assert.equal(status, 200);
-    assert.deepEqual(Object.keys(body).sort(), ['attemptsLeft', 'expiresAt', 'id', 'resendAt', 'status']);
+    assert.deepEqual(Object.keys(body).sort(), ['attemptsLeft', 'expiresAt', 'id', 'resendAt', 'sentTo', 'status']);
+    // A cashier whose phone field is in the card frame never saw the phone: the bank says where, masked.
+    assert.equal(body.sentTo, '138****8000');
     assert.equal(body.status, 'code_sent');
     assert.equal(body.attemptsLeft, 5);
     assert.equal(Date.parse(body.resendAt) - clock, 60_000);

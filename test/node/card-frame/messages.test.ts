@@ -57,4 +57,18 @@ describe('card frame messages', () => {
     assert.ok(parseWith(InitSchema, { t: 'init', v: 1, look, form: { ...form, cvvFor: 'amex' } }));
     assert.equal(parseWith(InitSchema, { t: 'init', v: 1, look, form: { ...form, cvvFor: '3782' } }), undefined);
   });
+
+  it('lays out the binding form\'s fields in the frame and takes its seal; the issuer prefix is 6 to 8 digits, never more', () => {
+    assert.ok(parseWith(InitSchema, { t: 'init', v: 1, look, form: { ...form, binding: ['name', 'idNumber', 'mobile'] } }));
+    assert.ok(parseWith(ToFrameSchema, { t: 'form', form: { ...form, binding: [] } }));
+    assert.equal(parseWith(ToFrameSchema, { t: 'form', form: { ...form, binding: ['code'] } }), undefined);
+    assert.ok(parseWith(ToFrameSchema, { t: 'seal', id: 1, what: 'binding', now: 1, binding: { sessionId: 's', orderId: 'o', amount: 1, currency: 'CNY' }, key: { kid: 'k', jwk: { kty: 'RSA', n: 'n', e: 'AQAB' } } }));
+    const change = { t: 'change', complete: false, missing: 'idNumber', problem: 'check-digit', brand: 'unionpay', field: 'idNumber' };
+    assert.ok(parseWith(FromFrameSchema, change));
+    assert.ok(parseWith(FromFrameSchema, { ...change, iin: '621799' }));
+    assert.ok(parseWith(FromFrameSchema, { ...change, iin: '62179900' }));
+    for (const iin of ['62179', '621799000', '6217990000000000006', '62179a']) assert.equal(parseWith(FromFrameSchema, { ...change, iin }), undefined, iin);
+    // A problem is a kind, never the ID.
+    assert.equal(parseWith(FromFrameSchema, { ...change, problem: '110101199003074478' }), undefined);
+  });
 });

@@ -256,6 +256,14 @@ describe('checkout reducer: lazy chunks, asked when what needs them appears', ()
     it(name, () => assert.deepEqual(chunks(load(s, env).effects), expected));
   }
 
+  it('with card-frame: the frame\'s host side; a binding session also the binding form, whose fields go in that frame', () => {
+    const framed = (s: Session) => run([{ type: 'load' }, { type: 'loaded', session: s }], initialCheckout, { ...context(), cardFrame: true });
+    const channels = [channel('card', 'card')];
+    assert.deepEqual(chunks(framed(session('prompt', { channels })).effects), ['card-frame', 'seal']);
+    const endpoints = { intents: '/i', status: '/s', bindings: '/b', cardInfo: '/ci' };
+    assert.deepEqual(chunks(framed(session('prompt', { channels, endpoints })).effects), ['card-frame', 'binding', 'seal']);
+  });
+
   it('selecting the card channel asks for the form once; selecting it again after another asks again (a failed load is retried)', () => {
     const { state } = load(session());
     const toCard = reduce(state, { type: 'select', channel: 'card' }, context());
