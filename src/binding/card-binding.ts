@@ -312,15 +312,20 @@ export class ShouyinCardBinding extends LitElement {
 
   /** Tells the checkout whether the pay button can confirm now; only when that changes. */
   private announce(): void {
-    const complete = this.binding.state.step === BindingStep.Code && /^\d{6}$/.test(normalizeDigits(this.value('code')));
+    const codeStep = this.binding.state.step === BindingStep.Code;
+    const complete = codeStep && /^\d{6}$/.test(normalizeDigits(this.value('code')));
     const missing = this.digits.length < 16 ? 'number' : null;
-    const key = `${complete}${missing}`;
+    // The code step waits for the SMS code: the assistant's hint names it.
+    const awaiting = codeStep && !complete ? 'sms' : null;
+    const key = `${complete}${missing}${awaiting}`;
     if (key === this.lastChange) return;
     this.lastChange = key;
-    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null }, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null, awaiting }, bubbles: true }));
   }
 
   override updated(): void {
+    // The step may have moved on its own (the code was sent, the binding locked).
+    this.announce();
     if (this.focusCode && !this.disabled) {
       this.focusCode = false;
       this.input('code')?.focus();

@@ -19,6 +19,7 @@ import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, channelName, sessionError, skeleton, success, successText, summary } from './checkout-views.js';
 import { failureText } from './failure-text.js';
+import { toldByBindingForm } from '../binding/told-by-form.js';
 import type * as Care from '../lazy/care.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
@@ -437,7 +438,7 @@ export class ShouyinCheckout extends LitElement {
     const p = paymentViews?.paymentMessagesFor(locale, this.strings?.payment);
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
-    const failure = state.phase === Phase.Ready ? state.failure : undefined;
+    const failure = state.phase === Phase.Ready && !(state.failure && toldByBindingForm(state.failure.code)) ? state.failure : undefined;
     const byCard = this.checkout.channel?.kind === 'card';
     const saved = this.cards.view(session, byCard, this.checkout.serverNow());
     const { listed, ready, bySavedCard } = saved;
@@ -627,7 +628,7 @@ export class ShouyinCheckout extends LitElement {
     if (!channelId) return 'channel';
     if (this.checkout.channel?.kind !== 'card') return null;
     const saved = this.cards.view(session, true, this.checkout.serverNow());
-    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : this.cards.card.missing;
+    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : (this.cards.card.missing ?? this.cards.card.awaiting ?? null);
   }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */
