@@ -75,6 +75,11 @@ export const BindingRequestSchema = /* @__PURE__ */ z.strictObject({
   encrypted: z.string().check(z.minLength(1), z.maxLength(8192)),
   /** The payer ticked the bank's quick-pay agreement; a request without it is refused. */
   agreed: z.literal(true),
+  /**
+   * The payer ticked "保存此卡": once the confirm pays, the bound card joins the payer's saved
+   * cards. Only in a session with `card.canSave`; absent means not saved.
+   */
+  save: z.optional(z.literal(true)),
   createdAt: datetime,
 });
 export type BindingRequest = z.infer<typeof BindingRequestSchema>;
