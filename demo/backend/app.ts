@@ -315,10 +315,11 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       bound = intake;
     }
-    let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
+    let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'needs_code' | 'unreadable' }> | undefined;
     if (intent.instrument.type === 'saved-card') {
       const intake = await savedCards.intake(intent.instrument, session, record.payer, use);
       if (intake.kind === 'unknown') return error(400, 'card_unknown');
+      if (intake.kind === 'needs_code') return error(400, 'sms_code_required');
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       saved = intake;
     }
@@ -351,7 +352,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       orderId: session.order.id,
       sessionId: session.id,
       channel: channel.id,
-      instrument: card ? card.card : saved ? saved.card : bound ? { type: 'binding', bindingId: bound.card.bindingId, brand: bound.card.brand, last4: bound.card.last4 } : { type: intent.instrument.type },
+      instrument: card ? card.card : saved ? saved.card : bound ? { type: 'binding', bindingId: bound.card.bindingId, ...(bound.card.cardId ? { cardId: bound.card.cardId } : {}), brand: bound.card.brand, last4: bound.card.last4 } : { type: intent.instrument.type },
       env: intent.env,
       amount: intent.amount,
       currency: intent.currency,
@@ -372,6 +373,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       payer: record.payer,
       ...(dailyRoom === undefined ? {} : { dailyRoom }),
       ...(saved ? { savedCardId: saved.card.cardId } : {}),
+      // A saved bound card confirmed by its code: paid only while the payer still has it.
+      ...(bound?.card.cardId ? { savedCardId: bound.card.cardId } : {}),
     });
     // A card removed while its CVV was decrypted is refused as any removed card is.
     if (placed.kind === 'card_unknown') return error(400, 'card_unknown');

@@ -31,9 +31,13 @@ import {
   BindingRequestSchema,
   BindingResendSchema,
   BindingStatus,
+  CardCodeRequestSchema,
   CardInfoRequestSchema,
   type Binding,
+  type BindingRequest,
+  type CardCodeRequest,
 } from '../../src/protocol/binding.js';
+import { cardStatus } from '../../src/saved-cards/status.js';
 import { RejectCode } from '../../src/protocol/codes.js';
 import type { Session } from '../../src/protocol/schemas.js';
 import { checkResidentId } from '../../src/binding/resident-id.js';
@@ -47,7 +51,7 @@ import type { CardKey } from './card-key.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import { testCardOutcome, type TestCardOutcome } from './test-cards.js';
 
-/** The phone the simulated bank has for a card: 1380013 and the card's last four digits. */
+/** The phone the simulated bank has for a card: 1380013 and the card's last four digits (the number, or just those). */
 function bankMobileFor(number: string): string {
   return `1380013${number.slice(-4)}`;
 }
@@ -58,6 +62,11 @@ function shapeOfJwe(canonicalBody: string): string {
   if (typeof body.encrypted === 'string') body.encrypted = `[jwe: ${body.encrypted.split('.').length} parts, ${body.encrypted.length} chars]`;
   return canonicalize(body);
 }
+
+/** A new card's binding request, or a saved bound card's code (`cardId`): refusals name the field of the one it is. */
+const START_SCHEMA: BodySchema<BindingRequest | CardCodeRequest> = {
+  safeParse: (input) => (typeof input === 'object' && input !== null && 'cardId' in input ? CardCodeRequestSchema : BindingRequestSchema).safeParse(input),
+};
 
 export const RESEND_AFTER_MS = 60_000;
 export const CODE_TTL_MS = 5 * 60_000;
@@ -75,6 +84,8 @@ export interface LedgerBinding {
   cardType: 'debit' | 'credit';
   brand: string;
   last4: string;
+  /** A saved bound card's code: the saved card it pays with. */
+  cardId?: string;
 }
 
 /** A binding as the store keeps it. */
@@ -135,12 +146,16 @@ export class Bindings {
     sendJson(res, 200, lookupIin(body.iin, AGREEMENT_URL));
   }
 
-  /** `POST endpoints.bindings`: checks the sealed details as a bank would, then "sends" a code. */
+  /**
+   * `POST endpoints.bindings`: checks the sealed details as a bank would, then "sends" a code; or,
+   * for a saved bound card (`cardId`), sends a code to the phone the bank has for that card.
+   */
   async create(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const verified = await this.verify(req, res, BindingRequestSchema);
+    const verified = await this.verify(req, res, START_SCHEMA);
     if (!verified) return;
     const { body, session, payerId } = verified;
     if (body.sessionId !== session.id || body.orderId !== session.order.id) return sendError(res, 400, 'session_mismatch');
+    if ('cardId' in body) return this.createForCard(res, body, session, payerId);
     // Saving needs the host's word that it keeps cards for this payer.
     if (body.save && !session.card?.canSave) return sendError(res, 400, 'binding_malformed');
     if (Date.parse(session.expiresAt) <= this.deps.now()) return sendError(res, 410, 'session_expired');
@@ -188,6 +203,36 @@ export class Bindings {
       ...(payer ? { sentTo: maskMobile(mobile) } : {}),
     };
     record.card.bindingId = record.id;
+    await this.deps.store.addBinding(record);
+    sendJson(res, 200, this.view(record));
+  }
+
+  /**
+   * A code to pay with a saved bound card: one of this payer's cards, bound, and able to pay
+   * (404 `card_not_found` otherwise, 422 `card_refused` for a card its bank stopped). The
+   * binding that carries the code is the card's: confirmed, it pays with that card.
+   */
+  private async createForCard(res: ServerResponse, body: CardCodeRequest, session: Session, payerId: string): Promise<void> {
+    if (Date.parse(session.expiresAt) <= this.deps.now()) return sendError(res, 410, 'session_expired');
+    const card = (await this.deps.store.wallet(payerId, () => [])).find((c) => c.id === body.cardId);
+    if (!card?.bound) return sendError(res, 404, 'card_not_found');
+    if (!cardStatus(card, this.deps.now()).selectable) return sendError(res, 422, BindingFailure.CardRefused);
+    const at = this.deps.now();
+    const id = `bd_${randomToken(12)}`;
+    const record: BindingRecord = {
+      id,
+      sessionId: session.id,
+      orderId: session.order.id,
+      payer: payerId,
+      status: BindingStatus.CodeSent,
+      code: this.newCode(),
+      attemptsLeft: MAX_WRONG_CODES,
+      resendAt: at + RESEND_AFTER_MS,
+      expiresAt: at + CODE_TTL_MS,
+      card: { type: 'binding', bindingId: id, bank: card.bound.bank.id, cardType: card.bound.type, brand: card.brand, last4: card.last4, cardId: card.id },
+      outcome: card.outcome,
+      sentTo: maskMobile(bankMobileFor(card.last4)),
+    };
     await this.deps.store.addBinding(record);
     sendJson(res, 200, this.view(record));
   }

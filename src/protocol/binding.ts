@@ -84,6 +84,20 @@ export const BindingRequestSchema = /* @__PURE__ */ z.strictObject({
 });
 export type BindingRequest = z.infer<typeof BindingRequestSchema>;
 
+/**
+ * A code for paying with a saved bound card (`SavedCard.bound`), to `POST endpoints.bindings`
+ * too: the bank sends it to the phone it has for the card. Nothing to seal (the backend has the
+ * card) and no agreement to accept again. The answer, resend, status and confirm are a binding's.
+ */
+export const CardCodeRequestSchema = /* @__PURE__ */ z.strictObject({
+  v: z.literal(1),
+  sessionId: id,
+  orderId: id,
+  cardId: id,
+  createdAt: datetime,
+});
+export type CardCodeRequest = z.infer<typeof CardCodeRequestSchema>;
+
 export const BindingResendSchema = /* @__PURE__ */ z.strictObject({
   v: z.literal(1),
   sessionId: id,

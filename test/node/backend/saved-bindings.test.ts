@@ -7,8 +7,24 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomToken } from '../../../src/protocol/base64url.js';
 import { SessionSchema } from '../../../src/protocol/schemas.js';
-import { ledger, newSession, startBackend, type RunningBackend } from '../helpers.js';
-import { confirm, DEBIT, ID, MOBILE, requestCode, smsCode } from './binding-requests.js';
+import type { Session } from '../../../src/protocol/schemas.js';
+import { intentFor, ledger, newSession, postIntent, startBackend, type RunningBackend } from '../helpers.js';
+import { confirm, DEBIT, ID, MOBILE, requestCode, signedPost, smsCode } from './binding-requests.js';
+
+/** A payer who bound and saved the PSBC debit card, and a new session of theirs. */
+async function payerWithBoundCard(): Promise<{ payer: string; session: Session; cardId: string }> {
+  const payer = `p_save_${randomToken(6)}`;
+  const first = await newSession(server.url, `binding=1&payer=${payer}`);
+  const made = await requestCode(server.url, first, {}, { save: true });
+  await confirm(server.url, first, made.body.id, await smsCode(server.url, made.body.id));
+  const session = await newSession(server.url, `binding=1&payer=${payer}`);
+  return { payer, session, cardId: session.savedCards[0]!.id };
+}
+
+/** `POST /api/bindings` for a saved bound card's code. */
+function cardCode(session: Session, cardId: string) {
+  return signedPost(server.url, session, '/api/bindings', { v: 1, sessionId: session.id, orderId: session.order.id, cardId, createdAt: new Date().toISOString() });
+}
 
 let server: RunningBackend;
 before(async () => {
@@ -60,5 +76,45 @@ describe('saving a bound card', () => {
     const made = await requestCode(server.url, session);
     assert.equal((await confirm(server.url, session, made.body.id, await smsCode(server.url, made.body.id))).body.status, 'succeeded');
     assert.deepEqual((await newSession(server.url, `binding=1&payer=${payer}`)).savedCards, []);
+  });
+});
+
+describe('paying with a saved bound card', () => {
+  it('is confirmed by a code the bank sends to its phone: wrong, then right, pays once with that card', async () => {
+    const { session, cardId } = await payerWithBoundCard();
+    const sent = await cardCode(session, cardId);
+    assert.equal(sent.status, 200);
+    assert.deepEqual([sent.body.status, sent.body.attemptsLeft, sent.body.sentTo], ['code_sent', 5, '138****0006']);
+    assert.equal(Date.parse(sent.body.resendAt) - Date.parse(sent.body.expiresAt), -240_000);
+    const code = await smsCode(server.url, sent.body.id);
+    const wrong = await confirm(server.url, session, sent.body.id, code === '000000' ? '111111' : '000000');
+    assert.equal(wrong.body.failure.code, 'sms_code_invalid');
+    const key = randomToken(18);
+    const paid = await confirm(server.url, session, sent.body.id, code, key);
+    assert.equal(paid.body.status, 'succeeded');
+    const book = await ledger(server.url, session.order.id);
+    assert.equal(book.attempts.filter((a: { status: string }) => a.status === 'succeeded').length, 1);
+    assert.deepEqual(book.attempts.at(-1).instrument, { type: 'binding', bindingId: sent.body.id, cardId, brand: 'unionpay', last4: '0006' });
+    assert.equal((await confirm(server.url, session, sent.body.id, code)).status, 409, 'a second attempt finds the order paid');
+  });
+
+  it('never pays as a plain saved card, without its code', async () => {
+    const { session, cardId } = await payerWithBoundCard();
+    const plain = await postIntent(server.url, session, intentFor(session, { channel: 'card', instrument: { type: 'saved-card', cardId } }));
+    assert.deepEqual([plain.status, plain.body.error.code], [400, 'sms_code_required']);
+    assert.equal((await ledger(server.url, session.order.id)).attempts.length, 0);
+  });
+
+  it("sends no code for a card that is not the payer's, or not bound", async () => {
+    const { cardId } = await payerWithBoundCard();
+    const stranger = await newSession(server.url, `binding=1&payer=p_other_${randomToken(6)}`);
+    assert.deepEqual([(await cardCode(stranger, cardId)).status], [404]);
+    const mixed = await newSession(server.url, `binding=1&payer=demo-mixed.${randomToken(6)}`);
+    assert.equal((await cardCode(mixed, mixed.savedCards[0]!.id)).status, 404);
+  });
+
+  it('is not listed in a session that cannot confirm it (no endpoints.bindings)', async () => {
+    const { payer } = await payerWithBoundCard();
+    assert.deepEqual((await newSession(server.url, `payer=${payer}`)).savedCards, []);
   });
 });
