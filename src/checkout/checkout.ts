@@ -12,7 +12,7 @@ import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { emit, type ShouyinEventDetails } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
-import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
+import { ENVIRONMENTS, type Environment, type SavedCard, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
@@ -497,6 +497,7 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
+      ${saved.bySms ? this.renderCardCode(saved.bySms, session, busy, locale) : nothing}
       ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy, locale) : nothing}
       ${failure || notice
         ? html`<div class="outcome" role="group" tabindex="-1" data-reveal="f" aria-labelledby="failure-text notice-text">
@@ -584,6 +585,22 @@ export class ShouyinCheckout extends LitElement {
   }
 
   private readonly serverNow = (): number => this.checkout.serverNow();
+
+  /** A saved bound card's SMS step: the binding form for that card (its chunk comes with the card channel). */
+  private renderCardCode(card: SavedCard, session: Session, busy: boolean, locale: SupportedLocale) {
+    if (this.checkout.chunks.get('binding')?.status !== 'ready') return nothing;
+    return html`<shouyin-card-binding
+      part="card-binding"
+      .session=${session}
+      .savedCard=${card}
+      .base=${this.checkout.endpointBase}
+      .now=${this.serverNow}
+      .seal=${loadSeal}
+      .locale=${locale}
+      ?disabled=${busy}
+      @shouyin-card-change=${this.cards.onCardChange}
+    ></shouyin-card-binding>`;
+  }
 
   /**
    * The language of the host's words in the session (merchant, description): the page's, where

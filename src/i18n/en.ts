@@ -185,6 +185,7 @@ export const enSavedCards: SavedCardsCatalog = {
     newCard: 'Use a new card',
     cardName: (brand, last4) => `${brand} ending ${last4}`,
     expiry: (mmYY) => `Valid thru ${mmYY}`,
+    bankCard: (bank, type) => `${bank} ${type === 'debit' ? 'debit card' : 'credit card'}`,
     active: 'Active',
     expiring: (mmYY) => `Expires ${mmYY}`,
     expired: 'Expired',

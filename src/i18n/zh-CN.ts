@@ -172,6 +172,7 @@ export const zhCNSavedCards: SavedCardsCatalog = {
     newCard: '使用新卡',
     cardName: (brand, last4) => `${brand} 尾号 ${last4}`,
     expiry: (mmYY) => `有效期 ${mmYY}`,
+    bankCard: (bank, type) => `${bank} ${type === 'debit' ? '储蓄卡' : '信用卡'}`,
     active: '可用',
     expiring: (mmYY) => `即将到期 ${mmYY}`,
     expired: '已过期',

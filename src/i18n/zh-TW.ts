@@ -172,6 +172,7 @@ export const zhTWSavedCards: SavedCardsCatalog = {
     newCard: '使用新卡',
     cardName: (brand, last4) => `${brand} 末四碼 ${last4}`,
     expiry: (mmYY) => `有效期限 ${mmYY}`,
+    bankCard: (bank, type) => `${bank} ${type === 'debit' ? '儲蓄卡' : '信用卡'}`,
     active: '可用',
     expiring: (mmYY) => `即將到期 ${mmYY}`,
     expired: '已過期',
