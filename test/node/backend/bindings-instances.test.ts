@@ -10,6 +10,7 @@ import { randomToken } from '../../../src/protocol/base64url.js';
 import { ledger, newSession } from '../helpers.js';
 import { redisSkip, startRedis, type RunningRedis } from '../redis.js';
 import { confirm, DEBIT, ID, MOBILE, requestCode, signedPost, smsCode } from './binding-requests.js';
+import type { Session } from '../../../src/protocol/schemas.js';
 
 const skip = redisSkip();
 
@@ -73,5 +74,23 @@ describe('bindings on three reference backend instances on one Redis', { skip },
     const codes = answers.map((x) => x.body.failure.code).sort();
     assert.deepEqual(codes.filter((x) => x === 'sms_code_invalid').length, 4, JSON.stringify(codes));
     assert.equal((await confirm(urls[0]!, session, bindingId, code)).body.failure.code, 'binding_locked');
+  });
+
+  it('a card saved on one instance is listed by another and pays by its code through a third', async () => {
+    const [a, b, c] = urls as [string, string, string];
+    const payer = `p_multi_save_${randomToken(6)}`;
+    const first = await newSession(a, `binding=1&payer=${payer}`);
+    const made = await requestCode(a, first, {}, { save: true });
+    assert.equal((await confirm(b, first, made.body.id, await smsCode(c, made.body.id))).body.status, 'succeeded');
+    const next: Session = await newSession(c, `binding=1&payer=${payer}`);
+    assert.deepEqual(next.savedCards.map((card) => [card.last4, card.bound?.bank.name, card.expMonth]), [['0006', '中国邮政储蓄银行', undefined]]);
+    const cardId = next.savedCards[0]!.id;
+    const sent = await signedPost(a, next, '/api/bindings', { v: 1, sessionId: next.id, orderId: next.order.id, cardId, createdAt: new Date().toISOString() });
+    assert.equal(sent.body.sentTo, '138****0006');
+    const paid = await confirm(c, next, sent.body.id, await smsCode(b, sent.body.id));
+    assert.equal(paid.body.status, 'succeeded');
+    const book = await ledger(b, next.order.id);
+    assert.equal(book.attempts.filter((x: { status: string }) => x.status === 'succeeded').length, 1);
+    assert.equal(book.attempts[0].instrument.cardId, cardId);
   });
 });
