@@ -645,6 +645,8 @@ export class ShouyinCheckout extends LitElement {
     if (!channelId) return 'channel';
     if (this.checkout.channel?.kind !== 'card') return null;
     const saved = this.cards.view(session, true, this.checkout.serverNow());
+    // A saved bound card waits for its SMS code, as its binding form says.
+    if (saved.bySms) return this.cards.card.awaiting ?? null;
     return saved.bySavedCard ? (saved.complete ? null : 'cvv') : (this.cards.card.missing ?? this.cards.card.awaiting ?? null);
   }
 

@@ -140,4 +140,15 @@ describe('saving a bound card and paying with it by SMS code', function () {
     expect(book.bindings.map((b) => b.status)).to.deep.equal(['bound']);
     expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
   });
+
+  it('the assistant says the SMS code is what a saved bound card still needs', async () => {
+    const payer = `p_bsave_${Math.random().toString(36).slice(2, 10)}`;
+    await bindAndSave(payer);
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?amount=12800&binding=1&payer=${payer}`, attributes: { 'hint-delay': '3000' } });
+    await chooseCard(el);
+    await findByRole(el, 'group', { name: '短信验证' });
+    const hint = await log.first('shouyin-hint', 10_000);
+    expect(hint.hint).to.equal('dwell');
+    expect(hint.message).to.equal('还差短信验证码：请查看银行发到您手机的 6 位数字。');
+  });
 });
