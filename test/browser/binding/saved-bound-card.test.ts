@@ -63,6 +63,7 @@ async function bindAndSave(payer: string): Promise<void> {
   (getByRole(el, 'checkbox', { name: /快捷支付服务协议/ }) as HTMLInputElement).click();
   const save = getByRole(el, 'checkbox', { name: '保存此卡' }) as HTMLInputElement;
   expect(save.checked, 'off until the payer ticks it').to.equal(false);
+  expect(save.closest('label')!.getBoundingClientRect().height, 'a 44 px target').to.be.at.least(44);
   save.click();
   getByRole(el, 'button', { name: '获取验证码' }).click();
   await findByRole(el, 'textbox', { name: '短信验证码' });
