@@ -199,7 +199,8 @@ return 1
 // KEYS: the binding. ARGV: the binding as it was read (JSON), as it becomes. 0: changed meanwhile.
 const SWAP_BINDING = new RedisScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[1], ARGV[2]) end
 return 1
 `);
 
