@@ -68,7 +68,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
   const { jweIds } = store;
   /** This instance's requests in flight by `kid:key`: a duplicate here waits for the first. */
   const inFlight = new Map<string, Promise<StoredAnswer>>();
-  const bindings = new Bindings({ now, random, cardKey, replay: jweIds, sessionForKid: (kid) => store.sessionForKid(kid), toleranceSeconds: SIGNATURE_TOLERANCE_S });
+  const bindings = new Bindings({ now, random, cardKey, replay: jweIds, store, toleranceSeconds: SIGNATURE_TOLERANCE_S });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = requestUrl(req);
@@ -111,8 +111,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       const { name } = routed.route;
       if (name === 'binding-confirm') await postIntent(req, res, id);
       else if (name === 'binding-resend') await bindings.resend(req, res, id);
-      else if (name === 'binding-code') bindings.code(res, id);
-      else if (name === 'binding') bindings.status(res, id);
+      else if (name === 'binding-code') await bindings.code(res, id);
+      else if (name === 'binding') await bindings.status(res, id);
       else if (name === 'confirm') await confirmAttempt(id, res);
       else if (name === 'attempt') await getAttempt(id, res);
       else if (name === 'ledger') await getLedger(id, res);
@@ -163,6 +163,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     );
     // `?binding=1`: the card channel takes Chinese bank cards by 快捷支付 binding (issue 17).
     if (url.searchParams.get('binding') === '1') session.endpoints = { ...session.endpoints, cardInfo: '/api/card-info', bindings: '/api/bindings' };
+    // `?payer=` with `?binding=1`: the host keeps this payer's cards, so a bound card may be saved.
+    if (askedPayer !== null && session.endpoints.bindings) session.card = { ...session.card, canSave: true };
     // `?knownPayer=1`: the host has verified the payer's identity (one-click binding); a demo identity.
     if (url.searchParams.get('knownPayer') === '1') session.payer = { name: '张三丰', idNumber: '110101199003074477' };
     const seeded = spec.seed === undefined ? random : mulberry32(spec.seed);
@@ -313,10 +315,11 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       bound = intake;
     }
-    let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'unreadable' }> | undefined;
+    let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'needs_code' | 'unreadable' }> | undefined;
     if (intent.instrument.type === 'saved-card') {
       const intake = await savedCards.intake(intent.instrument, session, record.payer, use);
       if (intake.kind === 'unknown') return error(400, 'card_unknown');
+      if (intake.kind === 'needs_code') return error(400, 'sms_code_required');
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
       saved = intake;
     }
@@ -349,7 +352,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       orderId: session.order.id,
       sessionId: session.id,
       channel: channel.id,
-      instrument: card ? card.card : saved ? saved.card : bound ? { type: 'binding', bindingId: bound.card.bindingId, brand: bound.card.brand, last4: bound.card.last4 } : { type: intent.instrument.type },
+      instrument: card ? card.card : saved ? saved.card : bound ? { type: 'binding', bindingId: bound.card.bindingId, ...(bound.card.cardId ? { cardId: bound.card.cardId } : {}), brand: bound.card.brand, last4: bound.card.last4 } : { type: intent.instrument.type },
       env: intent.env,
       amount: intent.amount,
       currency: intent.currency,
@@ -370,11 +373,13 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       payer: record.payer,
       ...(dailyRoom === undefined ? {} : { dailyRoom }),
       ...(saved ? { savedCardId: saved.card.cardId } : {}),
+      // A saved bound card confirmed by its code: paid only while the payer still has it.
+      ...(bound?.card.cardId ? { savedCardId: bound.card.cardId } : {}),
     });
     // A card removed while its CVV was decrypted is refused as any removed card is.
     if (placed.kind === 'card_unknown') return error(400, 'card_unknown');
     if (placed.kind === 'existing') return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
-    if (bound && placed.kind === 'placed' && placed.attempt.status === 'succeeded') bindings.bound(bound.card.bindingId, placed.attempt.id);
+    if (bound && placed.kind === 'placed' && placed.attempt.status === 'succeeded') await bindings.bound(bound.card.bindingId, placed.attempt.id);
     if (placed.kind === 'paid') return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(placed.attempt) } };
     if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
     return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
@@ -415,8 +420,8 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       paid: attempts.some((a) => a.status === 'succeeded'),
       tries: tries.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
       triesOmitted: omitted,
-      bindings: bindings.forOrder(orderId),
-      bindingRequests: bindings.requestsFor(orderId),
+      bindings: await bindings.forOrder(orderId),
+      bindingRequests: await bindings.requestsFor(orderId),
       attempts: attempts.map((a) => ({
         id: a.id,
         attempt: a.attempt,

@@ -1,4 +1,5 @@
 import type { JweIdStore } from '../../src/server/jwe-id-store.js';
+import type { BindingRecord } from './bindings.js';
 import type { CardKey } from './card-key.js';
 import type { AttemptRecord, SessionRecord, StoredAnswer, TryRecord } from './store.js';
 import type { VaultCard } from './saved-cards.js';
@@ -75,6 +76,24 @@ export interface BackendStore {
   wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]>;
   /** Removes a card unless a payment with it is still open; a repeat answers `removed`. */
   removeCard(payer: string, cardId: string): Promise<'removed' | 'not_found' | 'in_use'>;
+  /** Adds a card to the payer's vault (a card bound with "save this card"), after its other cards. */
+  addCard(payer: string, card: VaultCard): Promise<void>;
+
+  /** Keeps a new 快捷支付 binding, for as long as its order. */
+  addBinding(record: BindingRecord): Promise<void>;
+  binding(id: string): Promise<BindingRecord | undefined>;
+  /**
+   * Changes a binding in one atomic step: `change` gets the binding as it stands and answers
+   * what it becomes. It may run more than once (on a fresher copy, when another instance
+   * changed the binding meanwhile), so it must be pure. Answers the binding before and after
+   * the change that was kept, or `undefined` when there is no such binding.
+   */
+  changeBinding(id: string, change: (record: BindingRecord) => BindingRecord): Promise<{ before: BindingRecord; after: BindingRecord } | undefined>;
+  /** The order's bindings, oldest first. */
+  bindingsFor(orderId: string): Promise<BindingRecord[]>;
+  /** Notes a signed binding request (card info, binding, resend) of an order as received, its JWE by its shape. */
+  addBindingRequest(orderId: string, shape: string): Promise<void>;
+  bindingRequests(orderId: string): Promise<string[]>;
 
   /** The card key every session's `encryption` is, the same on every instance; made on first use. */
   cardKey(): Promise<CardKey>;

@@ -3,6 +3,7 @@ import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-sto
 import { generateSharedCardKey, loadCardKey, type CardKey, type SharedCardKey } from './card-key.js';
 import { dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
+import type { BindingRecord } from './bindings.js';
 import type { VaultCard } from './saved-cards.js';
 import { parseScenario } from './scenario-spec.js';
 import { CHANNEL_IDS } from './session-factory.js';
@@ -176,6 +177,35 @@ redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 'removed'
 `);
+
+// KEYS: the payer's cards. ARGV: the card (JSON), ttl. The wallet is made (demo cards) when its
+// first session is, so it is there; a vault that expired meanwhile starts again with this card.
+const ADD_CARD = new RedisScript(`
+local v = redis.call('GET', KEYS[1])
+local cards = v and cjson.decode(v) or {}
+table.insert(cards, cjson.decode(ARGV[1]))
+redis.call('SET', KEYS[1], cjson.encode(cards), 'PX', ARGV[2])
+return 1
+`);
+
+// KEYS: the binding, the order's binding list. ARGV: the binding (JSON), ttl, its id.
+const ADD_BINDING = new RedisScript(`
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('RPUSH', KEYS[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1
+`);
+
+// KEYS: the binding. ARGV: the binding as it was read (JSON), as it becomes. 0: changed meanwhile.
+const SWAP_BINDING = new RedisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[1], ARGV[2]) end
+return 1
+`);
+
+/** A change of a binding is tried again this many times when other instances keep changing it first. */
+const MAX_SWAPS = 20;
 
 export interface RedisBackendStoreOptions {
   prefix?: string;
@@ -359,7 +389,8 @@ export class RedisBackendStore implements BackendStore {
 
   removeCard(payer: string, cardId: string): Promise<'removed' | 'not_found' | 'in_use'> {
     return guarded(async () => {
-      // Cards are never added to a wallet, only removed (in one script): this read cannot go stale.
+      // A card is only ever added to a wallet or removed (in one script): a card found here stays
+      // found until that script, which answers a repeat of its removal itself.
       const raw = (await this.command(['GET', `${this.prefix}w:${payer}`])) as string | null;
       if (!raw || !(JSON.parse(raw) as VaultCard[]).some((c) => c.id === cardId)) return 'not_found';
       return (await REMOVE_CARD.run(
@@ -368,6 +399,60 @@ export class RedisBackendStore implements BackendStore {
         [cardId, this.prefix, KEEP_MS],
       )) as 'removed' | 'in_use';
     });
+  }
+
+  addCard(payer: string, card: VaultCard): Promise<void> {
+    return guarded(async () => void (await ADD_CARD.run(this.command, [`${this.prefix}w:${payer}`], [JSON.stringify(card), KEEP_MS])));
+  }
+
+  addBinding(record: BindingRecord): Promise<void> {
+    const P = this.prefix;
+    return guarded(async () => {
+      const ttl = await this.ttlOf(record.orderId);
+      await ADD_BINDING.run(this.command, [`${P}bd:${record.id}`, `${P}obd:${record.orderId}`], [JSON.stringify(record), ttl, record.id]);
+    });
+  }
+
+  binding(id: string): Promise<BindingRecord | undefined> {
+    return guarded(async () => {
+      const json = (await this.command(['GET', `${this.prefix}bd:${id}`])) as string | null;
+      return json ? (JSON.parse(json) as BindingRecord) : undefined;
+    });
+  }
+
+  /** Read, change, and write back only if nobody wrote in between (compare and swap); else again. */
+  changeBinding(id: string, change: (record: BindingRecord) => BindingRecord): Promise<{ before: BindingRecord; after: BindingRecord } | undefined> {
+    const key = `${this.prefix}bd:${id}`;
+    return guarded(async () => {
+      for (let i = 0; i < MAX_SWAPS; i++) {
+        const json = (await this.command(['GET', key])) as string | null;
+        if (!json) return undefined;
+        const after = change(JSON.parse(json) as BindingRecord);
+        if ((await SWAP_BINDING.run(this.command, [key], [json, JSON.stringify(after)])) === 1) return { before: JSON.parse(json) as BindingRecord, after };
+      }
+      throw new Error('a binding kept changing under its change');
+    });
+  }
+
+  bindingsFor(orderId: string): Promise<BindingRecord[]> {
+    return guarded(async () => {
+      const ids = (await this.command(['LRANGE', `${this.prefix}obd:${orderId}`, '0', '-1'])) as string[];
+      const records = await Promise.all(ids.map((id) => this.binding(id)));
+      return records.filter((r): r is BindingRecord => r !== undefined);
+    });
+  }
+
+  addBindingRequest(orderId: string, shape: string): Promise<void> {
+    const P = this.prefix;
+    return guarded(async () => {
+      const ttl = await this.ttlOf(orderId);
+      await this.command(['RPUSH', `${P}obr:${orderId}`, shape]);
+      await this.command(['PEXPIRE', `${P}obr:${orderId}`, String(ttl)]);
+    });
+  }
+
+  bindingRequests(orderId: string): Promise<string[]> {
+    return guarded(async () => (await this.command(['LRANGE', `${this.prefix}obr:${orderId}`, '0', '-1'])) as string[]);
   }
 
   allAttempts(): Promise<AttemptRecord[]> {

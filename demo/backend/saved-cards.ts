@@ -35,10 +35,13 @@ export interface LedgerSavedCard {
  * - `refused`: the payer's card, but it cannot pay (expired → `card_invalid`, abnormal or
  *   frozen → `declined`, a CVV missing or wrong when the session asks for it → `card_invalid`):
  *   a failed attempt.
+ * - `needs_code`: a bound card, which pays only through its SMS code (a binding's confirm):
+ *   HTTP 400 `sms_code_required`, no attempt recorded.
  * - `usable`: the test network answers with `outcome`.
  */
 export type SavedCardIntake =
   | { kind: 'unknown' }
+  | { kind: 'needs_code' }
   | { kind: 'unreadable'; code: DecryptCardCode }
   | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' }
   | { kind: 'usable'; card: LedgerSavedCard; outcome: TestCardOutcome };
@@ -113,7 +116,9 @@ export class SavedCards {
 
   /** The session's `savedCards` and `card.savedCardCvv` (`?savedCardCvv=1`) for this payer. */
   async decorate(session: Session, payer: string, url: URL): Promise<void> {
-    session.savedCards = (await this.cardsFor(payer)).map(({ outcome: _outcome, ...card }) => card);
+    // A bound card is confirmed by an SMS code through `endpoints.bindings`: listed only where there is one.
+    const cards = (await this.cardsFor(payer)).filter((card) => !card.bound || session.endpoints.bindings);
+    session.savedCards = cards.map(({ outcome: _outcome, ...card }) => card);
     if (url.searchParams.get('savedCardCvv') === '1') session.card = { ...session.card, savedCardCvv: true };
   }
 
@@ -126,6 +131,7 @@ export class SavedCards {
   ): Promise<SavedCardIntake> {
     const card = (await this.cardsFor(payer)).find((c) => c.id === instrument.cardId);
     if (!card) return { kind: 'unknown' };
+    if (card.bound) return { kind: 'needs_code' };
     const brand = brandById(card.brand);
     const ledger: LedgerSavedCard = { type: 'saved-card', cardId: card.id, ...(brand ? { brand: brand.id } : {}), last4: card.last4 };
     const status = cardStatus(card, this.now());

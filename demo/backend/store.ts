@@ -3,6 +3,7 @@ import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
 import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
 import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-store.js';
+import type { BindingRecord } from './bindings.js';
 import { generateCardKey, type CardKey } from './card-key.js';
 import { dayInChina } from './limits.js';
 import type { VaultCard } from './saved-cards.js';
@@ -89,6 +90,9 @@ interface LiveSession {
   /** The latest `MAX_TRIES_PER_ORDER` tries, and how many older ones were let go. */
   tries: TryRecord[];
   triesOmitted: number;
+  bindingIds: string[];
+  /** The order's signed binding requests as received. */
+  bindingRequests: string[];
 }
 
 /**
@@ -147,6 +151,7 @@ export class Store implements BackendStore {
   private readonly wallets = new Map<string, VaultCard[]>();
   /** Per payer, the card ids removed: a repeated removal answers as the first did. */
   private readonly removed = new Map<string, Set<string>>();
+  private readonly bindings = new Map<string, BindingRecord>();
   private lastSweep = -Infinity;
   private cardKeyPromise: Promise<CardKey> | undefined;
 
@@ -175,6 +180,8 @@ export class Store implements BackendStore {
       attemptIds: [],
       tries: [],
       triesOmitted: 0,
+      bindingIds: [],
+      bindingRequests: [],
     });
     this.sessionByKid.set(signing.kid, id);
     this.sessionByOrder.set(order.id, id);
@@ -332,6 +339,48 @@ export class Store implements BackendStore {
     return Promise.resolve('removed');
   }
 
+  addCard(payer: string, card: VaultCard): Promise<void> {
+    this.wallets.set(payer, [...(this.walletOf(payer) ?? []), card]);
+    return Promise.resolve();
+  }
+
+  addBinding(record: BindingRecord): Promise<void> {
+    const live = this.liveForOrder(record.orderId);
+    if (live) {
+      live.bindingIds.push(record.id);
+      this.bindings.set(record.id, structuredClone(record));
+    }
+    return Promise.resolve();
+  }
+
+  binding(id: string): Promise<BindingRecord | undefined> {
+    const record = this.bindings.get(id);
+    return Promise.resolve(record && structuredClone(record));
+  }
+
+  changeBinding(id: string, change: (record: BindingRecord) => BindingRecord): Promise<{ before: BindingRecord; after: BindingRecord } | undefined> {
+    const record = this.bindings.get(id);
+    if (!record) return Promise.resolve(undefined);
+    const before = structuredClone(record);
+    const after = change(structuredClone(record));
+    this.bindings.set(id, structuredClone(after));
+    return Promise.resolve({ before, after });
+  }
+
+  bindingsFor(orderId: string): Promise<BindingRecord[]> {
+    const ids = this.liveForOrder(orderId)?.bindingIds ?? [];
+    return Promise.resolve(ids.map((id) => structuredClone(this.bindings.get(id)!)));
+  }
+
+  addBindingRequest(orderId: string, shape: string): Promise<void> {
+    this.liveForOrder(orderId)?.bindingRequests.push(shape);
+    return Promise.resolve();
+  }
+
+  bindingRequests(orderId: string): Promise<string[]> {
+    return Promise.resolve([...(this.liveForOrder(orderId)?.bindingRequests ?? [])]);
+  }
+
   /** How much the store holds, for tests and the memory bench. */
   sizes(): { sessions: number; attempts: number; nonces: number; idempotency: number; tries: number; payers: number } {
     let idempotency = 0;
@@ -391,6 +440,7 @@ export class Store implements BackendStore {
     const { record } = live;
     const { id, signing, order } = record.session;
     for (const attemptId of live.attemptIds) this.attempts.delete(attemptId);
+    for (const bindingId of live.bindingIds) this.bindings.delete(bindingId);
     this.live.delete(id);
     this.sessions.delete(id);
     this.sessionByKid.delete(signing.kid);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '../protocol/schemas.js';
-import { fetchBinding, lookupCardInfo, requestBinding, resendCode, type BindingResult } from '../transport/binding-client.js';
+import { fetchBinding, lookupCardInfo, requestBinding, resendCode, type BindingResult, type CodeFor } from '../transport/binding-client.js';
 import { createBindingStore } from './binding-store.js';
 import { BindingStep, initialBinding, reduceBinding, type BindingEvent, type BindingState } from './flow.js';
 
@@ -10,8 +10,10 @@ export interface BindingControllerDeps {
   base(): string;
   /** The backend's clock as the cashier knows it (ms). */
   now(): number;
-  /** Seals the form's details for a binding request; rejects when they cannot be (no key, no chunk). */
-  sealDetails(): Promise<string>;
+  /** What the code is asked for: the form's details sealed (rejects when they cannot be), or a saved card. */
+  codeFor(): Promise<CodeFor>;
+  /** A saved bound card being confirmed, if that is what the form does: its binding is kept apart from a new card's. */
+  savedCardId(): string | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ export class BindingController implements ReactiveController {
   private s: BindingState = initialBinding;
   private abort = new AbortController();
   private readonly store = createBindingStore(() => globalThis.sessionStorage);
-  /** The order whose kept binding was last looked for. */
+  /** The order (and saved card) whose kept binding was last looked for. */
   private resumedFor: string | undefined;
 
   constructor(
@@ -49,17 +51,26 @@ export class BindingController implements ReactiveController {
    */
   hostUpdate(): void {
     const session = this.deps.session();
-    const orderId = session?.order.id;
-    if (!session || !orderId || orderId === this.resumedFor) return;
-    this.resumedFor = orderId;
-    const bindingId = this.store.load(orderId);
+    const key = this.key();
+    if (!session || !key || key === this.resumedFor) return;
+    // Another saved card chosen: the code sent for the last one does not confirm this one.
+    if (this.resumedFor !== undefined) this.dispatch({ type: 'reset' });
+    this.resumedFor = key;
+    const bindingId = this.store.load(key);
     if (!bindingId) return;
     const { signal } = this.abort;
     void fetchBinding(session, bindingId, this.deps.base(), { signal }).then((result) => {
-      if (signal.aborted || this.deps.session()?.order.id !== orderId) return;
+      if (signal.aborted || this.key() !== key) return;
       if (result.ok) this.dispatch({ type: 'resume', binding: result.binding });
-      if (!result.ok || this.s.step !== BindingStep.Code) this.store.clear(orderId);
+      if (!result.ok || this.s.step !== BindingStep.Code) this.store.clear(key);
     });
+  }
+
+  /** Where the binding is kept across a reload: the order's, or the order's saved card's. */
+  private key(): string | undefined {
+    const orderId = this.deps.session()?.order.id;
+    const cardId = this.deps.savedCardId();
+    return orderId && (cardId ? `${orderId}:${cardId}` : orderId);
   }
 
   dispatch(event: BindingEvent): void {
@@ -74,11 +85,11 @@ export class BindingController implements ReactiveController {
 
   /** The binding the code was sent for is kept while the form is at its code step; gone otherwise. */
   private keep(): void {
-    const orderId = this.deps.session()?.order.id;
-    if (!orderId) return;
+    const key = this.key();
+    if (!key) return;
     const { step, binding } = this.s;
-    if (step === BindingStep.Code && binding) this.store.save(orderId, binding.id);
-    else if (step === BindingStep.Form) this.store.clear(orderId);
+    if (step === BindingStep.Code && binding) this.store.save(key, binding.id);
+    else if (step === BindingStep.Form) this.store.clear(key);
   }
 
   private async run(effect: ReturnType<typeof reduceBinding>['effects'][number]): Promise<void> {
@@ -97,7 +108,7 @@ export class BindingController implements ReactiveController {
       case 'send': {
         let result: BindingResult;
         try {
-          result = await requestBinding({ ...options, encrypted: await this.deps.sealDetails() });
+          result = await requestBinding({ ...options, for: await this.deps.codeFor() });
         } catch {
           result = { ok: false, code: 'network_error' };
         }

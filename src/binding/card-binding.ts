@@ -4,7 +4,7 @@ import { chunkMessagesFor } from '../i18n/chunk-catalog.js';
 import type { SupportedLocale } from '../i18n/locale.js';
 import type * as SealChunk from '../lazy/seal.js';
 import type { BindingDetails } from '../protocol/binding.js';
-import type { Instrument, Session } from '../protocol/schemas.js';
+import type { Instrument, SavedCard, Session } from '../protocol/schemas.js';
 import { base, tokens } from '../theme/tokens.js';
 import { BindingController } from './binding-controller.js';
 import { checkForm, parseExpiry, type FormField, type FormValues } from './form-check.js';
@@ -53,6 +53,7 @@ export class ShouyinCardBinding extends LitElement {
     base: { attribute: false },
     now: { attribute: false },
     seal: { attribute: false },
+    savedCard: { attribute: false },
     locale: {},
     strings: { attribute: false },
     disabled: { type: Boolean, reflect: true },
@@ -67,6 +68,11 @@ export class ShouyinCardBinding extends LitElement {
   declare now: () => number;
   /** Loads the seal chunk (the checkout's `loadSeal`). */
   declare seal: (() => Promise<typeof SealChunk>) | undefined;
+  /**
+   * A saved bound card the payer pays with (`SavedCard.bound`): the form is then only its SMS
+   * step, the code sent to the phone the bank has for the card, confirmed as a binding's.
+   */
+  declare savedCard: SavedCard | undefined;
   /** `zh-CN` (default), `zh-TW` or `en`. */
   declare locale: SupportedLocale;
   /** Host overrides for single strings of the form. */
@@ -79,7 +85,11 @@ export class ShouyinCardBinding extends LitElement {
     session: () => this.session,
     base: () => this.base,
     now: () => this.now(),
-    sealDetails: () => this.sealDetails(),
+    codeFor: async () => {
+      const card = this.savedCard;
+      return card ? { cardId: card.id } : { encrypted: await this.sealDetails(), save: !!this.session?.card?.canSave && !!this.renderRoot.querySelector<HTMLInputElement>('#save')?.checked };
+    },
+    savedCardId: () => this.savedCard?.id,
   });
   /** Fields the payer has left: their problems show from then on. */
   private readonly touched = new Set<Field>();
@@ -98,6 +108,7 @@ export class ShouyinCardBinding extends LitElement {
     this.base = globalThis.location?.href ?? '';
     this.now = Date.now;
     this.seal = undefined;
+    this.savedCard = undefined;
     this.locale = 'zh-CN';
     this.strings = undefined;
     this.disabled = false;
@@ -244,6 +255,8 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   protected focusFirstProblem(): void {
+    // A saved card's code is not asked for yet: the button that asks for it.
+    if (this.savedCard && this.binding.state.step !== BindingStep.Code) return this.renderRoot.querySelector<HTMLElement>('[part="get-code"]')?.focus();
     const problems = this.problems();
     const order: Field[] = this.binding.state.step === BindingStep.Code ? ['code'] : ['number', ...this.fields, 'agree'];
     const first = order.find((field) => problems[field]);
@@ -291,6 +304,7 @@ export class ShouyinCardBinding extends LitElement {
   };
 
   private readonly onGetCode = (): void => {
+    if (this.savedCard) return this.binding.dispatch({ type: 'send' });
     const problems = this.problems();
     const missing = ['number', ...this.fields, 'agree'].some((field) => problems[field as Field]);
     if (missing) {
@@ -312,12 +326,15 @@ export class ShouyinCardBinding extends LitElement {
 
   /** Tells the checkout whether the pay button can confirm now; only when that changes. */
   protected announce(): void {
-    const complete = this.binding.state.step === BindingStep.Code && /^\d{6}$/.test(normalizeDigits(this.value('code')));
-    const missing = this.numberMissing() ? 'number' : null;
-    const key = `${complete}${missing}`;
+    const codeStep = this.binding.state.step === BindingStep.Code;
+    const complete = codeStep && /^\d{6}$/.test(normalizeDigits(this.value('code')));
+    const missing = this.numberMissing() && !this.savedCard ? 'number' : null;
+    // The code step waits for the SMS code: the assistant's hint names it.
+    const awaiting = (codeStep || this.savedCard) && !complete ? 'sms' : null;
+    const key = `${complete}${missing}${awaiting}`;
     if (key === this.lastChange) return;
     this.lastChange = key;
-    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null }, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null, awaiting }, bubbles: true }));
   }
 
   /** Whether the number is still to be typed (the pay button asks for it). */
@@ -326,6 +343,8 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   override updated(): void {
+    // The step may have moved on its own (the code was sent, the binding locked).
+    this.announce();
     if (this.focusCode && !this.disabled) {
       this.focusCode = false;
       this.input('code')?.focus();
@@ -342,11 +361,11 @@ export class ShouyinCardBinding extends LitElement {
   }
 
   override render() {
+    if (this.savedCard) return this.renderSaved(this.m);
     const m = this.m;
     const state = this.binding.state;
     const problems = this.problems();
     const info = state.lookup?.info;
-    const sending = state.step === BindingStep.Sending;
     const codeStep = state.step === BindingStep.Code;
     return html`<fieldset ?disabled=${this.disabled} @focusout=${this.onBlur}>
       <legend>${m.legend}</legend>
@@ -360,14 +379,16 @@ export class ShouyinCardBinding extends LitElement {
         </label>
         ${this.renderError('agree', this.shown(problems, 'agree'))}
       </div>
-      ${state.notice
-        ? html`<p class="notice" role="alert">
-            ${state.notice.code === 'sms_code_invalid' && state.notice.attemptsLeft !== undefined
-              ? m.codeInvalid(state.notice.attemptsLeft)
-              : m.problems[state.notice.code]}
-          </p>`
+      ${this.canSave()
+        ? html`<div class="field">
+            <label class="agree">
+              <input id="save" type="checkbox" aria-describedby="save-hint" />
+              <span>${m.save}</span>
+            </label>
+            <p class="hint" id="save-hint">${m.saveHint}</p>
+          </div>`
         : nothing}
-      ${codeStep ? this.renderCode(m, problems) : html`<button type="button" part="get-code" aria-disabled=${sending ? 'true' : 'false'} @click=${sending ? undefined : this.onGetCode}>${sending ? m.sending : m.getCode}</button>`}
+      ${this.renderNotice(m)} ${codeStep ? this.renderCode(m, problems) : this.renderGetCode(m)}
     </fieldset>`;
   }
 
@@ -398,6 +419,40 @@ export class ShouyinCardBinding extends LitElement {
     return html`<p class="bank" part="bank" role="status">
         ${lookup && !info ? m.lookingUp : info?.known ? m.cardInfo(info.bank.name, info.type) : info ? m.cardUnknown : nothing}
       </p>`;
+  }
+
+  /** "保存此卡" is offered where the host keeps the payer's cards; never ticked for them. */
+  private canSave(): boolean {
+    return !!this.session?.card?.canSave;
+  }
+
+  /** A saved bound card: only the SMS step, the code to the phone the bank has for the card. */
+  private renderSaved(m: BindingMessages) {
+    const state = this.binding.state;
+    return html`<fieldset ?disabled=${this.disabled}>
+      <legend>${m.smsLegend}</legend>
+      ${state.step === BindingStep.Code ? nothing : html`<p class="hint">${m.codeToBankPhone}</p>`} ${this.renderNotice(m)}
+      ${state.step === BindingStep.Code ? this.renderCode(m, this.problems()) : this.renderGetCode(m)}
+    </fieldset>`;
+  }
+
+  private renderNotice(m: BindingMessages) {
+    const { notice } = this.binding.state;
+    if (!notice) return nothing;
+    const text =
+      notice.code === 'sms_code_invalid' && notice.attemptsLeft !== undefined
+        ? m.codeInvalid(notice.attemptsLeft)
+        : notice.code === 'card_refused' && this.savedCard
+          ? m.savedRefused
+          : m.problems[notice.code];
+    return html`<p class="notice" role="alert">${text}</p>`;
+  }
+
+  private renderGetCode(m: BindingMessages) {
+    const sending = this.binding.state.step === BindingStep.Sending;
+    return html`<button type="button" part="get-code" aria-disabled=${sending ? 'true' : 'false'} @click=${sending ? undefined : this.onGetCode}>
+      ${sending ? m.sending : m.getCode}
+    </button>`;
   }
 
   /** The host's verified payer, masked, in place of the holder's fields. */

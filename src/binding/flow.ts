@@ -152,8 +152,15 @@ export function reduceBinding(state: BindingState, event: BindingEvent): { state
   return { state: s, effects };
 }
 
-/** Whole seconds until another code may be asked for; 0 when it may now. */
+/** The longest countdown a bank gives before another code (the reference backend's 60 s). */
+export const RESEND_COUNTDOWN_S = 60;
+
+/**
+ * Whole seconds until another code may be asked for; 0 when it may now. Never more than the
+ * countdown: the cashier's estimate of the backend's clock may run a little behind the instant
+ * the backend set `resendAt` from, and "61 秒" reads as a mistake.
+ */
 export function resendIn(state: BindingState, now: number): number {
   const at = state.binding ? Date.parse(state.binding.resendAt) : 0;
-  return Math.max(0, Math.ceil((at - now) / 1000));
+  return Math.min(RESEND_COUNTDOWN_S, Math.max(0, Math.ceil((at - now) / 1000)));
 }

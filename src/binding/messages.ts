@@ -47,6 +47,13 @@ export interface BindingMessages {
   knownPayer: (name: string, id: string) => string;
   /** Where the code goes for a verified payer. */
   codeToBankPhone: string;
+  /** "Save this card": the checkbox, off until the payer ticks it, and what it means. */
+  save: string;
+  saveHint: string;
+  /** A saved bound card's SMS step: its group's name. */
+  smsLegend: string;
+  /** The bank refused a saved card's code. */
+  savedRefused: string;
 }
 
 export const zhCNBinding: BindingMessages = {
@@ -95,6 +102,10 @@ export const zhCNBinding: BindingMessages = {
   codeInvalid: (left) => `验证码错误，还可尝试 ${left} 次`,
   knownPayer: (name, id) => `持卡人 ${name}，身份证 ${id}`,
   codeToBankPhone: '验证码将发送至该卡在银行预留的手机号',
+  save: '保存此卡',
+  saveHint: '下次用此卡付款，只需输入短信验证码',
+  smsLegend: '短信验证',
+  savedRefused: '银行暂不支持此卡付款，请更换银行卡或支付方式',
 };
 
 export const zhTWBinding: BindingMessages = {
@@ -143,6 +154,10 @@ export const zhTWBinding: BindingMessages = {
   codeInvalid: (left) => `驗證碼錯誤，還可嘗試 ${left} 次`,
   knownPayer: (name, id) => `持卡人 ${name}，身分證 ${id}`,
   codeToBankPhone: '驗證碼將傳送至該卡在銀行預留的手機號',
+  save: '儲存此卡',
+  saveHint: '下次用此卡付款，只需輸入簡訊驗證碼',
+  smsLegend: '簡訊驗證',
+  savedRefused: '銀行暫不支援此卡付款，請更換銀行卡或付款方式',
 };
 
 export const enBinding: BindingMessages = {
@@ -191,4 +206,8 @@ export const enBinding: BindingMessages = {
   codeInvalid: (left) => `Wrong code; ${left} ${left === 1 ? 'try' : 'tries'} left`,
   knownPayer: (name, id) => `Cardholder ${name}, ID ${id}`,
   codeToBankPhone: 'The code goes to the mobile number your bank has for this card',
+  save: 'Save this card',
+  saveHint: 'Next time, pay with this card by SMS code alone',
+  smsLegend: 'SMS verification',
+  savedRefused: 'The bank does not take this card now; use another card or payment method',
 };

@@ -17,6 +17,8 @@ export interface CardChangeDetail {
   brand: string | null;
   /** The field the payer just changed (`null`: the form cleared it itself). */
   field: CardField | null;
+  /** A step past the fields that still waits for the payer: a binding's SMS code. */
+  awaiting?: 'sms' | null;
 }
 
 /**

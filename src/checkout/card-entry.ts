@@ -2,7 +2,8 @@ import type { LitElement } from 'lit';
 import type { CardChangeDetail, ShouyinCardForm } from '../card/card-form.js';
 import type { ShouyinCardBinding } from '../binding/card-binding.js';
 import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
-import type { Session } from '../protocol/schemas.js';
+import type { SavedCard, Session } from '../protocol/schemas.js';
+import { Confirmation, confirmationFor } from '../saved-cards/confirmation.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
 import { newCard, savedCard, type PrepareInstrument } from './effects/instruments.js';
@@ -17,6 +18,8 @@ export interface SavedCardsView {
   bySavedCard: boolean;
   /** The chosen saved card can pay as it is (its CVV, when asked for, is typed). */
   complete: boolean;
+  /** The chosen saved card is confirmed by an SMS code (`confirmationFor`): the binding form's SMS step shows for it. */
+  bySms?: SavedCard | undefined;
 }
 
 /**
@@ -79,18 +82,24 @@ export class CardEntry {
       this.said?.sessionId === session.id
         ? this.said
         : { cardId: rules ? rules.preselectCard(session.savedCards, now) : undefined, complete: !(session.card?.savedCardCvv ?? false) };
+    const card = listed ? session.savedCards.find((c) => c.id === said.cardId) : undefined;
+    const bySms = card && confirmationFor(card, session) === Confirmation.Sms ? card : undefined;
     // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
-    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete };
+    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete, bySms };
   }
 
   /** What pays by card: the chosen saved card, else the card form's card; none while either lacks something. */
   take(): PrepareInstrument | undefined {
     const { savedCards } = this;
+    const { binding } = this;
     if (savedCards?.value) {
       const choice = savedCards.take();
+      const session = this.checkout.state.session;
+      const card = session?.savedCards.find((c) => c.id === choice?.cardId);
+      // A bound card pays through its SMS code, confirmed as a binding's.
+      if (card && session && confirmationFor(card, session) === Confirmation.Sms) return binding?.take();
       return choice && savedCard(choice);
     }
-    const { binding } = this;
     if (binding) return binding.take();
     // The frame's element is there once its chunk is: until then nothing can pay by card.
     const frame = this.cardFrame;
@@ -100,9 +109,9 @@ export class CardEntry {
   }
 
   readonly onCardChange = (event: CustomEvent<CardChangeDetail>): void => {
-    const { complete, missing, problem, field } = event.detail;
+    const { complete, missing, problem, field, awaiting } = event.detail;
     // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
-    const changed = complete !== this.card.complete || missing !== this.card.missing || problem !== this.card.problem;
+    const changed = complete !== this.card.complete || missing !== this.card.missing || problem !== this.card.problem || awaiting !== this.card.awaiting;
     this.card = event.detail;
     // Another number is another card: a decline of the last one no longer holds the button.
     if (field === 'number') this.checkout.instrumentChanged();

@@ -12,13 +12,14 @@ import { nearestLang } from '../i18n/nearest-lang.js';
 import type { MessageOverrides, Messages } from '../i18n/messages.js';
 import { emit, type ShouyinEventDetails } from '../events/events.js';
 import { ErrorCode } from '../protocol/codes.js';
-import { ENVIRONMENTS, type Environment, type Session, type SessionInput } from '../protocol/schemas.js';
+import { ENVIRONMENTS, type Environment, type SavedCard, type Session, type SessionInput } from '../protocol/schemas.js';
 import type { BeforeCardRemove } from '../saved-cards/saved-cards.js';
 import { base, tokens } from '../theme/tokens.js';
 import { CheckoutController } from './effects/checkout-controller.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, channelName, sessionError, skeleton, success, successText, summary } from './checkout-views.js';
 import { failureText } from './failure-text.js';
+import { toldByBindingForm } from '../binding/told-by-form.js';
 import type * as Care from '../lazy/care.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
@@ -437,7 +438,7 @@ export class ShouyinCheckout extends LitElement {
     const p = paymentViews?.paymentMessagesFor(locale, this.strings?.payment);
     const busy = state.phase === Phase.Paying || state.phase === Phase.Pending;
     const amount = amountOf(session, locale);
-    const failure = state.phase === Phase.Ready ? state.failure : undefined;
+    const failure = state.phase === Phase.Ready && !(state.failure && toldByBindingForm(state.failure.code)) ? state.failure : undefined;
     const byCard = this.checkout.channel?.kind === 'card';
     const saved = this.cards.view(session, byCard, this.checkout.serverNow());
     const { listed, ready, bySavedCard } = saved;
@@ -496,6 +497,7 @@ export class ShouyinCheckout extends LitElement {
             ></shouyin-saved-cards>
           `
         : nothing}
+      ${saved.bySms ? this.renderCardCode(saved.bySms, session, busy, locale) : nothing}
       ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy, locale) : nothing}
       ${failure || notice
         ? html`<div class="outcome" role="group" tabindex="-1" data-reveal="f" aria-labelledby="failure-text notice-text">
@@ -603,6 +605,22 @@ export class ShouyinCheckout extends LitElement {
 
   private readonly serverNow = (): number => this.checkout.serverNow();
 
+  /** A saved bound card's SMS step: the binding form for that card (its chunk comes with the card channel). */
+  private renderCardCode(card: SavedCard, session: Session, busy: boolean, locale: SupportedLocale) {
+    if (this.checkout.chunks.get('binding')?.status !== 'ready') return nothing;
+    return html`<shouyin-card-binding
+      part="card-binding"
+      .session=${session}
+      .savedCard=${card}
+      .base=${this.checkout.endpointBase}
+      .now=${this.serverNow}
+      .seal=${loadSeal}
+      .locale=${locale}
+      ?disabled=${busy}
+      @shouyin-card-change=${this.cards.onCardChange}
+    ></shouyin-card-binding>`;
+  }
+
   /**
    * The language of the host's words in the session (merchant, description): the page's, where
    * the host wrote them, whatever the cashier's `locale`. No session field says it (yet), so the
@@ -646,7 +664,9 @@ export class ShouyinCheckout extends LitElement {
     if (!channelId) return 'channel';
     if (this.checkout.channel?.kind !== 'card') return null;
     const saved = this.cards.view(session, true, this.checkout.serverNow());
-    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : this.cards.card.missing;
+    // A saved bound card waits for its SMS code, as its binding form says.
+    if (saved.bySms) return this.cards.card.awaiting ?? null;
+    return saved.bySavedCard ? (saved.complete ? null : 'cvv') : (this.cards.card.missing ?? this.cards.card.awaiting ?? null);
   }
 
   /** Where the cashier runs: the host's `env` when it names one, else what the browser says. */

@@ -203,6 +203,8 @@ export interface SavedCardsMessages {
   /** A card by brand and last 4 digits: "银联 尾号 1234". */
   cardName: (brand: string, last4: string) => string;
   expiry: (mmYY: string) => string;
+  /** A bound card's bank and type, in place of its brand in its name and of its expiry: "中国邮政储蓄银行 储蓄卡". */
+  bankCard: (bank: string, type: 'debit' | 'credit') => string;
   /** Status badges; `expiring` gets the expiry (`expires 12/26`). */
   active: string;
   expiring: (mmYY: string) => string;

@@ -75,9 +75,28 @@ export const BindingRequestSchema = /* @__PURE__ */ z.strictObject({
   encrypted: z.string().check(z.minLength(1), z.maxLength(8192)),
   /** The payer ticked the bank's quick-pay agreement; a request without it is refused. */
   agreed: z.literal(true),
+  /**
+   * The payer ticked "保存此卡": once the confirm pays, the bound card joins the payer's saved
+   * cards. Only in a session with `card.canSave`; absent means not saved.
+   */
+  save: z.optional(z.literal(true)),
   createdAt: datetime,
 });
 export type BindingRequest = z.infer<typeof BindingRequestSchema>;
+
+/**
+ * A code for paying with a saved bound card (`SavedCard.bound`), to `POST endpoints.bindings`
+ * too: the bank sends it to the phone it has for the card. Nothing to seal (the backend has the
+ * card) and no agreement to accept again. The answer, resend, status and confirm are a binding's.
+ */
+export const CardCodeRequestSchema = /* @__PURE__ */ z.strictObject({
+  v: z.literal(1),
+  sessionId: id,
+  orderId: id,
+  cardId: id,
+  createdAt: datetime,
+});
+export type CardCodeRequest = z.infer<typeof CardCodeRequestSchema>;
 
 export const BindingResendSchema = /* @__PURE__ */ z.strictObject({
   v: z.literal(1),

@@ -55,6 +55,12 @@ export const FailureCode = {
   ServerError: 'server_error',
   /** The mini-program's payment page could not be opened (see `ErrorCode.MiniprogramUnavailable`). */
   MiniprogramUnavailable: 'miniprogram_unavailable',
+  /** A binding's SMS code was wrong (issue 17); the binding form says how many tries are left. */
+  SmsCodeInvalid: 'sms_code_invalid',
+  /** A binding's SMS code is past its time: another may be asked for. */
+  SmsCodeExpired: 'sms_code_expired',
+  /** Too many wrong codes: the binding is over, a new one may be started. */
+  BindingLocked: 'binding_locked',
   /** A failure code this cashier does not know; the payer sees a generic message. */
   Unknown: 'payment_failed',
 } as const;

@@ -55,10 +55,22 @@ export const SavedCardSchema = z.object({
   brand: z.string().check(z.minLength(1), z.maxLength(32)),
   first6: z.optional(z.string().check(z.regex(/^\d{6}$/))),
   last4: z.string().check(z.regex(/^\d{4}$/)),
-  expMonth: z.int().check(z.gte(1), z.lte(12)),
-  expYear: z.int().check(z.gte(2000), z.lte(2100)),
+  // Absent for a debit card bound by 快捷支付: none is printed for online use, and it never expires here.
+  expMonth: z.optional(z.int().check(z.gte(1), z.lte(12))),
+  expYear: z.optional(z.int().check(z.gte(2000), z.lte(2100))),
   status: z.enum([SavedCardStatus.Active, SavedCardStatus.Abnormal, SavedCardStatus.Frozen]),
   reason: z.optional(z.string().check(z.maxLength(64))),
+  /**
+   * A card bound by 快捷支付 (issue 17), saved with the payer's consent: its bank and card type
+   * ("中国邮政储蓄银行 储蓄卡 尾号0006"). It pays once the payer confirms an SMS code the bank sends
+   * to the phone it has for the card (`src/saved-cards/confirmation.ts`).
+   */
+  bound: z.optional(
+    z.object({
+      bank: z.object({ id: z.string().check(z.regex(/^[A-Z0-9]{2,16}$/)), name: z.string().check(z.minLength(1), z.maxLength(40)) }),
+      type: z.literal(['debit', 'credit']),
+    }),
+  ),
 });
 export type SavedCard = z.infer<typeof SavedCardSchema>;
 
@@ -113,9 +125,10 @@ export const SessionSchema = z.object({
   notices: z.optional(z.array(NoticeSchema)),
   /**
    * What the card form asks for beyond number, expiry and CVV; `savedCardCvv` asks for a saved
-   * card's CVV again (sent encrypted as `instrument.encryptedCvv`).
+   * card's CVV again (sent encrypted as `instrument.encryptedCvv`); `canSave`: the host keeps
+   * cards for this session's payer, so the binding form offers "保存此卡" (off until ticked).
    */
-  card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()) })),
+  card: z.optional(z.object({ holderName: z.optional(z.boolean()), savedCardCvv: z.optional(z.boolean()), canSave: z.optional(z.boolean()) })),
   /**
    * The payer as the host has verified them (real-name), for one-click card binding: the binding
    * form shows them masked (张*三, 1101**********1234) instead of asking (issue 17).

@@ -18,6 +18,7 @@ import { savedCardsMessagesFor } from './messages.js';
 import { RemovalController, type BeforeCardRemove, type CardRemover } from './removal-controller.js';
 import { savedCardsStyles } from './saved-cards.styles.js';
 import { CardState, expiryText, partitionCards, preselectCard, type RatedCard } from './status.js';
+import { Confirmation, confirmationFor } from './confirmation.js';
 
 /** What paying with the selected saved card needs: its id, and its CVV when the session asks again. */
 export interface SavedCardChoice {
@@ -166,6 +167,12 @@ export class ShouyinSavedCards extends LitElement {
     return this.visible.find((card) => card.id === this.value);
   }
 
+  /** Whether the selected card's CVV is asked for (a bound card is confirmed by its SMS code instead, outside the list). */
+  private get asksCvv(): boolean {
+    const card = this.selected;
+    return !!card && confirmationFor(card, { card: { savedCardCvv: this.requireCvv } }) === Confirmation.Cvv;
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('session') && this.session !== undefined) this.adoptSession();
     // The payer's own choice stands (a new card included) while it can still pay; otherwise,
@@ -212,7 +219,7 @@ export class ShouyinSavedCards extends LitElement {
     const card = this.selected;
     if (!card) return { cardId: null, complete: false };
     const typed = this.cardFrame ? this.frameCvvComplete : validateCvv(this.cvv.value, brandById(card.brand)).ok;
-    return { cardId: card.id, complete: !this.requireCvv || typed };
+    return { cardId: card.id, complete: !this.asksCvv || typed };
   }
 
   private onSelect(event: Event): void {
@@ -228,7 +235,7 @@ export class ShouyinSavedCards extends LitElement {
   take(): SavedCardChoice | undefined {
     const card = this.selected;
     if (!card) return undefined;
-    if (!this.requireCvv) return { cardId: card.id };
+    if (!this.asksCvv) return { cardId: card.id };
     if (this.cardFrame) {
       const sealCvv = this.renderRoot.querySelector('shouyin-card-frame')?.takeCvv?.();
       return sealCvv && { cardId: card.id, sealCvv };
@@ -248,6 +255,8 @@ export class ShouyinSavedCards extends LitElement {
   }
 
   private cardName(card: SavedCard): string {
+    const { bound } = card;
+    if (bound) return this.s.cardName(this.s.bankCard(bound.bank.name, bound.type), card.last4);
     const brand = brandById(card.brand);
     return this.s.cardName(this.m.card.brandName(card.brand, brand?.name ?? card.brand), card.last4);
   }
@@ -326,7 +335,7 @@ export class ShouyinSavedCards extends LitElement {
           <span class="visually-hidden" id="${key}-name">${name}</span>
           <span class="number" aria-hidden="true">${maskPan(card, brand)}</span>
           <span class="meta" id="${key}-meta">
-            <span>${s.expiry(expiry)}</span>
+            <span>${card.bound ? s.bankCard(card.bound.bank.name, card.bound.type) : s.expiry(expiry)}</span>
             <span class="badge" data-state=${status.state}>${badge}</span>
           </span>
           ${advice ? html`<span class="advice" id="${key}-advice">${advice}</span>` : nothing}
@@ -346,8 +355,8 @@ export class ShouyinSavedCards extends LitElement {
   }
 
   private renderCvv(m: Messages) {
-    if (!this.requireCvv) return nothing;
     const card = this.selected;
+    if (!this.requireCvv || (card && !this.asksCvv)) return nothing;
     if (this.cardFrame) return card ? this.renderFrameCvv(m, card) : nothing;
     const problem = card && this.cvvShown ? validateCvv(this.cvv.value, brandById(card.brand)) : undefined;
     const error = problem && !problem.ok ? m.card.cvvError[problem.reason] : undefined;

@@ -33,7 +33,7 @@ export type CardProblem = (typeof CardProblem)[keyof typeof CardProblem];
 export interface CardStatus {
   state: CardState;
   selectable: boolean;
-  /** Days from today to the card's last valid day: 0 on that day, negative once expired. */
+  /** Days from today to the card's last valid day: 0 on that day, negative once expired; `Infinity` for a card without an expiry. */
   daysLeft: number;
   /** For abnormal and frozen cards. */
   problem?: CardProblem;
@@ -59,10 +59,12 @@ function lastDayOf(year: number, month: number): number {
 
 /**
  * A card's status at `now` (ms, server time). The backend's status comes first: a frozen card
- * that has also expired says "frozen", the reason the payer can act on with the bank.
+ * that has also expired says "frozen", the reason the payer can act on with the bank. A card
+ * without an expiry (a bound debit card) never expires: only the bank's status stops it.
  */
 export function cardStatus(card: SavedCard, now: number): CardStatus {
-  const daysLeft = lastDayOf(card.expYear, card.expMonth) - chinaDay(now);
+  const { expYear, expMonth } = card;
+  const daysLeft = expYear === undefined || expMonth === undefined ? Infinity : lastDayOf(expYear, expMonth) - chinaDay(now);
   if (card.status !== 'active') {
     const code = card.reason ?? (card.status === 'frozen' ? CardProblem.Frozen : CardProblem.Other);
     const problem = KNOWN_PROBLEMS.has(code) ? (code as CardProblem) : CardProblem.Other;
@@ -99,7 +101,7 @@ export function preselectCard(cards: readonly SavedCard[], now: number): string 
   return (usable.find((rated) => rated.status.state === CardState.Active) ?? usable[0])?.card.id ?? null;
 }
 
-/** `MM/YY`, as the expiry is printed on the card. */
-export function expiryText(card: Pick<SavedCard, 'expMonth' | 'expYear'>): string {
-  return `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear % 100).padStart(2, '0')}`;
+/** `MM/YY`, as the expiry is printed on the card; empty for a card without one. */
+export function expiryText({ expMonth, expYear }: Pick<SavedCard, 'expMonth' | 'expYear'>): string {
+  return expMonth === undefined || expYear === undefined ? '' : `${String(expMonth).padStart(2, '0')}/${String(expYear % 100).padStart(2, '0')}`;
 }

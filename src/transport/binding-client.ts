@@ -36,10 +36,14 @@ export async function lookupCardInfo(options: BindingRequestOptions & { iin: str
   return (result.ok && result.status === 200 && parseWith(CardInfoSchema, result.json)) || { known: false };
 }
 
-/** `POST endpoints.bindings`: the sealed details; the bank sends a code. */
-export async function requestBinding(options: BindingRequestOptions & { encrypted: string }): Promise<BindingResult> {
-  const { session, base, now, encrypted, ...transport } = options;
-  const body = { v: 1, sessionId: session.id, orderId: session.order.id, encrypted, agreed: true, createdAt: new Date(now).toISOString() };
+/** What a code is asked for: a new card's sealed details (and whether to save it), or a saved bound card. */
+export type CodeFor = { encrypted: string; save: boolean } | { cardId: string };
+
+/** `POST endpoints.bindings`: the sealed details, or a saved bound card's id; the bank sends a code. */
+export async function requestBinding(options: BindingRequestOptions & { for: CodeFor }): Promise<BindingResult> {
+  const { session, base, now, for: what, ...transport } = options;
+  const card = 'cardId' in what ? { cardId: what.cardId } : { encrypted: what.encrypted, agreed: true, ...(what.save ? { save: true } : {}) };
+  const body = { v: 1, sessionId: session.id, orderId: session.order.id, ...card, createdAt: new Date(now).toISOString() };
   return interpretBinding(await sendSigned({ ...transport, session, url: new URL(session.endpoints.bindings ?? '', base).href, method: 'POST', body, now }));
 }
 

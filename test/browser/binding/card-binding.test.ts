@@ -124,6 +124,9 @@ describe('binding a Chinese debit card by SMS code', function () {
     getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
     await log.next('shouyin-failure');
     await until(() => queryAllByRole(el, 'alert').some((a) => textOf(a).includes('验证码错误，还可尝试 4 次')), 'the wrong code message');
+    // One clear message: the binding form's, not the checkout's generic failure under it too.
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~="message"]'), 'the generic failure message').to.have.length(0);
     // Focus is back on the emptied code field, for the right code.
     const field = getByRole(el, 'textbox', { name: '短信验证码' }) as HTMLInputElement;
     await until(() => el.shadowRoot!.querySelector('shouyin-card-binding')!.shadowRoot!.activeElement === field, 'focus on the code field');
@@ -218,5 +221,18 @@ describe('binding a Chinese debit card by SMS code', function () {
     expect(book.bindings.map((b) => b.status)).to.deep.equal(['bound']);
     expect(book.attempts.filter((a) => a.status === 'succeeded')).to.have.length(1);
     expect(book.bindingRequests.filter((body) => body.includes('"agreed":true'))).to.have.length(1);
+  });
+
+  it('the assistant says the SMS code is what is missing while the code step waits', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800&binding=1', attributes: { 'hint-delay': '3000' } });
+    getByRole(el, 'radio', { name: '银行卡' }).click();
+    await el.updateComplete;
+    await findByRole(el, 'group', { name: '银行卡快捷支付' });
+    await fillDebit(el);
+    getByRole(el, 'button', { name: '获取验证码' }).click();
+    await findByRole(el, 'textbox', { name: '短信验证码' });
+    const hint = await log.first('shouyin-hint', 10_000);
+    expect(hint.hint).to.equal('dwell');
+    expect(hint.message).to.equal('还差短信验证码：请查看银行发到您手机的 6 位数字。');
   });
 });

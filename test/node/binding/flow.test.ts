@@ -132,6 +132,10 @@ describe('the SMS code step', () => {
   it('counts the resend countdown down in whole seconds', () => {
     assert.deepEqual([T0, T0 + 1, T0 + 59_001, T0 + 60_000, T0 + 90_000].map((t) => resendIn(codeStep, t)), [60, 60, 1, 0, 0]);
   });
+
+  it("never says more than 60 seconds, even when the cashier's clock is a little behind the backend's", () => {
+    assert.deepEqual([T0 - 1, T0 - 900, T0 - 5_000].map((t) => resendIn(codeStep, t)), [60, 60, 60]);
+  });
 });
 
 describe('which fields the form asks for', () => {

@@ -35,6 +35,8 @@ describe('cardStatus', () => {
     { name: 'abnormal without a reason', now: NOV_30, card: { status: 'abnormal', expYear: 2029 }, state: 'abnormal', selectable: false, problem: 'other' },
     { name: 'frozen', now: NOV_30, card: { status: 'frozen', expYear: 2029 }, state: 'frozen', selectable: false, problem: 'frozen' },
     { name: 'frozen and expired: the backend\'s status comes first', now: NOV_30, card: { status: 'frozen', expYear: 2020 }, state: 'frozen', selectable: false, problem: 'frozen' },
+    { name: 'a bound debit card without an expiry never expires', now: NOV_30, card: { expMonth: undefined, expYear: undefined }, state: 'active', selectable: true, daysLeft: Infinity },
+    { name: 'a bound debit card without an expiry, frozen by its bank', now: NOV_30, card: { expMonth: undefined, expYear: undefined, status: 'frozen' }, state: 'frozen', selectable: false, problem: 'frozen' },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -76,4 +78,5 @@ describe('expiryText', () => {
   for (const [month, year, text] of [[12, 2026, '12/26'], [1, 2030, '01/30'], [7, 2105 - 100, '07/05']] as const) {
     it(`${month}/${year} is ${text}`, () => assert.equal(expiryText({ expMonth: month, expYear: year }), text));
   }
+  it('no expiry is no text', () => assert.equal(expiryText({}), ''));
 });
