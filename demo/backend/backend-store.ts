@@ -1,5 +1,6 @@
 import type { JweIdStore } from '../../src/server/jwe-id-store.js';
 import type { CardKey } from './card-key.js';
+import type { PasskeyStore } from './passkey-store.js';
 import type { AttemptRecord, SessionRecord, StoredAnswer, TryRecord } from './store.js';
 import type { VaultCard } from './saved-cards.js';
 
@@ -75,6 +76,9 @@ export interface BackendStore {
   wallet(payer: string, make: () => VaultCard[]): Promise<VaultCard[]>;
   /** Removes a card unless a payment with it is still open; a repeat answers `removed`. */
   removeCard(payer: string, cardId: string): Promise<'removed' | 'not_found' | 'in_use'>;
+
+  /** The payers' passkeys and the challenges issued for them (issue 17). */
+  readonly passkeys: PasskeyStore;
 
   /** The card key every session's `encryption` is, the same on every instance; made on first use. */
   cardKey(): Promise<CardKey>;

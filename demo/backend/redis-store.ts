@@ -3,6 +3,7 @@ import type { AnswerClaim, BackendStore, Placed, Placement } from './backend-sto
 import { generateSharedCardKey, loadCardKey, type CardKey, type SharedCardKey } from './card-key.js';
 import { dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
+import { RedisPasskeyStore } from './passkey-store.js';
 import type { VaultCard } from './saved-cards.js';
 import { parseScenario } from './scenario-spec.js';
 import { CHANNEL_IDS } from './session-factory.js';
@@ -194,6 +195,7 @@ export interface RedisBackendStoreOptions {
  */
 export class RedisBackendStore implements BackendStore {
   readonly jweIds: RedisJweIdStore;
+  readonly passkeys: RedisPasskeyStore;
   private readonly prefix: string;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -214,6 +216,7 @@ export class RedisBackendStore implements BackendStore {
     this.idempotency = new RedisIdempotencyStore(command, { prefix });
     this.nonces = new RedisNonceStore(command, { prefix, now });
     this.jweIds = new RedisJweIdStore(command, { prefix, now });
+    this.passkeys = new RedisPasskeyStore(command, prefix, now);
   }
 
   addSession(record: SessionRecord): Promise<boolean> {

@@ -9,6 +9,7 @@ import { decryptSavedCardCvv, type DecryptCardCode } from '../../src/server/decr
 import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
 import type { CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
+import type { PasskeyCheck } from './passkeys.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import type { BackendStore } from './backend-store.js';
 import { TestCardOutcome } from './test-cards.js';
@@ -24,6 +25,9 @@ export interface LedgerSavedCard {
   cardId: string;
   brand?: BrandId;
   last4: string;
+  /** Confirmed with the payer's passkey (its credential id only) instead of the CVV. */
+  confirmedBy?: 'passkey';
+  passkeyId?: string;
 }
 
 /**
@@ -40,7 +44,7 @@ export interface LedgerSavedCard {
 export type SavedCardIntake =
   | { kind: 'unknown' }
   | { kind: 'unreadable'; code: DecryptCardCode }
-  | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' }
+  | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' | 'passkey_rejected' }
   | { kind: 'usable'; card: LedgerSavedCard; outcome: TestCardOutcome };
 
 /**
@@ -123,6 +127,7 @@ export class SavedCards {
     session: Session,
     payer: string,
     use: CardUse,
+    passkey?: PasskeyCheck,
   ): Promise<SavedCardIntake> {
     const card = (await this.cardsFor(payer)).find((c) => c.id === instrument.cardId);
     if (!card) return { kind: 'unknown' };
@@ -130,6 +135,9 @@ export class SavedCards {
     const ledger: LedgerSavedCard = { type: 'saved-card', cardId: card.id, ...(brand ? { brand: brand.id } : {}), last4: card.last4 };
     const status = cardStatus(card, this.now());
     if (!status.selectable) return { kind: 'refused', card: ledger, code: status.state === CardState.Expired ? 'card_invalid' : 'declined' };
+    // A passkey that did not verify is a failed attempt: the cashier asks the card's usual confirmation next.
+    if (passkey && !passkey.ok) return { kind: 'refused', card: ledger, code: 'passkey_rejected' };
+    if (passkey?.ok) return { kind: 'usable', card: { ...ledger, confirmedBy: 'passkey', passkeyId: passkey.passkeyId }, outcome: card.outcome };
     if (session.card?.savedCardCvv) {
       if (!instrument.encryptedCvv) return { kind: 'refused', card: ledger, code: 'card_invalid' };
       const key = await this.cardKey();

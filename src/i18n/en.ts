@@ -80,6 +80,8 @@ export const en: Messages = {
     order_already_paid: 'This order has already been paid.',
     server_error: 'The payment service is unavailable. Please try again later.',
     miniprogram_unavailable: 'The mini program’s payment page could not be opened. Go back to the mini program and try again, or use another payment method.',
+    passkey_declined: 'Fingerprint or face confirmation did not finish. Confirm the usual way, then pay again.',
+    passkey_rejected: 'The fingerprint or face confirmation was not accepted. Confirm the usual way, then pay again.',
     payment_failed: 'The payment failed. Try again or use another payment method.',
   },
   declinedBy: (channel) => `${channel} declined this payment. Try another payment method.`,

@@ -80,6 +80,8 @@ export const zhCN: Messages = {
     order_already_paid: '该订单已支付，无需重复支付。',
     server_error: '支付服务暂时不可用，请稍后重试。',
     miniprogram_unavailable: '无法打开小程序支付页面，请返回小程序重试，或更换支付方式。',
+    passkey_declined: '未完成指纹或面容确认，请用原来的方式确认后再支付。',
+    passkey_rejected: '指纹或面容确认未通过，请用原来的方式确认后再支付。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
   declinedBy: (channel) => `${channel}拒绝了这笔支付，请更换支付方式。`,

@@ -80,6 +80,8 @@ export const zhTW: Messages = {
     order_already_paid: '此訂單已付款，無需重複付款。',
     server_error: '付款服務暫時無法使用，請稍後重試。',
     miniprogram_unavailable: '無法開啟小程式付款頁面，請返回小程式重試，或更換付款方式。',
+    passkey_declined: '未完成指紋或臉部確認，請用原來的方式確認後再付款。',
+    passkey_rejected: '指紋或臉部確認未通過，請用原來的方式確認後再付款。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
   declinedBy: (channel) => `${channel}拒絕了這筆付款，請更換付款方式。`,

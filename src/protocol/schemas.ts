@@ -6,6 +6,7 @@
  * keeps the options apart, and the union alone is ~0.5 KB gzip less.
  */
 import * as z from 'zod/mini';
+import { PasskeyProofSchema } from './passkey.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const minorUnits = z.int().check(z.nonnegative());
@@ -109,6 +110,8 @@ export const SessionSchema = z.object({
     cards: z.optional(z.string().check(z.minLength(1))),
     cardInfo: z.optional(z.string().check(z.minLength(1))),
     bindings: z.optional(z.string().check(z.minLength(1))),
+    /** Passkey confirmation of saved cards (`src/protocol/passkey.ts`): the host offers it. */
+    passkeys: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
   /**
@@ -121,6 +124,8 @@ export const SessionSchema = z.object({
    * form shows them masked (张*三, 1101**********1234) instead of asking (issue 17).
    */
   payer: z.optional(z.object({ name: z.string().check(z.minLength(1), z.maxLength(64)), idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/)) })),
+  /** With `endpoints.passkeys`: whether this payer has a passkey already (confirm with it) or not (offer one after paying). */
+  passkey: z.optional(z.object({ registered: z.boolean() })),
   /** The order is already paid (another tab, another device, a payment that went through): show it, offer nothing. */
   paid: z.optional(z.object({ paymentId: id })),
 });
@@ -135,7 +140,8 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 // contract does not name (the backend would otherwise keep and serve back what it never checked).
 export const InstrumentSchema = z.union([
   z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
-  z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
+  /** `passkey`: confirmed with the payer's passkey instead of the CVV. */
+  z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()), passkey: z.optional(PasskeyProofSchema) }),
   z.strictObject({ type: z.literal('wallet') }),
   /** A 快捷支付 binding's confirm (`src/protocol/binding.ts`): its SMS code sealed like a card. */
   z.strictObject({ type: z.literal('binding'), bindingId: id, encrypted: z.string().check(z.minLength(1)) }),
