@@ -4,6 +4,7 @@ import type { ShouyinCardBinding } from '../binding/card-binding.js';
 import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
 import type { Session } from '../protocol/schemas.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
+import type { Passkeys } from '../passkey/passkeys.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
 import { newCard, savedCard, type PrepareInstrument } from './effects/instruments.js';
 
@@ -17,6 +18,8 @@ export interface SavedCardsView {
   bySavedCard: boolean;
   /** The chosen saved card can pay as it is (its CVV, when asked for, is typed). */
   complete: boolean;
+  /** The chosen saved card's id (`null`: a new card). */
+  cardId: string | null | undefined;
 }
 
 /**
@@ -79,15 +82,18 @@ export class CardEntry {
         ? this.said
         : { cardId: rules ? rules.preselectCard(session.savedCards, now) : undefined, complete: !(session.card?.savedCardCvv ?? false) };
     // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
-    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete };
+    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete, cardId: said.cardId };
   }
 
-  /** What pays by card: the chosen saved card, else the card form's card; none while either lacks something. */
-  take(): PrepareInstrument | undefined {
+  /**
+   * What pays by card: the chosen saved card (confirmed by `passkeys` when they say so), else the
+   * card form's card; none while either lacks something.
+   */
+  take(passkeys?: Pick<Passkeys, 'instrument'>): PrepareInstrument | undefined {
     const { savedCards } = this;
     if (savedCards?.value) {
       const choice = savedCards.take();
-      return choice && savedCard(choice);
+      return choice && (passkeys ? passkeys.instrument(choice.cardId, savedCard(choice)) : savedCard(choice));
     }
     const { binding } = this;
     if (binding) return binding.take();

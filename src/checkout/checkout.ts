@@ -316,8 +316,13 @@ export class ShouyinCheckout extends LitElement {
     const held = flow.phase === Phase.Ready && flow.failure?.repeats && this.renderRoot.querySelector<HTMLElement>('[data-reveal="f"]');
     if (held) return reveal(held, this.renderRoot.querySelector('.actions'));
     if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
-    const instrument = this.cards.take();
+    const instrument = this.cards.take(this.passkeys);
     if (instrument) this.checkout.pay(instrument);
+  }
+
+  /** Passkey confirmation of saved cards (docs/passkeys.md), once its chunk is here. */
+  private get passkeys() {
+    return this.checkout.chunks.module('passkey')?.passkeysFor(this, this.checkout);
   }
 
   /** "How to open" on a wallet the super-app blocks: the host's page or guide, else ours (a lazy chunk). */
@@ -418,7 +423,7 @@ export class ShouyinCheckout extends LitElement {
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
         return session
-          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}`
+          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}${this.passkeys?.offer(session, locale, this.strings?.passkey)}`
           : nothing;
       case Phase.Expired:
         return html`
@@ -441,6 +446,7 @@ export class ShouyinCheckout extends LitElement {
     const byCard = this.checkout.channel?.kind === 'card';
     const saved = this.cards.view(session, byCard, this.checkout.serverNow());
     const { listed, ready, bySavedCard } = saved;
+    const pk = this.passkeys;
     const blocked = !!failure?.repeats;
     const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card, blocked });
     const views = this.channelViews(m, session, locale);
@@ -489,11 +495,12 @@ export class ShouyinCheckout extends LitElement {
               .strings=${this.strings?.savedCards}
               .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
-              ?require-cvv=${session.card?.savedCardCvv ?? false}
+              ?require-cvv=${pk ? pk.cvv(session, saved.cardId) : (session.card?.savedCardCvv ?? false)}
               card-frame=${this.cardFrame ?? nothing}
               ?disabled=${busy}
               @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>
+            ${bySavedCard ? pk?.note(session, saved.cardId, locale, this.strings?.passkey) : nothing}
           `
         : nothing}
       ${byCard && !bySavedCard ? this.renderCardForm(m, session, busy, locale) : nothing}

@@ -16,54 +16,33 @@ import * as z from 'zod/mini';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const datetime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/));
-/** base64url without padding, as WebAuthn's JSON forms spell bytes. */
+/** base64url without padding, at most `max` characters (the backend's answers, the registration). */
 const b64u = (max: number) => z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(max));
 
-/**
- * An assertion as `navigator.credentials.get` made it, in WebAuthn's JSON form (what
- * `PublicKeyCredential.toJSON()` gives). Strict: the intent it rides in is.
- */
-export const PasskeyAssertionSchema = z.strictObject({
-  id: b64u(1024),
-  rawId: b64u(1024),
-  type: z.literal('public-key'),
-  response: z.strictObject({
-    clientDataJSON: b64u(4096),
-    authenticatorData: b64u(4096),
-    signature: b64u(1024),
-    userHandle: z.optional(b64u(128)),
-  }),
-  clientExtensionResults: z.strictObject({}),
-  authenticatorAttachment: z.optional(z.literal(['platform', 'cross-platform'])),
-});
-export type PasskeyAssertion = z.infer<typeof PasskeyAssertionSchema>;
-
-/** What the saved-card instrument carries when a passkey confirms it, instead of the CVV. */
-export const PasskeyProofSchema = z.strictObject({ challengeId: id, assertion: PasskeyAssertionSchema });
-export type PasskeyProof = z.infer<typeof PasskeyProofSchema>;
+export type { PasskeyAssertion, PasskeyProof } from './schemas.js';
 
 export const PasskeyChallengeRequestSchema = /* @__PURE__ */ z.strictObject({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
-  amount: z.int().check(z.positive()),
+  amount: z.int().check(z.gte(1)),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   cardId: id,
   createdAt: datetime,
 });
 export type PasskeyChallengeRequest = z.infer<typeof PasskeyChallengeRequestSchema>;
 
-const descriptor = z.object({ id: b64u(1024), type: z.literal('public-key'), transports: z.optional(z.array(z.string())) });
+const descriptor = /* @__PURE__ */ z.object({ id: b64u(1024), type: z.literal('public-key'), transports: z.optional(z.array(z.string())) });
 
 /** The answer to a challenge request: `options` for `navigator.credentials.get`. */
-export const PasskeyChallengeSchema = z.object({
+export const PasskeyChallengeSchema = /* @__PURE__ */ z.object({
   challengeId: id,
   expiresAt: datetime,
   options: z.object({
     challenge: b64u(512),
     rpId: z.string().check(z.minLength(1), z.maxLength(253)),
     allowCredentials: z.array(descriptor),
-    timeout: z.optional(z.int().check(z.positive())),
+    timeout: z.optional(z.int().check(z.gte(1))),
     userVerification: z.literal('required'),
   }),
 });
@@ -76,14 +55,14 @@ export const PasskeyRegistrationRequestSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** The answer to a registration request: `options` for `navigator.credentials.create`. */
-export const PasskeyCreationSchema = z.object({
+export const PasskeyCreationSchema = /* @__PURE__ */ z.object({
   registrationId: id,
   options: z.object({
     challenge: b64u(512),
     rp: z.object({ id: z.string().check(z.minLength(1), z.maxLength(253)), name: z.string().check(z.maxLength(100)) }),
     user: z.object({ id: b64u(128), name: z.string().check(z.maxLength(100)), displayName: z.string().check(z.maxLength(100)) }),
     pubKeyCredParams: z.array(z.object({ type: z.literal('public-key'), alg: z.int() })),
-    timeout: z.optional(z.int().check(z.positive())),
+    timeout: z.optional(z.int().check(z.gte(1))),
     excludeCredentials: z.optional(z.array(descriptor)),
     authenticatorSelection: z.optional(
       z.object({

@@ -6,7 +6,6 @@
  * keeps the options apart, and the union alone is ~0.5 KB gzip less.
  */
 import * as z from 'zod/mini';
-import { PasskeyProofSchema } from './passkey.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const minorUnits = z.int().check(z.nonnegative());
@@ -135,6 +134,30 @@ export type SessionInput = z.input<typeof SessionSchema>;
 
 export const ENVIRONMENTS = ['desktop', 'mobile', 'wechat', 'wechat-miniprogram', 'alipay', 'unionpay'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * Bytes as WebAuthn's JSON forms spell them (base64url, no padding): one schema for every member
+ * of a passkey's assertion; the intent's body limit bounds them all.
+ */
+const webauthnBytes = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(8192));
+
+/**
+ * A passkey's assertion as `navigator.credentials.get` made it, in WebAuthn's JSON form (what
+ * `PublicKeyCredential.toJSON()` gives); see `src/protocol/passkey.ts`. Strict, as the intent.
+ */
+export const PasskeyAssertionSchema = z.strictObject({
+  id: webauthnBytes,
+  rawId: webauthnBytes,
+  type: z.literal('public-key'),
+  response: z.strictObject({ clientDataJSON: webauthnBytes, authenticatorData: webauthnBytes, signature: webauthnBytes, userHandle: z.optional(webauthnBytes) }),
+  clientExtensionResults: z.strictObject({}),
+  authenticatorAttachment: z.optional(z.literal(['platform', 'cross-platform'])),
+});
+export type PasskeyAssertion = z.infer<typeof PasskeyAssertionSchema>;
+
+/** What a saved-card instrument carries when a passkey confirms it instead of the CVV: the challenge it answers, and the assertion. */
+export const PasskeyProofSchema = z.strictObject({ challengeId: id, assertion: PasskeyAssertionSchema });
+export type PasskeyProof = z.infer<typeof PasskeyProofSchema>;
 
 // Strict, as the intent: a signed body is refused, not trimmed, when it carries a member the
 // contract does not name (the backend would otherwise keep and serve back what it never checked).
