@@ -25,8 +25,8 @@ export interface PasskeyMessages {
 }
 
 const zhCN: PasskeyMessages = {
-  confirmNote: '用指纹或面容确认：按“支付”后，按手机提示验证即可。',
-  confirmNoteNoCvv: '用指纹或面容确认，无需输入安全码：按“支付”后，按手机提示验证即可。',
+  confirmNote: '用指纹或面容确认：付款时按提示验证即可。',
+  confirmNoteNoCvv: '用指纹或面容确认，无需输入安全码：付款时按提示验证即可。',
   noAuthenticator: '此设备无法用指纹或面容确认，请用原来的方式确认。',
   usualThisTime: '本次请用原来的方式确认。',
   offerTitle: '下次用指纹或面容支付',
@@ -39,8 +39,8 @@ const zhCN: PasskeyMessages = {
 };
 
 const zhTW: PasskeyMessages = {
-  confirmNote: '用指紋或臉部確認：按「付款」後，依手機提示驗證即可。',
-  confirmNoteNoCvv: '用指紋或臉部確認，無需輸入安全碼：按「付款」後，依手機提示驗證即可。',
+  confirmNote: '用指紋或臉部確認：付款時依提示驗證即可。',
+  confirmNoteNoCvv: '用指紋或臉部確認，無需輸入安全碼：付款時依提示驗證即可。',
   noAuthenticator: '此裝置無法用指紋或臉部確認，請用原來的方式確認。',
   usualThisTime: '本次請用原來的方式確認。',
   offerTitle: '下次用指紋或臉部付款',
@@ -53,8 +53,8 @@ const zhTW: PasskeyMessages = {
 };
 
 const en: PasskeyMessages = {
-  confirmNote: 'Confirm with your fingerprint or face: press Pay, then follow your device.',
-  confirmNoteNoCvv: 'Confirm with your fingerprint or face, no security code needed: press Pay, then follow your device.',
+  confirmNote: 'Confirm with your fingerprint or face: when you pay, follow your device’s prompt.',
+  confirmNoteNoCvv: 'Confirm with your fingerprint or face, no security code needed: when you pay, follow your device’s prompt.',
   noAuthenticator: 'This device cannot confirm with a fingerprint or face. Confirm the usual way.',
   usualThisTime: 'Confirm the usual way this time.',
   offerTitle: 'Pay with your fingerprint or face next time',

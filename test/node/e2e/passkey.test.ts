@@ -104,7 +104,7 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
     // A new order of the same payer, whose host asks a saved card's CVV: the passkey replaces it.
     await openCheckout(page, `payer=${payer}&passkeys=1&savedCardCvv=1`);
     await payByCard(page);
-    await page.getByText('用指纹或面容确认，无需输入安全码：按“支付”后，按手机提示验证即可。').waitFor();
+    await page.getByText('用指纹或面容确认，无需输入安全码：付款时按提示验证即可。').waitFor();
     assert.equal(await page.getByLabel(/安全码/).count(), 0);
     await page.locator('[part="pay-button"]').click();
     await page.getByRole('heading', { name: '支付成功' }).waitFor();
