@@ -56,6 +56,8 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart card-form - The card form (when the card channel is selected).
  * @csspart card-binding - The 快捷支付 binding form, instead of the card form when the session has `endpoints.bindings`.
  * @csspart saved-cards - The saved card list (card channel, when the session has saved cards).
+ * @csspart passkey-note - Under the saved cards: a fingerprint or face confirms the chosen card, or why not this time (docs/passkeys.md).
+ * @csspart passkey-offer - Under 支付成功: the offer to pay with a fingerprint or face next time, then how it went.
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
