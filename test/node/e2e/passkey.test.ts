@@ -87,8 +87,19 @@ async function register(page: Page, payer: string): Promise<void> {
   await page.getByRole('heading', { name: '支付成功' }).waitFor();
   const offer = page.getByRole('region', { name: '下次用指纹或面容支付' });
   await offer.waitFor();
-  await offer.getByRole('button', { name: '开启' }).click();
-  await page.getByText('已开启。下次在本设备上可以用指纹或面容支付。').waitFor();
+  const accept = offer.getByRole('button', { name: '开启' });
+  for (const button of [accept, offer.getByRole('button', { name: '不用了' })]) assert.ok((await button.boundingBox())!.height >= 44);
+  // By keyboard, as a screen reader user would.
+  await accept.focus();
+  await page.keyboard.press('Enter');
+  const done = page.getByRole('status').filter({ hasText: '已开启。下次在本设备上可以用指纹或面容支付。' });
+  await done.waitFor();
+  // The buttons are gone: focus is on what says how it went.
+  await page.waitForFunction(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.includes('已开启');
+  });
 }
 
 describe('passkeys in Chromium with a virtual authenticator', () => {
