@@ -39,6 +39,7 @@ const LAZY_CHUNKS: Record<string, string> = {
   qr: 'src/lazy/qr.ts',
   'saved-cards': 'src/lazy/saved-cards.ts',
   seal: 'src/lazy/seal.ts',
+  passkey: 'src/lazy/passkey.ts',
 };
 
 /** Packages a lazy chunk may carry itself (the QR encoder; imask, lent by the card chunk); any other (Lit, zod) would be a second copy. */

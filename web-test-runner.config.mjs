@@ -430,6 +430,49 @@ function cardFramesPlugin() {
   };
 }
 
+/**
+ * `executeServerCommand('webauthn-authenticator', { isUserVerified })`: a virtual platform
+ * authenticator (internal, user-verifying, resident keys) on the test's page, through CDP
+ * (`WebAuthn.addVirtualAuthenticator`), as a phone's fingerprint reader. It lives as long as
+ * its CDP session, kept here per test page; `webauthn-authenticator` with `{ remove: true }`
+ * takes it away. Playwright's Chromium only; elsewhere `{ supported: false }`. (The page is on
+ * 127.0.0.1, which no engine takes as a relying party id: a ceremony there fails with a
+ * SecurityError, which is a refusal to the cashier. The whole passkey path runs on localhost
+ * in test/node/e2e/passkey.test.ts.)
+ */
+function webauthnPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'shouyin-webauthn',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'webauthn-authenticator') return undefined;
+      const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
+      if (!page || session.browser.type !== 'playwright' || !page.context().newCDPSession) return { supported: false };
+      const held = sessions.get(session.id);
+      if (payload?.remove) {
+        if (held) await held.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: held.id });
+        await held?.cdp.detach().catch(() => undefined);
+        sessions.delete(session.id);
+        return { supported: true };
+      }
+      const cdp = held?.cdp ?? (await page.context().newCDPSession(page));
+      await cdp.send('WebAuthn.enable');
+      const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasUserVerification: true,
+          isUserVerified: payload?.isUserVerified ?? true,
+          hasResidentKey: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+      sessions.set(session.id, { cdp, id: authenticatorId });
+      return { supported: true, id: authenticatorId };
+    },
+  };
+}
+
 export default {
   rootDir: root,
   hostname: HOST,
@@ -447,6 +490,7 @@ export default {
   plugins: [
     imeCompositionPlugin(),
     cardFramesPlugin(),
+    webauthnPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -13,7 +13,7 @@ process.chdir(root);
 
 await rm('dist', { recursive: true, force: true });
 // One build per lazy chunk (vite.config.ts LAZY_CHUNKS names them), so no two share a file.
-const LAZY = ['assistant', 'binding', 'card', 'card-frame-host', 'care', 'guide', 'i18n-en', 'i18n-zh-TW', 'notices', 'payment', 'preview', 'qr', 'saved-cards', 'seal'].map((name) => `lazy-${name}`);
+const LAZY = ['assistant', 'binding', 'card', 'card-frame-host', 'care', 'guide', 'i18n-en', 'i18n-zh-TW', 'notices', 'payment', 'preview', 'qr', 'saved-cards', 'seal', 'passkey'].map((name) => `lazy-${name}`);
 for (const mode of ['module', 'script', ...LAZY, 'card-frame', 'server', 'node', 'react']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }

@@ -14,6 +14,7 @@ import { Bindings, type BindingIntake } from './bindings.js';
 import type { BackendStore } from './backend-store.js';
 import { channelRefusal } from './limits.js';
 import { mulberry32 } from './random.js';
+import { Passkeys, type PasskeyRp } from './passkeys.js';
 import { SavedCards, type SavedCardIntake } from './saved-cards.js';
 import { FaultName, faultsFor, parseScenario, type ChannelFaults } from './scenario-spec.js';
 import { decideOutcome, limitExceeded, type Outcome } from './scenarios.js';
@@ -32,6 +33,8 @@ export interface BackendOptions {
    * process) by default, or a `RedisBackendStore` shared by several instances.
    */
   store?: BackendStore;
+  /** The relying party passkeys are for; without it, a page on `localhost` (the demo, the tests). */
+  passkeyRp?: PasskeyRp;
 }
 
 export interface Backend {
@@ -61,13 +64,14 @@ const PAYER = /^[A-Za-z0-9._-]{1,80}$/;
  * again with the card form's own rules, and answered from the test-card table
  * (`test-cards.ts`). See `card-intake.ts` for what is a 400 and what is a failed attempt.
  */
-export function createBackend({ now = Date.now, random = Math.random, maxSessions, store = new Store(now, maxSessions) }: BackendOptions = {}): Backend {
+export function createBackend({ now = Date.now, random = Math.random, maxSessions, store = new Store(now, maxSessions), passkeyRp }: BackendOptions = {}): Backend {
   const cardKey = (): Promise<CardKey> => store.cardKey();
   const savedCards = new SavedCards(store, now, cardKey);
   /** The card JWEs accepted in the last minutes (new cards and saved cards' CVVs): each pays once. */
   const { jweIds } = store;
   /** This instance's requests in flight by `kid:key`: a duplicate here waits for the first. */
   const inFlight = new Map<string, Promise<StoredAnswer>>();
+  const passkeys = new Passkeys({ store, now, toleranceSeconds: SIGNATURE_TOLERANCE_S, ...(passkeyRp ? { rp: passkeyRp } : {}) });
   const bindings = new Bindings({ now, random, cardKey, replay: jweIds, store, toleranceSeconds: SIGNATURE_TOLERANCE_S });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -94,6 +98,13 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       if (path === '/api/card-info' || path === '/api/bindings') {
         if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
         await (path === '/api/card-info' ? bindings.cardInfo(req, res) : bindings.create(req, res));
+        return true;
+      }
+      if (path === '/api/passkeys' || path === '/api/passkeys/challenge' || path === '/api/passkeys/registration') {
+        if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+        if (path === '/api/passkeys') await passkeys.register(req, res);
+        else if (path === '/api/passkeys/challenge') await passkeys.challenge(req, res, async (payer, cardId) => (await savedCards.cardsFor(payer)).some((c) => c.id === cardId));
+        else await passkeys.registration(req, res, paidBySavedCard);
         return true;
       }
       const routed = matchIdRoute(path);
@@ -175,6 +186,7 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
       return sendError(res, 503, 'too_many_sessions');
     }
     await savedCards.decorate(session, payer, url);
+    await passkeys.decorate(session, payer, url);
     sendJson(res, 200, session);
   }
 
@@ -317,7 +329,10 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     }
     let saved: Exclude<SavedCardIntake, { kind: 'unknown' | 'needs_code' | 'unreadable' }> | undefined;
     if (intent.instrument.type === 'saved-card') {
-      const intake = await savedCards.intake(intent.instrument, session, record.payer, use);
+      // A passkey confirms the card instead of its CVV; its challenge is spent whatever the outcome.
+      const { passkey } = intent.instrument;
+      const confirmed = passkey ? await passkeys.confirm(passkey, record, intent.instrument.cardId) : undefined;
+      const intake = await savedCards.intake(intent.instrument, session, record.payer, use, confirmed);
       if (intake.kind === 'unknown') return error(400, 'card_unknown');
       if (intake.kind === 'needs_code') return error(400, 'sms_code_required');
       if (intake.kind === 'unreadable') return error(400, unreadableError(intake.code));
@@ -383,6 +398,11 @@ export function createBackend({ now = Date.now, random = Math.random, maxSession
     if (placed.kind === 'paid') return { status: 409, body: { error: { code: 'order_already_paid' }, paidAttempt: toResponse(placed.attempt) } };
     if (malformed) return { status: 200, body: undefined, raw: '{"ok":true,"status":"paid?"}' };
     return { status: 200, body: IntentResponseSchema.parse(toResponse(placed.attempt)) };
+  }
+
+  /** A passkey is offered only to a payer who just confirmed a card the usual way: this order paid with a saved card or a binding. */
+  async function paidBySavedCard(orderId: string): Promise<boolean> {
+    return (await store.attemptsFor(orderId)).some((a) => a.status === 'succeeded' && (a.instrument.type === 'saved-card' || a.instrument.type === 'binding'));
   }
 
   async function getAttempt(id: string, res: ServerResponse): Promise<void> {

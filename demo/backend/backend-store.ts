@@ -1,6 +1,7 @@
 import type { JweIdStore } from '../../src/server/jwe-id-store.js';
 import type { BindingRecord } from './bindings.js';
 import type { CardKey } from './card-key.js';
+import type { PasskeyStore } from './passkey-store.js';
 import type { AttemptRecord, SessionRecord, StoredAnswer, TryRecord } from './store.js';
 import type { VaultCard } from './saved-cards.js';
 
@@ -94,6 +95,9 @@ export interface BackendStore {
   /** Notes a signed binding request (card info, binding, resend) of an order as received, its JWE by its shape. */
   addBindingRequest(orderId: string, shape: string): Promise<void>;
   bindingRequests(orderId: string): Promise<string[]>;
+
+  /** The payers' passkeys and the challenges issued for them (issue 17). */
+  readonly passkeys: PasskeyStore;
 
   /** The card key every session's `encryption` is, the same on every instance; made on first use. */
   cardKey(): Promise<CardKey>;

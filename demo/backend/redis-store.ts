@@ -4,6 +4,7 @@ import { generateSharedCardKey, loadCardKey, type CardKey, type SharedCardKey } 
 import { dayInChina } from './limits.js';
 import { mulberry32 } from './random.js';
 import type { BindingRecord } from './bindings.js';
+import { RedisPasskeyStore } from './passkey-store.js';
 import type { VaultCard } from './saved-cards.js';
 import { parseScenario } from './scenario-spec.js';
 import { CHANNEL_IDS } from './session-factory.js';
@@ -224,6 +225,7 @@ export interface RedisBackendStoreOptions {
  */
 export class RedisBackendStore implements BackendStore {
   readonly jweIds: RedisJweIdStore;
+  readonly passkeys: RedisPasskeyStore;
   private readonly prefix: string;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -244,6 +246,7 @@ export class RedisBackendStore implements BackendStore {
     this.idempotency = new RedisIdempotencyStore(command, { prefix });
     this.nonces = new RedisNonceStore(command, { prefix, now });
     this.jweIds = new RedisJweIdStore(command, { prefix, now });
+    this.passkeys = new RedisPasskeyStore(command, prefix, now);
   }
 
   addSession(record: SessionRecord): Promise<boolean> {

@@ -9,6 +9,7 @@ import { decryptSavedCardCvv, type DecryptCardCode } from '../../src/server/decr
 import { verifyCardRemoval } from '../../src/server/verify-card-removal.js';
 import type { CardUse } from './card-intake.js';
 import type { CardKey } from './card-key.js';
+import type { PasskeyCheck } from './passkeys.js';
 import { readBody, refuseBody, sendError, sendJson, sendRejection } from './http.js';
 import type { BackendStore } from './backend-store.js';
 import { TestCardOutcome } from './test-cards.js';
@@ -24,6 +25,9 @@ export interface LedgerSavedCard {
   cardId: string;
   brand?: BrandId;
   last4: string;
+  /** Confirmed with the payer's passkey (its credential id only) instead of the CVV. */
+  confirmedBy?: 'passkey';
+  passkeyId?: string;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface LedgerSavedCard {
  * - `refused`: the payer's card, but it cannot pay (expired → `card_invalid`, abnormal or
  *   frozen → `declined`, a CVV missing or wrong when the session asks for it → `card_invalid`):
  *   a failed attempt.
- * - `needs_code`: a bound card, which pays only through its SMS code (a binding's confirm):
+ * - `needs_code`: a bound card with no passkey, which pays only through its SMS code (a binding's confirm):
  *   HTTP 400 `sms_code_required`, no attempt recorded.
  * - `usable`: the test network answers with `outcome`.
  */
@@ -43,7 +47,7 @@ export type SavedCardIntake =
   | { kind: 'unknown' }
   | { kind: 'needs_code' }
   | { kind: 'unreadable'; code: DecryptCardCode }
-  | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' }
+  | { kind: 'refused'; card: LedgerSavedCard; code: 'card_invalid' | 'declined' | 'passkey_rejected' }
   | { kind: 'usable'; card: LedgerSavedCard; outcome: TestCardOutcome };
 
 /**
@@ -128,14 +132,19 @@ export class SavedCards {
     session: Session,
     payer: string,
     use: CardUse,
+    passkey?: PasskeyCheck,
   ): Promise<SavedCardIntake> {
     const card = (await this.cardsFor(payer)).find((c) => c.id === instrument.cardId);
     if (!card) return { kind: 'unknown' };
-    if (card.bound) return { kind: 'needs_code' };
+    // A passkey confirms a bound card in place of its SMS code.
+    if (card.bound && !passkey) return { kind: 'needs_code' };
     const brand = brandById(card.brand);
     const ledger: LedgerSavedCard = { type: 'saved-card', cardId: card.id, ...(brand ? { brand: brand.id } : {}), last4: card.last4 };
     const status = cardStatus(card, this.now());
     if (!status.selectable) return { kind: 'refused', card: ledger, code: status.state === CardState.Expired ? 'card_invalid' : 'declined' };
+    // A passkey that did not verify is a failed attempt: the cashier asks the card's usual confirmation next.
+    if (passkey && !passkey.ok) return { kind: 'refused', card: ledger, code: 'passkey_rejected' };
+    if (passkey?.ok) return { kind: 'usable', card: { ...ledger, confirmedBy: 'passkey', passkeyId: passkey.passkeyId }, outcome: card.outcome };
     if (session.card?.savedCardCvv) {
       if (!instrument.encryptedCvv) return { kind: 'refused', card: ledger, code: 'card_invalid' };
       const key = await this.cardKey();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MemoryPasskeyStore } from './passkey-store.js';
 import type { BrandId } from '../../src/card/brands.js';
 import type { Action, Failure, Intent, IntentResponse, Session, AttemptStatus } from '../../src/protocol/schemas.js';
 import { MemoryJweIdStore } from '../../src/server/jwe-id-store.js';
@@ -31,7 +32,7 @@ export interface AttemptRecord {
   sessionId: string;
   channel: string;
   /** A new card is only its brand and last four digits: the number and CVV are never stored. */
-  instrument: { type: Intent['instrument']['type']; cardId?: string; bindingId?: string; brand?: BrandId | string; last4?: string };
+  instrument: { type: Intent['instrument']['type']; cardId?: string; bindingId?: string; brand?: BrandId | string; last4?: string; confirmedBy?: 'passkey'; passkeyId?: string };
   env: Intent['env'];
   amount: number;
   currency: string;
@@ -141,6 +142,7 @@ export const CANCELED: Failure = { code: 'canceled', retryable: false };
 export class Store implements BackendStore {
   readonly sessions = new Map<string, SessionRecord>();
   readonly jweIds: MemoryJweIdStore;
+  readonly passkeys: MemoryPasskeyStore;
   private readonly live = new Map<string, LiveSession>();
   private readonly sessionByKid = new Map<string, string>();
   private readonly sessionByOrder = new Map<string, string>();
@@ -160,6 +162,7 @@ export class Store implements BackendStore {
     private readonly maxSessions = MAX_SESSIONS,
   ) {
     this.jweIds = new MemoryJweIdStore(now);
+    this.passkeys = new MemoryPasskeyStore(now);
   }
 
   addSession(record: SessionRecord): Promise<boolean> {

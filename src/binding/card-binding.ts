@@ -80,6 +80,8 @@ export class ShouyinCardBinding extends LitElement {
   /** Disables every field (while paying). */
   declare disabled: boolean;
   private declare submitted: boolean;
+  /** The binding whose code was asked for saves its card once it pays ("保存此卡" as it was then). */
+  savesCard = false;
 
   protected readonly binding = new BindingController(this, {
     session: () => this.session,
@@ -87,7 +89,9 @@ export class ShouyinCardBinding extends LitElement {
     now: () => this.now(),
     codeFor: async () => {
       const card = this.savedCard;
-      return card ? { cardId: card.id } : { encrypted: await this.sealDetails(), save: !!this.session?.card?.canSave && !!this.renderRoot.querySelector<HTMLInputElement>('#save')?.checked };
+      if (card) return { cardId: card.id };
+      this.savesCard = !!this.session?.card?.canSave && !!this.renderRoot.querySelector<HTMLInputElement>('#save')?.checked;
+      return { encrypted: await this.sealDetails(), save: this.savesCard };
     },
     savedCardId: () => this.savedCard?.id,
   });

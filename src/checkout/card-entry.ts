@@ -5,6 +5,7 @@ import type { ShouyinCardFrame } from '../card-frame/card-frame.js';
 import type { SavedCard, Session } from '../protocol/schemas.js';
 import { Confirmation, confirmationFor } from '../saved-cards/confirmation.js';
 import type { SavedCardChangeDetail, ShouyinSavedCards } from '../saved-cards/saved-cards.js';
+import type { Passkeys } from '../passkey/passkeys.js';
 import type { CheckoutController } from './effects/checkout-controller.js';
 import { newCard, savedCard, type PrepareInstrument } from './effects/instruments.js';
 
@@ -20,6 +21,8 @@ export interface SavedCardsView {
   complete: boolean;
   /** The chosen saved card is confirmed by an SMS code (`confirmationFor`): the binding form's SMS step shows for it. */
   bySms?: SavedCard | undefined;
+  /** The chosen saved card's id (`null`: a new card). */
+  cardId: string | null | undefined;
 }
 
 /**
@@ -73,7 +76,7 @@ export class CardEntry {
     return this.host.renderRoot?.querySelector('shouyin-card-frame');
   }
 
-  view(session: Session, byCard: boolean, now: number): SavedCardsView {
+  view(session: Session, byCard: boolean, now: number, passkeys?: Pick<Passkeys, 'confirms'>): SavedCardsView {
     if (session.savedCards.length > 0) this.listFor = session.id;
     const chunk = this.checkout.chunks.get('saved-cards');
     const listed = byCard && this.listFor === session.id && chunk?.status !== 'failed';
@@ -83,24 +86,31 @@ export class CardEntry {
         ? this.said
         : { cardId: rules ? rules.preselectCard(session.savedCards, now) : undefined, complete: !(session.card?.savedCardCvv ?? false) };
     const card = listed ? session.savedCards.find((c) => c.id === said.cardId) : undefined;
-    const bySms = card && confirmationFor(card, session) === Confirmation.Sms ? card : undefined;
+    const bySms = card && confirmationFor(card, session, passkeys?.confirms(session, card.id)) === Confirmation.Sms ? card : undefined;
     // Until the chunk (and its status rules) is there, its placeholder stands where a saved card would be chosen.
-    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete, bySms };
+    return { listed, ready: !!rules, bySavedCard: listed && said.cardId !== null, complete: said.complete, bySms, cardId: said.cardId };
   }
 
-  /** What pays by card: the chosen saved card, else the card form's card; none while either lacks something. */
-  take(): PrepareInstrument | undefined {
+  /**
+   * What pays by card: the chosen saved card (confirmed by `passkeys` when they say so), else the
+   * card form's card; none while either lacks something.
+   */
+  take(passkeys?: Pick<Passkeys, 'instrument' | 'confirms' | 'savingCard'>): PrepareInstrument | undefined {
     const { savedCards } = this;
     const { binding } = this;
     if (savedCards?.value) {
       const choice = savedCards.take();
       const session = this.checkout.state.session;
       const card = session?.savedCards.find((c) => c.id === choice?.cardId);
-      // A bound card pays through its SMS code, confirmed as a binding's.
-      if (card && session && confirmationFor(card, session) === Confirmation.Sms) return binding?.take();
-      return choice && savedCard(choice);
+      // A bound card pays through its SMS code, confirmed as a binding's, unless a passkey confirms it.
+      if (card && session && confirmationFor(card, session, passkeys?.confirms(session, card.id)) === Confirmation.Sms) return binding?.take();
+      return choice && (passkeys ? passkeys.instrument(choice.cardId, savedCard(choice)) : savedCard(choice));
     }
-    if (binding) return binding.take();
+    if (binding) {
+      const prepare = binding.take();
+      // A binding that saves its card: its success may offer a passkey, as a saved card's does.
+      return prepare && binding.savesCard && passkeys ? passkeys.savingCard(prepare) : prepare;
+    }
     // The frame's element is there once its chunk is: until then nothing can pay by card.
     const frame = this.cardFrame;
     if (frame) return frame.take?.();

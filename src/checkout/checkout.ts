@@ -57,6 +57,8 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart card-form - The card form (when the card channel is selected).
  * @csspart card-binding - The 快捷支付 binding form, instead of the card form when the session has `endpoints.bindings`.
  * @csspart saved-cards - The saved card list (card channel, when the session has saved cards).
+ * @csspart passkey-note - Under the saved cards: a fingerprint or face confirms the chosen card, or why not this time (docs/passkeys.md).
+ * @csspart passkey-offer - Under 支付成功: the offer to pay with a fingerprint or face next time, then how it went.
  * @csspart message - An error or failure message.
  * @csspart pay-button - The pay button.
  * @csspart fallback-button - Accepts the offered fallback channel (prompt mode).
@@ -317,8 +319,13 @@ export class ShouyinCheckout extends LitElement {
     const held = flow.phase === Phase.Ready && flow.failure?.repeats && this.renderRoot.querySelector<HTMLElement>('[data-reveal="f"]');
     if (held) return reveal(held, this.renderRoot.querySelector('.actions'));
     if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
-    const instrument = this.cards.take();
+    const instrument = this.cards.take(this.passkeys);
     if (instrument) this.checkout.pay(instrument);
+  }
+
+  /** Passkey confirmation of saved cards (docs/passkeys.md), once its chunk is here. */
+  private get passkeys() {
+    return this.checkout.chunks.module('passkey')?.passkeysFor(this, this.checkout);
   }
 
   /** "How to open" on a wallet the super-app blocks: the host's page or guide, else ours (a lazy chunk). */
@@ -419,7 +426,7 @@ export class ShouyinCheckout extends LitElement {
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
         return session
-          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}`
+          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}${this.passkeys?.offer(session, locale, this.strings?.passkey)}`
           : nothing;
       case Phase.Expired:
         return html`
@@ -440,8 +447,9 @@ export class ShouyinCheckout extends LitElement {
     const amount = amountOf(session, locale);
     const failure = state.phase === Phase.Ready && !(state.failure && toldByBindingForm(state.failure.code)) ? state.failure : undefined;
     const byCard = this.checkout.channel?.kind === 'card';
-    const saved = this.cards.view(session, byCard, this.checkout.serverNow());
+    const saved = this.cards.view(session, byCard, this.checkout.serverNow(), this.passkeys);
     const { listed, ready, bySavedCard } = saved;
+    const pk = this.passkeys;
     const blocked = !!failure?.repeats;
     const label = payLabel(m, amount, { busy, selected: !!channelId, byCard, saved, card: this.cards.card, blocked });
     const views = this.channelViews(m, session, locale);
@@ -490,11 +498,12 @@ export class ShouyinCheckout extends LitElement {
               .strings=${this.strings?.savedCards}
               .remover=${this.checkout.removeCard}
               .beforeCardRemove=${this.beforeCardRemove}
-              ?require-cvv=${session.card?.savedCardCvv ?? false}
+              ?require-cvv=${pk ? pk.cvv(session, saved.cardId) : (session.card?.savedCardCvv ?? false)}
               card-frame=${this.cardFrame ?? nothing}
               ?disabled=${busy}
               @shouyin-saved-card-change=${this.cards.onSavedCardChange}
             ></shouyin-saved-cards>
+            ${bySavedCard ? pk?.note(session, saved.cardId, locale, this.strings?.passkey) : nothing}
           `
         : nothing}
       ${saved.bySms ? this.renderCardCode(saved.bySms, session, busy, locale) : nothing}

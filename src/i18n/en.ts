@@ -83,6 +83,8 @@ export const en: Messages = {
     sms_code_invalid: 'The SMS code is wrong. Enter it again.',
     sms_code_expired: 'The SMS code has expired. Ask for a new one.',
     binding_locked: 'Too many wrong codes. Start binding the card again.',
+    passkey_declined: 'Your fingerprint or face did not confirm this payment. Confirm the usual way, then pay again.',
+    passkey_rejected: 'Your fingerprint or face did not confirm this payment. Confirm the usual way, then pay again.',
     payment_failed: 'The payment failed. Try again or use another payment method.',
   },
   declinedBy: (channel) => `${channel} declined this payment. Try another payment method.`,

@@ -1,4 +1,5 @@
 import type { CardField } from '../card/card-fields.js';
+import type { PasskeyMessages } from '../passkey/messages.js';
 import type { CvvProblem, ExpiryProblem, NameProblem, NumberProblem } from '../card/validate.js';
 import type { CardRemovalCode, ErrorCode, FailureCode } from '../protocol/codes.js';
 import type { CardProblem } from '../saved-cards/status.js';
@@ -240,6 +241,8 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'failures' | 'c
   assistant?: Partial<HintMessages>;
   payment?: Partial<PaymentMessages>;
   guide?: Partial<GuideMessages>;
+  /** Passkey confirmation of saved cards (its chunk's words, src/passkey/messages.ts). */
+  passkey?: Partial<PasskeyMessages>;
   errors?: Partial<Messages['errors']>;
   failures?: Partial<Messages['failures']>;
 };

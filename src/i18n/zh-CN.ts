@@ -83,6 +83,8 @@ export const zhCN: Messages = {
     sms_code_invalid: '验证码错误，请重新输入。',
     sms_code_expired: '验证码已过期，请重新获取。',
     binding_locked: '验证码错误次数过多，请重新绑卡。',
+    passkey_declined: '未能用指纹或面容确认，请用原来的方式确认后再支付。',
+    passkey_rejected: '未能用指纹或面容确认，请用原来的方式确认后再支付。',
     payment_failed: '支付失败，请重试或更换支付方式。',
   },
   declinedBy: (channel) => `${channel}拒绝了这笔支付，请更换支付方式。`,

@@ -83,6 +83,8 @@ export const zhTW: Messages = {
     sms_code_invalid: '驗證碼錯誤，請重新輸入。',
     sms_code_expired: '驗證碼已逾期，請重新取得。',
     binding_locked: '驗證碼錯誤次數過多，請重新綁卡。',
+    passkey_declined: '未能用指紋或臉部確認，請用原來的方式確認後再付款。',
+    passkey_rejected: '未能用指紋或臉部確認，請用原來的方式確認後再付款。',
     payment_failed: '付款失敗，請重試或更換付款方式。',
   },
   declinedBy: (channel) => `${channel}拒絕了這筆付款，請更換付款方式。`,

@@ -26,6 +26,7 @@ import type * as CatalogEn from './i18n-en.js';
 import type * as CatalogZhTW from './i18n-zh-TW.js';
 import type * as Guide from './guide.js';
 import type * as Notices from './notices.js';
+import type * as Passkey from './passkey.js';
 import type * as Payment from './payment.js';
 import type * as Preview from './preview.js';
 import type * as QrCode from './qr.js';
@@ -144,6 +145,9 @@ export const loadBinding = once(async (): Promise<typeof Binding> => {
   ]);
   return chunk;
 });
+
+/** Loads passkey confirmation of saved cards; the checkout calls it for a session with `endpoints.passkeys` and saved cards. */
+export const loadPasskey = once((): Promise<typeof Passkey> => (SCRIPT ? fromBundle('passkey') : import('./passkey.js')));
 
 /** Loads `<shouyin-card-frame>` and registers it; the checkout calls it when `card-frame` is set and the card channel is shown. */
 export const loadCardFrame = once(async (): Promise<void> => {

@@ -61,6 +61,10 @@ export const FailureCode = {
   SmsCodeExpired: 'sms_code_expired',
   /** Too many wrong codes: the binding is over, a new one may be started. */
   BindingLocked: 'binding_locked',
+  /** The payer did not finish the passkey's fingerprint or face check (refused, cancelled, timed out, no authenticator): nothing was sent. */
+  PasskeyDeclined: 'passkey_declined',
+  /** The backend did not accept the passkey's assertion; the card's usual confirmation is asked instead. */
+  PasskeyRejected: 'passkey_rejected',
   /** A failure code this cashier does not know; the payer sees a generic message. */
   Unknown: 'payment_failed',
 } as const;
@@ -88,6 +92,8 @@ export const RejectCode = {
   RemovalMalformed: 'removal_malformed',
   /** A signed card info, binding or resend request whose body is not one (issue 17). */
   BindingMalformed: 'binding_malformed',
+  /** A signed passkey challenge or registration request whose body is not one (issue 17). */
+  PasskeyMalformed: 'passkey_malformed',
 } as const;
 export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
 

@@ -121,6 +121,8 @@ export const SessionSchema = z.object({
     cards: z.optional(z.string().check(z.minLength(1))),
     cardInfo: z.optional(z.string().check(z.minLength(1))),
     bindings: z.optional(z.string().check(z.minLength(1))),
+    /** Passkey confirmation of saved cards (`src/protocol/passkey.ts`): the host offers it. */
+    passkeys: z.optional(z.string().check(z.minLength(1))),
   }),
   notices: z.optional(z.array(NoticeSchema)),
   /**
@@ -134,6 +136,8 @@ export const SessionSchema = z.object({
    * form shows them masked (张*三, 1101**********1234) instead of asking (issue 17).
    */
   payer: z.optional(z.object({ name: z.string().check(z.minLength(1), z.maxLength(64)), idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/)) })),
+  /** With `endpoints.passkeys`: whether this payer has a passkey already (confirm with it) or not (offer one after paying). */
+  passkey: z.optional(z.object({ registered: z.boolean() })),
   /** The order is already paid (another tab, another device, a payment that went through): show it, offer nothing. */
   paid: z.optional(z.object({ paymentId: id })),
 });
@@ -144,11 +148,36 @@ export type SessionInput = z.input<typeof SessionSchema>;
 export const ENVIRONMENTS = ['desktop', 'mobile', 'wechat', 'wechat-miniprogram', 'alipay', 'unionpay'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/**
+ * Bytes as WebAuthn's JSON forms spell them (base64url, no padding): one schema for every member
+ * of a passkey's assertion; the intent's body limit bounds them all.
+ */
+const webauthnBytes = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(8192));
+
+/**
+ * A passkey's assertion as `navigator.credentials.get` made it, in WebAuthn's JSON form (what
+ * `PublicKeyCredential.toJSON()` gives); see `src/protocol/passkey.ts`. Strict, as the intent.
+ */
+export const PasskeyAssertionSchema = z.strictObject({
+  id: webauthnBytes,
+  rawId: webauthnBytes,
+  type: z.literal('public-key'),
+  response: z.strictObject({ clientDataJSON: webauthnBytes, authenticatorData: webauthnBytes, signature: webauthnBytes, userHandle: z.optional(webauthnBytes) }),
+  clientExtensionResults: z.strictObject({}),
+  authenticatorAttachment: z.optional(z.literal(['platform', 'cross-platform'])),
+});
+export type PasskeyAssertion = z.infer<typeof PasskeyAssertionSchema>;
+
+/** What a saved-card instrument carries when a passkey confirms it instead of the CVV: the challenge it answers, and the assertion. */
+export const PasskeyProofSchema = z.strictObject({ challengeId: id, assertion: PasskeyAssertionSchema });
+export type PasskeyProof = z.infer<typeof PasskeyProofSchema>;
+
 // Strict, as the intent: a signed body is refused, not trimmed, when it carries a member the
 // contract does not name (the backend would otherwise keep and serve back what it never checked).
 export const InstrumentSchema = z.union([
   z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
-  z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()) }),
+  /** `passkey`: confirmed with the payer's passkey instead of the CVV. */
+  z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()), passkey: z.optional(PasskeyProofSchema) }),
   z.strictObject({ type: z.literal('wallet') }),
   /** A 快捷支付 binding's confirm (`src/protocol/binding.ts`): its SMS code sealed like a card. */
   z.strictObject({ type: z.literal('binding'), bindingId: id, encrypted: z.string().check(z.minLength(1)) }),

@@ -8,7 +8,7 @@ import type { Environment } from '../../protocol/schemas.js';
 import { Phase } from './flow.js';
 import type { CheckoutState } from './state.js';
 
-export type Chunk = 'card' | 'card-frame' | 'binding' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr';
+export type Chunk = 'card' | 'card-frame' | 'binding' | 'saved-cards' | 'seal' | 'notices' | 'payment' | 'qr' | 'passkey';
 
 /** What, besides the state, decides the chunks: where the cashier runs, and whether card data is typed in the card platform's frame. */
 export interface ChunkContext {
@@ -27,6 +27,9 @@ export function chunksFor({ session, flow, notice, channelId }: CheckoutState, {
   if (session.notices?.length) chunks.push('notices');
   // Asked as soon as the session is here, so the list is there (or nearly) when the card channel is picked.
   if (session.savedCards.length) chunks.push('saved-cards');
+  // Passkey confirmation of a saved card (and its offer once one paid, or a binding saved its card):
+  // only where the host enables it.
+  if ((session.savedCards.length || session.card?.canSave) && session.endpoints.passkeys) chunks.push('passkey');
   // The card form: in the card platform's frame when there is one (card data never in this page),
   // the binding form where the card channel binds Chinese bank cards (its fields in that frame, if
   // any), else in this page; the card encryption with it, so the pay click finds it there.

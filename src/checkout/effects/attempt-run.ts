@@ -77,8 +77,10 @@ export class AttemptRun {
     } catch (error) {
       // The card encryption did not load: a network fault, nothing sent, worth another try.
       // Else the session has no usable encryption key: this channel cannot take card data.
-      const retryable = error instanceof SealUnavailable;
-      return this.report({ type: 'failed', code: retryable ? FailureCode.NetworkError : FailureCode.ChannelUnavailable, retryable, paymentId: null, trigger: null });
+      // A passkey that did not come says why (`failure`): the payer's refusal, the network.
+      const said = (error as { failure?: FailureCode }).failure;
+      const retryable = !!said || error instanceof SealUnavailable;
+      return this.report({ type: 'failed', code: said ?? (retryable ? FailureCode.NetworkError : FailureCode.ChannelUnavailable), retryable, paymentId: null, trigger: null });
     }
     if (this.cut.signal.aborted) return;
     const intent = buildIntent({

@@ -1,5 +1,5 @@
 import type { Chunk } from '../core/chunks.js';
-import { loadBinding, loadCardForm, loadCardFrame, loadNotices, loadPayment, loadQrCode, loadSavedCards, loadSeal } from '../../lazy/load.js';
+import { loadBinding, loadCardForm, loadCardFrame, loadNotices, loadPasskey, loadPayment, loadQrCode, loadSavedCards, loadSeal } from '../../lazy/load.js';
 
 const LOADERS = {
   card: loadCardForm,
@@ -10,6 +10,7 @@ const LOADERS = {
   notices: loadNotices,
   payment: loadPayment,
   qr: loadQrCode,
+  passkey: loadPasskey,
 } satisfies Record<Chunk, () => Promise<unknown>>;
 
 export type ChunkModule<K extends Chunk> = Awaited<ReturnType<(typeof LOADERS)[K]>>;

@@ -244,6 +244,13 @@ describe('checkout reducer: lazy chunks, asked when what needs them appears', ()
     ['inside Alipay: the payment chunk', session(), 'alipay', ['payment']],
     ['notices: their banner', session('prompt', { notices: [{ id: 'n_1', level: 'info', text: 'x' }] }), 'desktop', ['notices']],
     ['saved cards: their list, before the card channel is picked', session('prompt', { savedCards: [card] }), 'desktop', ['saved-cards']],
+    [
+      'saved cards where the host enables passkeys: the list and the passkey chunk',
+      session('prompt', { savedCards: [card], endpoints: { intents: '/i', status: '/s', passkeys: '/p' } }),
+      'desktop',
+      ['saved-cards', 'passkey'],
+    ],
+    ['passkeys enabled but no saved card: no passkey chunk', session('prompt', { endpoints: { intents: '/i', status: '/s', passkeys: '/p' } }), 'desktop', []],
     ['only a card channel: the card form and its encryption', session('prompt', { channels: [channel('card', 'card')] }), 'desktop', ['card', 'seal']],
     [
       'a card channel that binds Chinese bank cards: the binding form instead',
