@@ -193,6 +193,7 @@ export class ShouyinCheckout extends LitElement {
       const { session } = this.checkout.state;
       return session ? channelName(messagesFor(this.resolvedLocale, this.overrides), session, id) : id;
     },
+    offline: () => messagesFor(this.resolvedLocale, this.overrides).offline,
   });
   /** Care mode's words and read-aloud button, once their chunk is here. */
   private careViews: typeof Care | undefined;
