@@ -35,7 +35,7 @@ export class ShouyinChannelList extends LitElement {
   declare label: string;
   /** Disables every option (while paying). */
   declare disabled: boolean;
-  /** The language of the host's words (a channel's promotion), when it is not the list's. */
+  /** The language of the host's words (a channel's own label, its promotion), when it is not the list's. */
   declare hostLang: string | null;
 
   constructor() {
@@ -117,7 +117,7 @@ export class ShouyinChannelList extends LitElement {
         ${channelIcon(channel.kind)}
         <span class="text">
           <span class="title">
-            <span class="name" part="channel-name" id="c${index}-name" .textContent=${channel.name}></span>
+            <span class="name" part="channel-name" id="c${index}-name" lang=${(channel.hostName && this.hostLang) || nothing} .textContent=${channel.name}></span>
             ${channel.badge ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>` : nothing}
           </span>
           <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span>

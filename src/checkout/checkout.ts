@@ -455,7 +455,7 @@ export class ShouyinCheckout extends LitElement {
       ${summary(m, session, amount, this.serverNow, this.hostLang())}
       ${this.readAloud(locale)}
       ${session.notices?.length
-        ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
+        ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels} .hostLang=${this.hostLang()}></shouyin-notices>`
         : nothing}
       <shouyin-channel-list
         part="channels"
