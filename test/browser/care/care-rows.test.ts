@@ -4,7 +4,8 @@
  * payer is on, said one at a time in a polite live region and read by "朗读".
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { contrast } from '../../support/contrast.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleDescription, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
@@ -49,6 +50,48 @@ function rowLines(el: ShouyinCheckout): { name: string; lines: number; height: n
     const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
     return { name: textOf(name), lines: Math.round(text.getBoundingClientRect().height / lineHeight), height: row.getBoundingClientRect().height };
   });
+}
+
+/** Every element in the cashier's composed tree (its shadow roots and theirs). */
+function composed(root: ParentNode): Element[] {
+  return [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? composed(e.shadowRoot) : [])]);
+}
+
+function visible(e: Element): boolean {
+  const box = e.getBoundingClientRect();
+  return box.width > 1 && box.height > 1 && getComputedStyle(e).visibility !== 'hidden';
+}
+
+/** The color behind an element: the first opaque background up its composed ancestors. */
+function backgroundOf(el: Element): string {
+  for (let e: Element | null = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (!/rgba\(.*,\s*0\)$/.test(bg) && bg !== 'transparent') return bg;
+  }
+  return 'rgb(255, 255, 255)';
+}
+
+/**
+ * What care mode promises, measured on what is shown: the smallest text, the amount, the
+ * smallest target (buttons, fields, channel rows) and the lowest text contrast; and axe.
+ */
+async function measure(el: ShouyinCheckout, state: string): Promise<{ text: number; amount: number; target: number; contrast: number }> {
+  const all = composed(el.shadowRoot!).filter(visible);
+  const holders = all.filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''));
+  const targets = all.filter((e) => e.matches('button, input:not([type=radio]):not([type=checkbox])') || (e.matches('label') && e.querySelector('input[type=radio]')));
+  const amount = el.shadowRoot!.querySelector('[part=amount]');
+  const figures = {
+    text: Math.min(...holders.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+    amount: amount ? parseFloat(getComputedStyle(amount).fontSize) : NaN,
+    target: Math.min(...targets.map((e) => e.getBoundingClientRect().height)),
+    contrast: Math.min(...holders.map((e) => contrast(getComputedStyle(e).color, backgroundOf(e)))),
+  };
+  console.log(`care mode ${state}: text ≥ ${figures.text}px, ${amount ? `amount ${figures.amount}px, ` : ''}targets ≥ ${figures.target.toFixed(1)}px, contrast ≥ ${figures.contrast.toFixed(2)}:1 (${holders.length} texts, ${targets.length} targets)`);
+  expect(figures.text, `${state}: text`).to.be.at.least(20);
+  expect(figures.target, `${state}: targets`).to.be.at.least(56);
+  expect(figures.contrast, `${state}: contrast`).to.be.at.least(7);
+  await expect(el).to.be.accessible();
+  return figures;
 }
 
 async function showOthers(el: ShouyinCheckout): Promise<void> {
@@ -158,5 +201,61 @@ describe('care mode steps, one at a time', () => {
     number.focus();
     await sendKeys({ type: '6222021234567890128' });
     await until('the SMS step', () => textOf(region) === '第 3 步（共 4 步）：填好信息，获取并输入短信验证码');
+  });
+});
+
+describe('care mode sizes, contrast and axe at 360×640', () => {
+  for (const scheme of ['light', 'dark']) {
+    it(`${scheme}: the list with a row's details open, the card step, the result`, async () => {
+      const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', colorScheme: scheme, attributes: { care: '' } });
+      await showOthers(el);
+      const more = await until('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
+      more.click();
+      await el.updateComplete;
+      await until('the step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!) !== '');
+      expect((await measure(el, `${scheme}, details open`)).amount).to.equal(40);
+      getByRole(el, 'radio', { name: '银行卡' }).click();
+      const number = await until('the card number', () => queryAllByRole(el, 'textbox', { name: '卡号' })[0]);
+      number.focus();
+      await sendKeys({ type: '4242424242424242' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '0829' });
+      await until('the CVV step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!).includes('安全码'));
+      await measure(el, `${scheme}, card step`);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '737' });
+      getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+      await log.first('shouyin-success', 8000);
+      await el.updateComplete;
+      await measure(el, `${scheme}, result`);
+    });
+  }
+
+  it('forced colors: the rows’ details buttons and the step are drawn in system colors, the open details shown', async function () {
+    const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
+    await showOthers(el);
+    const more = await until('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
+    try {
+      await emulateMedia({ forcedColors: 'active' });
+    } catch {
+      this.skip();
+    }
+    try {
+      if (!matchMedia('(forced-colors: active)').matches) this.skip();
+      const style = getComputedStyle(more);
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(style.borderTopColor).to.not.equal(backgroundOf(more));
+      expect(style.color).to.not.equal(backgroundOf(more));
+      more.click();
+      await el.updateComplete;
+      const details = list(el).getElementById(more.getAttribute('aria-controls')!)!;
+      expect(details.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(getComputedStyle(details).color).to.not.equal(backgroundOf(details));
+      const step = el.shadowRoot!.querySelector('[part=care-step]')!;
+      await until('the step', () => textOf(step) !== '');
+      expect(getComputedStyle(step).color).to.not.equal(backgroundOf(step));
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 });
