@@ -64,6 +64,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart care-switch - The "大字模式" switch (`aria-pressed`) that turns care mode on and off.
  * @csspart other-channels - Care mode's "其他支付方式" button, which shows the channels other than the chosen one.
  * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
+ * @csspart care-step - Care mode's step the payer is on ("第 2 步（共 5 步）：输入银行卡号"), a polite live region.
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty [--shouyin-color-primary=light-dark(#c8102e, #f2555f)] - Brand color of the pay button and selection.
