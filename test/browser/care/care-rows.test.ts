@@ -12,8 +12,25 @@ import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 
 const CARE_KEY = 'shouyin.care';
 
-before(() => setViewport({ width: 360, height: 640 }));
-after(() => setViewport({ width: 800, height: 600 }));
+/**
+ * Sets the viewport where the engine's driver can (Playwright: chromium, firefox); false where it
+ * cannot (WebKitGTK through WebDriver): the tests then run at the window's size, and the one about
+ * the rows' lines at 360 px skips.
+ */
+async function viewport(width: number, height: number): Promise<boolean> {
+  try {
+    await setViewport({ width, height });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let phone = false;
+before(async () => {
+  phone = await viewport(360, 640);
+});
+after(() => viewport(800, 600));
 afterEach(() => {
   unmountAll();
   localStorage.removeItem(CARE_KEY);
@@ -101,7 +118,8 @@ async function showOthers(el: ShouyinCheckout): Promise<void> {
 }
 
 describe('care mode rows at 360×640', () => {
-  it('are at most two lines each, inside WeChat (blocked wallets) and out', async () => {
+  it('are at most two lines each, inside WeChat (blocked wallets) and out', async function () {
+    if (!phone) this.skip();
     for (const env of ['wechat', 'mobile']) {
       const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', env, attributes: { care: '' } });
       await showOthers(el);
@@ -143,7 +161,7 @@ describe('care mode rows at 360×640', () => {
     expect((radio as HTMLInputElement).checked).to.equal(false);
     expect(focused()).to.equal(more);
     await expect(el).to.be.accessible();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('false');
     expect(details.getBoundingClientRect().height).to.equal(0);
