@@ -14,8 +14,8 @@ export interface CareMessages {
   readAloud: string;
   /** The button that shows the `count` channels other than the chosen one. */
   otherChannels: (count: number) => string;
-  /** What is read: the merchant and the amount, after the result once there is one. */
-  readOrder: (merchant: string, amount: string, result?: string) => string;
+  /** What is read: the merchant and the amount, after the result once there is one, before the step the payer is on. */
+  readOrder: (merchant: string, amount: string, result?: string, step?: string) => string;
   /** A channel row's button that shows its limits, fees and arrival time. */
   more: string;
   /** The step the payer is on (`channel`: the selected channel's name). */
@@ -58,7 +58,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: '朗读',
     otherChannels: (count) => `其他支付方式（${count}）`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}${step ? `。${step}` : ''}`,
     more: '详情',
     step: stepper(
       (n, of) => `第 ${n} 步（共 ${of} 步）：`,
@@ -85,7 +85,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: '朗讀',
     otherChannels: (count) => `其他付款方式（${count}）`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}${step ? `。${step}` : ''}`,
     more: '詳情',
     step: stepper(
       (n, of) => `第 ${n} 步（共 ${of} 步）：`,
@@ -112,7 +112,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: 'Read aloud',
     otherChannels: (count) => `Other ways to pay (${count})`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}${step ? `. ${step}` : ''}`,
     more: 'Details',
     step: stepper(
       (n, of) => `Step ${n} of ${of}: `,

@@ -50,9 +50,8 @@ export class CareView {
     if (!session) return nothing;
     const locale = this.host.resolvedLocale;
     const c = this.messages();
-    const step = before ? undefined : this.stepText(c);
-    const text = c.readOrder(session.order.merchant.name, amountOf(session, locale), before);
-    return readAloudButton(c.readAloud, step ? `${text}. ${step}` : text, locale);
+    const text = c.readOrder(session.order.merchant.name, amountOf(session, locale), before, before ? undefined : this.stepText(c));
+    return readAloudButton(c.readAloud, text, locale);
   }
 
   /** The step the payer is on, shown and said politely; the region is on the page, empty, before its first words. */

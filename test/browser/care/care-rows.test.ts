@@ -200,7 +200,7 @@ describe('care mode steps, one at a time', () => {
       };
       try {
         getByRole(el, 'button', { name: '朗读' }).click();
-        expect(said).to.deep.equal(['付款给收银示例商城，金额 ¥128.00. 第 5 步（共 5 步）：核对金额，点“确认支付”']);
+        expect(said).to.deep.equal(['付款给收银示例商城，金额 ¥128.00。第 5 步（共 5 步）：核对金额，点“确认支付”']);
       } finally {
         speechSynthesis.speak = speak;
         speechSynthesis.cancel();
