@@ -385,6 +385,28 @@ function imeCompositionPlugin() {
 }
 
 /**
+ * `executeServerCommand('network-drop', { ms })`: the connection drops for `ms` and comes back,
+ * as a phone's does: Playwright's `setOffline` on the test page's context, which makes
+ * `navigator.onLine` false, fires the window's `offline` event (and `online` after) and fails
+ * every request meanwhile. The answer comes once the page is back online (offline, the test
+ * runner's own connection to the page is cut too). Other drivers answer `{ supported: false }`.
+ */
+function networkPlugin() {
+  return {
+    name: 'shouyin-network',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'network-drop') return undefined;
+      const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
+      if (!page || session.browser.type !== 'playwright') return { supported: false };
+      await page.context().setOffline(true);
+      await new Promise((resolve) => setTimeout(resolve, payload.ms));
+      await page.context().setOffline(false);
+      return { supported: true };
+    },
+  };
+}
+
+/**
  * `executeServerCommand('card-frames')`: the card frame pages' URLs (see `startCardFrames`).
  * `executeServerCommand('card-frame-look')`: what the card frame page shows, read in the frame
  * by the driver (a cross-origin frame is closed to the test page, as to any host script):
@@ -491,6 +513,7 @@ export default {
     imeCompositionPlugin(),
     cardFramesPlugin(),
     webauthnPlugin(),
+    networkPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

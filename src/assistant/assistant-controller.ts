@@ -1,5 +1,6 @@
 import { nothing, type ReactiveController } from 'lit';
 import type { ShouyinCheckout } from '../checkout/checkout.js';
+import { emit } from '../events/events.js';
 import { loadAssistant } from '../lazy/load.js';
 import type { AssistantRuntime } from './assistant-runtime.js';
 import type { AssistantOptions } from './rules.js';
@@ -14,6 +15,8 @@ export interface AssistantDeps {
   missing(): string | null;
   /** A channel's name as the payer sees it. */
   channelName(id: string): string;
+  /** The cashier's own offline message (the main catalog's): the `offline` hint before the assistant is here. */
+  offline(): string;
 }
 
 /** A page event as heard: its target inside the shadow roots is only known while it is dispatched. */
@@ -56,6 +59,10 @@ export class AssistantController implements ReactiveController {
   private readonly watched = new WeakSet<ShadowRoot>();
   /** The last event recorded: one heard both inside a field holder and on the cashier's root is one. */
   private heard: Event | undefined;
+  /** The `offline` hint was given before the assistant was here; it takes it as given. */
+  private saidOffline = false;
+  /** Paid or expired: nothing more is said. */
+  private done = false;
 
   constructor(
     private readonly host: ShouyinCheckout,
@@ -97,14 +104,16 @@ export class AssistantController implements ReactiveController {
     this.heard = event;
     const recorded: Recorded = { event, at: this.deps.now(), target: event.composedPath()[0] };
     if (this.runtime) return this.runtime.record(recorded);
-    // Offline, the chunk could not load, and the cashier says so itself: the network matters to a hint only once the assistant is here.
-    if (event.type === 'online' || event.type === 'offline') return;
-    if (this.backlog.push(recorded) > BACKLOG) this.backlog.shift();
     const { type } = event;
+    if (type === 'offline' && !this.done) this.offline();
+    if (type === 'offline' || type === 'online') return;
+    if (this.backlog.push(recorded) > BACKLOG) this.backlog.shift();
     if (type === 'shouyin-ready') {
       this.switches = 0;
       this.left.clear();
+      this.saidOffline = this.done = false;
     }
+    if (type === 'shouyin-success' || type === 'shouyin-expire') this.done = true;
     if (type === 'shouyin-channel-change' && (event as CustomEvent<{ reason: string }>).detail.reason === 'user') this.switches++;
     const field = type === 'focusout' ? (recorded.target as Element | undefined)?.id : undefined;
     const again = !!field && this.left.has(field);
@@ -112,6 +121,16 @@ export class AssistantController implements ReactiveController {
     if (type === 'shouyin-failure' || this.switches > 2 || again) this.load();
     else if (type === 'shouyin-success') clearTimeout(this.idle);
     else this.arm(type === 'shouyin-submit');
+  }
+
+  /**
+   * Offline, the assistant's chunk cannot load: the cashier's own offline message, on the page
+   * already, is the hint (its words in the main catalog), and the host hears it as one, once a session.
+   */
+  private offline(): void {
+    if (this.saidOffline) return;
+    this.saidOffline = true;
+    emit(this.host, 'shouyin-hint', { hint: 'offline', message: this.deps.offline() });
   }
 
   private listen(method: 'addEventListener' | 'removeEventListener'): void {
@@ -134,7 +153,7 @@ export class AssistantController implements ReactiveController {
     if (!this.deps.enabled() || globalThis.navigator?.onLine === false) return;
     loadAssistant().then((chunk) => {
       if (this.runtime || !this.host.isConnected) return;
-      this.runtime = new chunk.AssistantRuntime(this.host, this.deps, this.backlog.splice(0), this.since);
+      this.runtime = new chunk.AssistantRuntime(this.host, this.deps, this.backlog.splice(0), this.since, this.saidOffline);
       this.host.requestUpdate();
     }, () => undefined);
   }

@@ -34,8 +34,10 @@ export class AssistantRuntime {
     private readonly deps: AssistantDeps,
     backlog: readonly Recorded[],
     since: number,
+    /** The controller gave the `offline` hint itself (the chunk could not load then): not again this session. */
+    saidOffline: boolean,
   ) {
-    this.state = initialAssistant(since);
+    this.state = { ...initialAssistant(since), used: saidOffline ? [HintCode.Offline] : [] };
     for (const recorded of backlog) this.record(recorded);
     // The step as it stands has stood since the payer's last move, not since this chunk came.
     this.updated(backlog.at(-1)?.at ?? since);

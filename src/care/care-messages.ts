@@ -1,6 +1,7 @@
 import { chunkMessagesFor } from '../i18n/chunk-catalog.js';
 import type { SupportedLocale } from '../i18n/locale.js';
 import type { MessageOverrides } from '../i18n/messages.js';
+import type { CareStep, CareStepWhat } from './steps.js';
 
 /**
  * Care mode's words, in its chunk: plain words laid over the catalog (no "T+1"; limits said as
@@ -13,8 +14,17 @@ export interface CareMessages {
   readAloud: string;
   /** The button that shows the `count` channels other than the chosen one. */
   otherChannels: (count: number) => string;
-  /** What is read: the merchant and the amount, after the result once there is one. */
-  readOrder: (merchant: string, amount: string, result?: string) => string;
+  /** What is read: the merchant and the amount, after the result once there is one, before the step the payer is on. */
+  readOrder: (merchant: string, amount: string, result?: string, step?: string) => string;
+  /** A channel row's button that shows its limits, fees and arrival time. */
+  more: string;
+  /** The step the payer is on (`channel`: the selected channel's name). */
+  step: (step: CareStep, channel: string) => string;
+}
+
+/** "第 2 步（共 5 步）：" before what to do, from the words for each step. */
+function stepper(numbered: (n: number, of: number) => string, words: (channel: string) => Record<CareStepWhat, string>) {
+  return ({ what, n, of }: CareStep, channel: string): string => `${n && of ? numbered(n, of) : ''}${words(channel)[what]}`;
 }
 
 const zhCNSettlement: Record<string, string> = {
@@ -48,7 +58,24 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: '朗读',
     otherChannels: (count) => `其他支付方式（${count}）`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}${step ? `。${step}` : ''}`,
+    more: '详情',
+    step: stepper(
+      (n, of) => `第 ${n} 步（共 ${of} 步）：`,
+      (channel) => ({
+        choose: '选择支付方式',
+        other: '这种方式付不了，请换一种支付方式',
+        number: '输入银行卡号',
+        expiry: '输入有效期（月/年）',
+        cvv: '输入卡背面的 3 位安全码',
+        name: '输入持卡人姓名',
+        sms: '填好信息，获取并输入短信验证码',
+        pay: '核对金额，点“确认支付”',
+        wait: '正在付款，请稍候',
+        confirm: `在${channel}里确认付款`,
+        paid: '付款成功',
+      }),
+    ),
   },
   'zh-TW': {
     plain: {
@@ -58,7 +85,24 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: '朗讀',
     otherChannels: (count) => `其他付款方式（${count}）`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}${step ? `。${step}` : ''}`,
+    more: '詳情',
+    step: stepper(
+      (n, of) => `第 ${n} 步（共 ${of} 步）：`,
+      (channel) => ({
+        choose: '選擇付款方式',
+        other: '這種方式付不了，請換一種付款方式',
+        number: '輸入銀行卡號',
+        expiry: '輸入有效期限（月/年）',
+        cvv: '輸入卡片背面的 3 位安全碼',
+        name: '輸入持卡人姓名',
+        sms: '填好資料，取得並輸入簡訊驗證碼',
+        pay: '核對金額，點「確認付款」',
+        wait: '正在付款，請稍候',
+        confirm: `在${channel}裡確認付款`,
+        paid: '付款成功',
+      }),
+    ),
   },
   en: {
     plain: {
@@ -68,7 +112,24 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
     },
     readAloud: 'Read aloud',
     otherChannels: (count) => `Other ways to pay (${count})`,
-    readOrder: (merchant, amount, result) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}`,
+    readOrder: (merchant, amount, result, step) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}${step ? `. ${step}` : ''}`,
+    more: 'Details',
+    step: stepper(
+      (n, of) => `Step ${n} of ${of}: `,
+      (channel) => ({
+        choose: 'choose how to pay',
+        other: 'this way cannot pay, choose another one',
+        number: 'enter the card number',
+        expiry: 'enter the expiry date (month/year)',
+        cvv: 'enter the 3-digit security code on the back of the card',
+        name: "enter the cardholder's name",
+        sms: 'fill in your details, then get and enter the text message code',
+        pay: 'check the amount and press "Pay"',
+        wait: 'paying, please wait',
+        confirm: `confirm the payment in ${channel}`,
+        paid: 'Paid',
+      }),
+    ),
   },
 };
 

@@ -128,6 +128,50 @@ export const channelListStyles = css`
   .selected::after {
     border: 7px solid var(--_color-primary);
   }
+  /* Compact rows (care mode): the name and one short line, its first note (a warning, the
+     promotion, why it cannot pay), cut rather than wrapped; the row's button shows the rest, one
+     item a line. A blocked wallet's row has its "how to open" button on a line of its own
+     instead. The button is a target of its own, above the radio that covers the row. */
+  .compact .option:not(.open) .details,
+  .compact .option:not(.open) .text > :nth-child(n + 4),
+  .compact .option:not(.open):has(.guide) .reason {
+    display: none;
+  }
+  .compact .option:not(.open) .text > :nth-child(3) {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .compact .details {
+    white-space: pre-line;
+  }
+  .compact .option:has(.guide) {
+    flex-wrap: wrap;
+  }
+  .compact .option:has(.guide)::before {
+    content: '';
+    flex-basis: 100%;
+    order: 1;
+  }
+  .compact .guide {
+    order: 1;
+    margin-inline-start: 40px;
+  }
+  .more {
+    position: relative;
+    flex: none;
+    min-block-size: max(var(--_target-size), 44px);
+    min-inline-size: max(var(--_target-size), 44px);
+    margin-block: -8px;
+    padding: 0 8px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font: inherit;
+    font-size: var(--_font-size-small);
+    cursor: pointer;
+  }
   /* 320 px at 200% zoom (160 CSS px): beside the icon and the mark the text had 20 px, one
      character a line. The row wraps: icon and mark above, the text across the whole row. */
   @media (max-width: 260px) {

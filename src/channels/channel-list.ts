@@ -15,6 +15,7 @@ import type { ChannelView } from './describe.js';
  * @csspart channel-name - A channel's name.
  * @csspart channel-details - A channel's limits, settlement and fee.
  * @csspart guide-button - The "how to open" button of a wallet the super-app blocks.
+ * @csspart more-button - With `more` (care mode): a row's button that shows its limits, fees and arrival time.
  */
 export class ShouyinChannelList extends LitElement {
   static override styles = [tokens, base, channelListStyles];
@@ -25,6 +26,7 @@ export class ShouyinChannelList extends LitElement {
     label: {},
     disabled: { type: Boolean, reflect: true },
     hostLang: { attribute: 'host-lang' },
+    more: {},
   };
 
   /** The channels to offer, already described in the payer's language. */
@@ -35,8 +37,16 @@ export class ShouyinChannelList extends LitElement {
   declare label: string;
   /** Disables every option (while paying). */
   declare disabled: boolean;
-  /** The language of the host's words (a channel's promotion), when it is not the list's. */
+  /** The language of the host's words (a channel's own label, its promotion), when it is not the list's. */
   declare hostLang: string | null;
+  /**
+   * Compact rows (care mode): a row shows its name and at most one short line, and a button of
+   * these words shows the rest (limits, fees, arrival time) in the row. Unset: rows show all.
+   */
+  declare more: string | null;
+
+  /** The rows whose details the payer opened. */
+  private readonly opened = new Set<string>();
 
   constructor() {
     super();
@@ -45,6 +55,13 @@ export class ShouyinChannelList extends LitElement {
     this.label = '';
     this.disabled = false;
     this.hostLang = null;
+    this.more = null;
+  }
+
+  private onMore(event: Event): void {
+    const { value } = event.currentTarget as HTMLButtonElement;
+    if (!this.opened.delete(value)) this.opened.add(value);
+    this.requestUpdate();
   }
 
   private onChange(event: Event): void {
@@ -75,7 +92,7 @@ export class ShouyinChannelList extends LitElement {
     return html`
       <fieldset ?disabled=${this.disabled} @change=${this.onChange} @keydown=${this.onKeyDown}>
         <legend .textContent=${this.label}></legend>
-        <div class="options">${this.channels.map((channel, index) => this.renderOption(channel, index))}</div>
+        <div class=${this.more ? 'options compact' : 'options'}>${this.channels.map((channel, index) => this.renderOption(channel, index))}</div>
       </fieldset>
     `;
   }
@@ -95,7 +112,8 @@ export class ShouyinChannelList extends LitElement {
     const checked = channel.id === this.value;
     // `selected` mirrors the radio's checked state as a class: a `:has(input:checked)` rule
     // has style matching look through every row's descendants.
-    const classes = ['option', !channel.available && 'unavailable', checked && 'selected'].filter(Boolean).join(' ');
+    const open = this.opened.has(channel.id);
+    const classes = ['option', !channel.available && 'unavailable', checked && 'selected', open && 'open'].filter(Boolean).join(' ');
     // What only some rows have: one part for all of it, and no node for what a row lacks.
     const notes = [
       ['reason', 'reason', !channel.available && channel.unavailableText],
@@ -117,15 +135,30 @@ export class ShouyinChannelList extends LitElement {
         ${channelIcon(channel.kind)}
         <span class="text">
           <span class="title">
-            <span class="name" part="channel-name" id="c${index}-name" .textContent=${channel.name}></span>
+            <span class="name" part="channel-name" id="c${index}-name" lang=${(channel.hostName && this.hostLang) || nothing} .textContent=${channel.name}></span>
             ${channel.badge ? html`<span class="badge" id="c${index}-badge">${channel.badge}</span>` : nothing}
           </span>
-          <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(' · ')}></span>
+          <span class="details" part="channel-details" id="c${index}-details" .textContent=${channel.details.join(this.more ? '\n' : ' · ')}></span>
           ${notes.map(
             ([kind, key, text]) =>
               html`<span class=${kind} id="c${index}-${key}" lang=${(key === 'promo' && this.hostLang) || nothing}>${text}</span>`,
           )}
         </span>
+        ${this.more
+          ? html`<button
+              type="button"
+              class="more"
+              part="more-button"
+              id="c${index}-more"
+              aria-labelledby="c${index}-more c${index}-name"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls="c${index}-details"
+              .value=${channel.id}
+              @click=${this.onMore}
+            >
+              ${this.more}
+            </button>`
+          : nothing}
         ${channel.guide
           ? html`<button
               type="button"

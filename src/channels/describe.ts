@@ -9,6 +9,8 @@ export interface ChannelView {
   id: string;
   kind: string;
   name: string;
+  /** The name is the host's label (in the host's language), not the catalog's. */
+  hostName?: boolean;
   available: boolean;
   /** Why it cannot pay now; read by screen readers with the option. */
   unavailableText?: string;
@@ -58,6 +60,7 @@ export function describeChannel(channel: Channel, context: DescribeContext): Cha
     id: channel.id,
     kind: channel.kind,
     name: channel.label ?? m.channelName(channel.kind),
+    hostName: channel.label !== undefined || undefined,
     available: availability.available,
     // Absent notes are undefined: the list shows only what is there.
     unavailableText: availability.available

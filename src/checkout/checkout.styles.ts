@@ -142,6 +142,10 @@ export const checkoutStyles = css`
   .read-aloud {
     align-self: center;
   }
+  /* Care mode's step: what to do now, in bold, where the payer acts (docs/care-mode.md). */
+  .care-step {
+    font-weight: 600;
+  }
   @media (forced-colors: active) {
     .care-switch[aria-pressed='true'] {
       forced-color-adjust: none;

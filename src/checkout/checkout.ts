@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type ReactiveElement } from 'lit';
 import { AssistantController } from '../assistant/assistant-controller.js';
 import { DEFAULT_HINT_DELAY, SLOW_AFTER } from '../assistant/rules.js';
-import { readCareChoice, rememberCareChoice } from '../care/preference.js';
+import { CareController } from '../care/care-controller.js';
 import { describeChannel, type ChannelView } from '../channels/describe.js';
 import { ShouyinChannelList } from '../channels/channel-list.js';
 import { detectEnvironment, probeBrowser } from '../env/detect.js';
-import { loadCare, loadGuide, loadPreview, loadSeal } from '../lazy/load.js';
+import { loadGuide, loadPreview, loadSeal } from '../lazy/load.js';
 import { CatalogController } from '../i18n/catalog-controller.js';
 import { messagesFor, resolveLocale, type SupportedLocale } from '../i18n/locale.js';
 import { nearestLang } from '../i18n/nearest-lang.js';
@@ -20,7 +20,6 @@ import { checkoutStyles } from './checkout.styles.js';
 import { amountOf, channelName, sessionError, skeleton, success, successText, summary } from './checkout-views.js';
 import { failureText } from './failure-text.js';
 import { toldByBindingForm } from '../binding/told-by-form.js';
-import type * as Care from '../lazy/care.js';
 import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
@@ -68,6 +67,7 @@ export type ColorScheme = (typeof COLOR_SCHEMES)[number];
  * @csspart care-switch - The "大字模式" switch (`aria-pressed`) that turns care mode on and off.
  * @csspart other-channels - Care mode's "其他支付方式" button, which shows the channels other than the chosen one.
  * @csspart read-aloud - Care mode's "朗读" button (where the device can speak).
+ * @csspart care-step - Care mode's step the payer is on ("第 2 步（共 5 步）：输入银行卡号"), a polite live region.
  * @csspart qr-code - The QR code to scan (`<shouyin-qr-code>`), while a desktop payment waits for the wallet.
  *
  * @cssproperty [--shouyin-color-primary=light-dark(#c8102e, #f2555f)] - Brand color of the pay button and selection.
@@ -196,11 +196,14 @@ export class ShouyinCheckout extends LitElement {
       const { session } = this.checkout.state;
       return session ? channelName(messagesFor(this.resolvedLocale, this.overrides), session, id) : id;
     },
+    offline: () => messagesFor(this.resolvedLocale, this.overrides).offline,
   });
-  /** Care mode's words and read-aloud button, once their chunk is here. */
-  private careViews: typeof Care | undefined;
-  /** Care mode: the payer opened "其他支付方式". */
-  private othersShown = false;
+  /** Care mode: the payer's switch, its chunk's words and views (the step the payer is on among them). */
+  private readonly careMode = new CareController(this, {
+    checkout: this.checkout,
+    cards: this.cards,
+    missing: () => this.missingStep(),
+  });
   /** The channel views the last render gave the list, and their JSON. */
   private shownViews: { key: string; views: ChannelView[] } = { key: '', views: [] };
 
@@ -218,8 +221,7 @@ export class ShouyinCheckout extends LitElement {
 
   /** The host's strings, over care mode's plain words while it is on. */
   private get overrides(): MessageOverrides | undefined {
-    const plain = this.care ? this.careViews?.careMessagesFor(this.resolvedLocale).plain : undefined;
-    return plain ? { ...plain, ...this.strings } : this.strings;
+    return this.careMode.overrides(this.strings);
   }
 
   /** The locale in use after resolution and fallbacks (zh-CN when its catalog could not load). */
@@ -251,14 +253,6 @@ export class ShouyinCheckout extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A cosmetic mistake is reported, not fatal: the cashier still takes payments, shown as `auto`.
     if (changed.has('colorScheme') && !(COLOR_SCHEMES as readonly string[]).includes(this.colorScheme)) this.checkout.report(ErrorCode.AttributeInvalid);
-    // The payer's own choice, made on this device, over the host's attribute.
-    if (!this.hasUpdated) this.care = readCareChoice() ?? this.care;
-    if (this.care && !this.careViews) {
-      loadCare().then((care) => {
-        this.careViews = care;
-        this.requestUpdate();
-      }, () => undefined);
-    }
     // Preview mode's chunk drives the checkout from here on (and stops when `preview` goes). A
     // chunk that cannot load leaves the skeleton, and the next update tries again: no error
     // view, whose "reload" would fetch the host's session, which preview never does.
@@ -348,11 +342,6 @@ export class ShouyinCheckout extends LitElement {
     this.checkout.checkNow();
   }
 
-  private onCareSwitch(): void {
-    this.care = !this.care;
-    rememberCareChoice(this.care);
-  }
-
   private onUseAnother(): void {
     this.checkout.abandon();
   }
@@ -426,7 +415,7 @@ export class ShouyinCheckout extends LitElement {
         return sessionError(m, state.code, this.loadSource);
       case Phase.Succeeded:
         return session
-          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.readAloud(locale, m.successTitle)}${this.passkeys?.offer(session, locale, this.strings?.passkey)}`
+          ? html`${success(m, successText(m, session, locale, state.earlier ? undefined : state.attempt.channel), state.attempt.paymentId)}${this.careMode.view?.readAloud(m.successTitle)}${this.passkeys?.offer(session, locale, this.strings?.passkey)}`
           : nothing;
       case Phase.Expired:
         return html`
@@ -456,21 +445,21 @@ export class ShouyinCheckout extends LitElement {
     const pending = state.phase === Phase.Pending;
     const noneAvailable = !channelId && views.every((v) => !v.available);
     const offline = !this.checkout.waits.online;
+    const care = this.careMode.view;
     return html`
-      <button type="button" class="care-switch" part="care-switch" aria-pressed=${this.care ? 'true' : 'false'} @click=${this.onCareSwitch}>
-        ${m.careMode}
-      </button>
+      ${this.careMode.switchButton(m)}
       ${summary(m, session, amount, this.serverNow, this.hostLang())}
-      ${this.readAloud(locale)}
+      ${care?.readAloud()}
       ${session.notices?.length
-        ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels}></shouyin-notices>`
+        ? html`<shouyin-notices .notices=${session.notices} .messages=${m.channels} .hostLang=${this.hostLang()}></shouyin-notices>`
         : nothing}
       <shouyin-channel-list
         part="channels"
-        .channels=${this.careCollapsed(channelId) ? views.filter((v) => v.id === channelId) : views}
+        .channels=${this.careMode.channels(views, channelId)}
         .value=${channelId}
         .label=${m.channelsLabel}
         .hostLang=${this.hostLang()}
+        .more=${care?.messages().more}
         ?disabled=${busy}
         @shouyin-channel-select=${this.onChannelChange}
         @shouyin-channel-guide=${this.onGuide}
@@ -485,7 +474,8 @@ export class ShouyinCheckout extends LitElement {
             @shouyin-guide-close=${this.onGuideClose}
           ></shouyin-open-guide>`
         : nothing}
-      ${this.otherChannels(channelId, views.length)}
+      ${care?.others(channelId, views.length)}
+      ${care?.step()}
       ${listed && !ready ? skeleton(m, session.savedCards.length + 1, true) : nothing}
       ${listed && ready
         ? html`
@@ -637,33 +627,6 @@ export class ShouyinCheckout extends LitElement {
    */
   private hostLang(): string {
     return nearestLang(this) || globalThis.document?.documentElement.lang || 'zh-CN';
-  }
-
-  /** Care mode shows one channel, the chosen one, with the others one tap away. */
-  private careCollapsed(channelId: string | null): boolean {
-    return this.care && !!this.careViews && !!channelId && !this.othersShown;
-  }
-
-  /** Care mode's "其他支付方式" disclosure under the one channel shown. */
-  private otherChannels(channelId: string | null, count: number) {
-    const { careViews } = this;
-    if (!this.care || !careViews || !channelId || count < 2) return nothing;
-    return html`<button type="button" class="others" part="other-channels" aria-expanded=${this.othersShown ? 'true' : 'false'} @click=${this.onOthers}>
-      ${careViews.careMessagesFor(this.resolvedLocale).otherChannels(count - 1)}
-    </button>`;
-  }
-
-  private onOthers(): void {
-    this.othersShown = !this.othersShown;
-    this.requestUpdate();
-  }
-
-  /** Care mode's "朗读": the merchant and the amount, after `before` (the result, once paid). */
-  private readAloud(locale: SupportedLocale, before?: string) {
-    const { careViews, checkout: { state: { session } } } = this;
-    if (!this.care || !careViews || !session) return nothing;
-    const c = careViews.careMessagesFor(locale);
-    return careViews.readAloudButton(c.readAloud, c.readOrder(session.order.merchant.name, amountOf(session, locale), before), locale);
   }
 
   /** What the payer's step still lacks, for the assistant: a channel, a card field; `null` when it can pay (or is not asked to). */

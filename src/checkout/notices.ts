@@ -58,12 +58,15 @@ export class ShouyinNotices extends LitElement {
   static override properties = {
     notices: { attribute: false },
     messages: { attribute: false },
+    hostLang: { attribute: false },
   };
 
   /** The session's notices. */
   declare notices: Notice[];
   /** The words (the checkout's catalog). */
   declare messages: ChannelMessages | undefined;
+  /** The language the host wrote its notices in (a screen reader reads them in its voice). */
+  declare hostLang: string | undefined;
 
   private readonly dismissed = new Set<string>();
 
@@ -85,7 +88,7 @@ export class ShouyinNotices extends LitElement {
     return html`<ul aria-label=${m.noticesLabel}>
       ${shown.map(
         (n) => html`<li class=${n.level} part="notice">
-          <span>${n.text}</span>
+          <span lang=${this.hostLang ?? nothing}>${n.text}</span>
           <button type="button" part="dismiss" aria-label=${m.dismissNotice(n.text)} @click=${() => this.dismiss(n.id)}>
             <span aria-hidden="true">×</span>
           </button>

@@ -44,7 +44,7 @@ export const en: Messages = {
   paying: 'Paying…',
   pendingStatus: 'Confirming the payment. Please do not pay again…',
   checkPayment: 'I have paid',
-  offline: 'You are offline. The payment continues when the connection is back; you will not be charged twice.',
+  offline: 'You are offline: connect to Wi-Fi or mobile data. The payment continues when the connection is back; you will not be charged twice.',
   cardFormUnavailable: 'The card form could not load. Check your connection and select Bank card again, or use another payment method.',
   selectChannel: 'Choose a payment method',
   successTitle: 'Payment successful',

@@ -44,7 +44,7 @@ export const zhCN: Messages = {
   paying: '正在支付…',
   pendingStatus: '正在确认支付结果，请勿重复付款…',
   checkPayment: '我已完成支付',
-  offline: '网络已断开。恢复连接后将继续支付，不会重复扣款。',
+  offline: '网络已断开：请连接 Wi-Fi 或移动网络。恢复连接后将继续支付，不会重复扣款。',
   cardFormUnavailable: '银行卡输入框未能加载。请检查网络后重新选择银行卡，或使用其他支付方式。',
   selectChannel: '请选择支付方式',
   successTitle: '支付成功',

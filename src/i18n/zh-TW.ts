@@ -44,7 +44,7 @@ export const zhTW: Messages = {
   paying: '正在付款…',
   pendingStatus: '正在確認付款結果，請勿重複付款…',
   checkPayment: '我已完成付款',
-  offline: '網路已中斷。恢復連線後將繼續付款，不會重複扣款。',
+  offline: '網路已中斷：請連上 Wi-Fi 或行動網路。恢復連線後將繼續付款，不會重複扣款。',
   cardFormUnavailable: '銀行卡輸入框未能載入。請檢查網路後重新選擇銀行卡，或使用其他付款方式。',
   selectChannel: '請選擇付款方式',
   successTitle: '付款成功',

@@ -34,7 +34,7 @@ export {
   string,
   union,
 } from 'zod/mini';
-export { channelName } from '../checkout/checkout-views.js';
+export { amountOf, channelName } from '../checkout/checkout-views.js';
 export { clockOffset } from '../checkout/core/intent.js';
 export { bestEffort } from '../checkout/effects/best-effort-storage.js';
 export { SealUnavailable } from '../checkout/effects/instruments.js';

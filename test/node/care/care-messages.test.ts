@@ -29,5 +29,7 @@ describe("care mode's plain words", () => {
   it('reads the result first, then the merchant and the amount', () => {
     assert.equal(careMessagesFor('zh-CN').readOrder('收银示例商城', '¥128.00', '支付成功'), '支付成功。付款给收银示例商城，金额 ¥128.00');
     assert.equal(careMessagesFor('en').readOrder('Demo', '¥1.00'), 'Paying Demo, ¥1.00');
+    assert.equal(careMessagesFor('zh-CN').readOrder('收银示例商城', '¥128.00', undefined, '第 2 步（共 3 步）：选择支付方式'), '付款给收银示例商城，金额 ¥128.00。第 2 步（共 3 步）：选择支付方式');
+    assert.equal(careMessagesFor('en').readOrder('Demo', '¥1.00', undefined, 'Step 1 of 3: choose how to pay'), 'Paying Demo, ¥1.00. Step 1 of 3: choose how to pay');
   });
 });

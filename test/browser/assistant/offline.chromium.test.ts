@@ -1,0 +1,55 @@
+/**
+ * The `offline` hint with a connection that really drops: the test page's browser context is
+ * taken off the network for a while (Playwright's `setOffline`, through the `network-drop`
+ * server command), so `navigator.onLine` turns false, the window's `offline` event fires and no
+ * chunk can load, as on a phone that loses its signal. Chromium only: the other engines' drivers
+ * here cannot.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { mountCheckout, unmountAll } from '../../support/mount.js';
+import { getByRole, textOf } from '../../support/roles.js';
+
+afterEach(unmountAll);
+
+/** The connection drops for `ms`; resolves once it is back. */
+async function dropConnection(ms: number): Promise<void> {
+  const { supported } = await executeServerCommand<{ supported: boolean }, { ms: number }>('network-drop', { ms });
+  expect(supported, 'the driver can take the page offline').to.equal(true);
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 4000): Promise<T> {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the offline hint', () => {
+  it('comes when the connection drops before the assistant was ever needed (its chunk never loaded), once a session', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800' });
+    // A payer who simply looks: nothing of the assistant is here.
+    expect(customElements.get('shouyin-hint')).to.equal(undefined);
+    const message = '网络已断开：请连接 Wi-Fi 或移动网络。恢复连接后将继续支付，不会重复扣款。';
+    let shown = false;
+    const dropped = dropConnection(1500);
+    const detail = await log.first('shouyin-hint', 3000);
+    // While offline: what the host hears is what the payer reads in the cashier, in a status region.
+    await el.updateComplete;
+    shown = [...el.shadowRoot!.querySelectorAll('[role=status]')].some((s) => textOf(s) === message);
+    expect(navigator.onLine).to.equal(false);
+    await dropped;
+    expect(detail).to.deep.equal({ hint: 'offline', message });
+    expect(shown, 'the offline message on the page').to.equal(true);
+    await until('back online', () => navigator.onLine);
+    // Offline again: the hint is not given twice in a session.
+    await dropConnection(400);
+    expect(log.of('shouyin-hint').map((h) => h.hint)).to.deep.equal(['offline']);
+    // And the cashier pays once the connection is back.
+    getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+    await log.first('shouyin-success', 8000);
+  });
+});
