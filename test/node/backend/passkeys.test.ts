@@ -12,6 +12,7 @@ import { SIGNATURE_HEADER, signBody } from '../../../src/protocol/signature.js';
 import type { Session } from '../../../src/protocol/schemas.js';
 import { intentFor, ledger, newSession, postIntent, startBackendWith, type RunningBackend } from '../helpers.js';
 import { SoftAuthenticator } from '../passkey/soft-authenticator.js';
+import { confirm, requestCode, smsCode } from './binding-requests.js';
 
 const ORIGIN = 'https://pay.merchant.example';
 const RP_ID = 'merchant.example';
@@ -152,5 +153,34 @@ describe('passkeys on the reference backend', () => {
     const session = await newSession(server.url, payerQuery(`demo-single.${randomToken(8)}`));
     assert.equal((await challengeFor(session)).status, 404);
     assert.equal((await challengeFor(session, 'sc_not_mine')).status, 400);
+  });
+
+  it('a card bound and saved registers a passkey after that binding; the next session pays the bound card with it, no SMS code', async () => {
+    const payer = `p_bound_${randomToken(6)}`;
+    const authenticator = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
+    const query = payerQuery(payer, '&binding=1');
+    const first = await newSession(server.url, query);
+    const made = await requestCode(server.url, first, {}, { save: true });
+    assert.equal((await confirm(server.url, first, made.body.id, await smsCode(server.url, made.body.id))).body.status, 'succeeded');
+    const offered = await signedPost(first, '/api/passkeys/registration', { v: 1, sessionId: first.id, createdAt: now() });
+    assert.equal(offered.status, 200);
+    const credential = await authenticator.create(offered.body.options);
+    assert.deepEqual(await signedPost(first, '/api/passkeys', { v: 1, sessionId: first.id, registrationId: offered.body.registrationId, credential, createdAt: now() }), {
+      status: 200,
+      body: { registered: true },
+    });
+
+    const session = await newSession(server.url, query);
+    assert.ok(session.savedCards[0]?.bound, 'the bound card is listed');
+    // Without its passkey, a bound card still pays only through its SMS code.
+    const plain = await paySaved(session, {});
+    assert.deepEqual([plain.status, plain.body.error?.code], [400, 'sms_code_required']);
+    const challenge = await challengeFor(session);
+    assert.equal(challenge.status, 200);
+    const paid = await paySaved(session, { passkey: { challengeId: challenge.body.challengeId, assertion: await authenticator.get(challenge.body.options) } });
+    assert.equal(paid.body.status, 'succeeded');
+    const book = await ledger(server.url, session.order.id);
+    assert.equal(book.attempts.length, 1);
+    assert.equal(book.attempts[0].instrument.confirmedBy, 'passkey');
   });
 });
