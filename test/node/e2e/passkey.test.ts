@@ -171,4 +171,55 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
     assert.equal(credentials.length, 0);
     await context.close();
   });
+
+  it('a card bound and saved offers a passkey; the next order pays that card with it and no SMS code; a refusal asks the code', async () => {
+    const payer = `p_bound_${randomToken(8)}`;
+    const query = `payer=${payer}&passkeys=1&binding=1`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const authenticator = await addAuthenticator(page);
+    await openCheckout(page, query);
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '卡号' }).pressSequentially('6217990000000000006');
+    await page.getByText('中国邮政储蓄银行 储蓄卡').first().waitFor();
+    await page.getByRole('textbox', { name: '持卡人姓名' }).pressSequentially('张三');
+    await page.getByRole('textbox', { name: '身份证号' }).pressSequentially('110101199003074477');
+    await page.getByRole('textbox', { name: '银行预留手机号' }).pressSequentially('13800138000');
+    await page.getByRole('checkbox', { name: /快捷支付服务协议/ }).check();
+    await page.getByRole('checkbox', { name: '保存此卡' }).check();
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const codeField = page.getByRole('textbox', { name: '短信验证码' });
+    await codeField.waitFor();
+    const orderId = await page.evaluate(() => (document.querySelector('shouyin-checkout') as unknown as { readyDetail: { orderId: string } }).readyDetail.orderId);
+    const bound = (await (await fetch(`${origin}/api/orders/${encodeURIComponent(orderId)}`)).json()) as { bindings: { id: string }[] };
+    const { code } = (await (await fetch(`${origin}/api/bindings/${bound.bindings.at(-1)!.id}/code`)).json()) as { code: string };
+    await codeField.pressSequentially(code);
+    await page.locator('[part="pay-button"]').click();
+    await page.getByRole('heading', { name: '支付成功' }).waitFor();
+    const offer = page.getByRole('region', { name: '下次用指纹或面容支付' });
+    await offer.getByRole('button', { name: '开启' }).click();
+    await page.getByRole('status').filter({ hasText: '已开启' }).waitFor();
+
+    // The next order: the bound card, confirmed by the passkey in place of its SMS code.
+    await openCheckout(page, query);
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('radio', { name: /中国邮政储蓄银行 储蓄卡 尾号 0006/ }).waitFor();
+    await page.getByText(/用指纹或面容确认/).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '获取验证码' }).count(), 0, 'no SMS step while the passkey confirms');
+    await page.locator('[part="pay-button"]').click();
+    await page.getByRole('heading', { name: '支付成功' }).waitFor();
+    const book = await ledgerOf(page);
+    assert.deepEqual(book.attempts.map((a: { status: string; instrument: { confirmedBy?: string } }) => [a.status, a.instrument.confirmedBy]), [['succeeded', 'passkey']]);
+    assert.equal(book.bindings?.length ?? 0, 0, 'no SMS code was asked for');
+
+    // A refused fingerprint: the SMS code is the fallback.
+    await authenticator.cdp.send('WebAuthn.setUserVerified', { authenticatorId: authenticator.id, isUserVerified: false });
+    await openCheckout(page, query);
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('radio', { name: /中国邮政储蓄银行 储蓄卡 尾号 0006/ }).waitFor();
+    await page.locator('[part="pay-button"]').click();
+    await page.getByText('未能用指纹或面容确认，请用原来的方式确认后再支付。').first().waitFor();
+    await page.getByRole('button', { name: '获取验证码' }).waitFor();
+    await context.close();
+  });
 });
