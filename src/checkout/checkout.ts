@@ -471,9 +471,15 @@ export class ShouyinCheckout extends LitElement {
         : nothing}
       ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
-      ${pending ? html`<p class="message" part="message">${m.pendingStatus}</p>` : nothing}
+      ${pending ? html`<p class="message" part="message" id="pending-text">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
-      <div class=${pending ? 'actions waiting' : 'actions'}>
+      <div
+        class=${pending ? 'actions waiting' : 'actions'}
+        role=${pending ? 'group' : nothing}
+        aria-labelledby=${pending ? 'pending-text' : nothing}
+        tabindex=${pending ? '-1' : nothing}
+        data-reveal=${pending ? 'p' : nothing}
+      >
         <!-- The hint rides in the sticky bar: in view wherever in the form the payer is stuck. -->
         ${this.hints.view()}
         ${pending

@@ -15,13 +15,14 @@ export interface RevealInput {
 
 /**
  * What changed that the payer must see next, as a key that changes with it: a failure (and
- * the fallback offered with it), a payment moved to another channel, a QR code, success. Its
+ * the fallback offered with it), a payment moved to another channel, a wait, a QR code, success. Its
  * first letter names the target (`data-reveal`). Empty when nothing is to be shown: a cashier
  * that loads (paid or not) takes no focus from the page. `revealed` again: wait, unchanged.
  */
 export function revealKey({ flow, notice, paymentViews, binding, revealed }: RevealInput): string {
   if (flow.phase === Phase.Succeeded) return 'attempt' in flow.attempt ? `s${flow.attempt.attempt}` : '';
-  if (flow.phase === Phase.Pending && flow.action?.type === 'qr') return `q${flow.attempt.attempt}`;
+  // Waiting on a wallet: its QR code, else what the wait says and the buttons under it ("I have paid").
+  if (flow.phase === Phase.Pending) return `${flow.action?.type === 'qr' ? 'q' : 'p'}${flow.attempt.attempt}`;
   if (flow.phase === Phase.Expired) return 'x';
   if (flow.phase !== Phase.Ready) return '';
   // An offer or a move is part of what changed: it waits for its chunk's words.
