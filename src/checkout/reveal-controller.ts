@@ -14,6 +14,9 @@ import { clearance, revealKey, underBar, type RevealInput } from './reveal.js';
 export class RevealController implements ReactiveController {
   /** The last change of state focus and view moved to. */
   private revealed = '';
+  /** The bar whose size is watched: a hint that comes into it later must not cover what has focus. */
+  private watched: Element | null = null;
+  private resized: ResizeObserver | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -25,6 +28,13 @@ export class RevealController implements ReactiveController {
 
   hostUpdated(): void {
     const root = this.host.renderRoot;
+    const bar = root.querySelector('.actions');
+    if (bar !== this.watched) {
+      this.resized ??= new ResizeObserver(() => this.keepClear());
+      this.resized.disconnect();
+      if (bar) this.resized.observe(bar);
+      this.watched = bar;
+    }
     const key = revealKey({ ...this.input(), binding: !!root.querySelector('shouyin-card-binding'), revealed: this.revealed });
     if (key === this.revealed) return;
     // Not there yet (the offer and the QR code come with their chunk): the next update finds it.
@@ -48,12 +58,26 @@ export class RevealController implements ReactiveController {
     target.scrollIntoView({ block: 'nearest' });
   }
 
+  hostDisconnected(): void {
+    this.resized?.disconnect();
+    this.watched = null;
+  }
+
   /** On `focusin` in the cashier: a field or button the payer moved to (Tab, a tap, a field focused for them) under the sticky bar comes up above it. */
-  readonly onFocusIn = (event: FocusEvent): void => {
-    const target = event.composedPath()[0] as HTMLElement;
+  readonly onFocusIn = (event: FocusEvent): void => this.keepClear(event.composedPath()[0] as HTMLElement);
+
+  /** What has focus (by default), if under the sticky bar, comes up above it. */
+  private keepClear(target = this.focused()): void {
     const bar = this.stickyBar();
-    if (underBar(target.getBoundingClientRect(), bar?.getBoundingClientRect() ?? null, !!bar?.contains(target))) this.reveal(target, false);
-  };
+    if (target && underBar(target.getBoundingClientRect(), bar?.getBoundingClientRect() ?? null, !!bar?.contains(target))) this.reveal(target, false);
+  }
+
+  /** The element with focus in the cashier, inside its parts' shadow roots too. */
+  private focused(): HTMLElement | null {
+    let active = (this.host.renderRoot as ShadowRoot).activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active as HTMLElement | null;
+  }
 
   /** The pay bar while it sticks to the viewport's bottom (it steps aside in some states, then covers nothing). */
   private stickyBar(): Element | null {

@@ -39,10 +39,11 @@ interface Mount {
   session?: object;
   lastUsed: string;
   care?: boolean;
+  hintDelay?: number;
 }
 
 /** A host page of that size with the cashier on it, ready, its events heard at the frame's document. */
-async function mount({ width, height, env, sessionUrl, session, lastUsed, care }: Mount): Promise<{ el: ShouyinCheckout; log: EventLog }> {
+async function mount({ width, height, env, sessionUrl, session, lastUsed, care, hintDelay }: Mount): Promise<{ el: ShouyinCheckout; log: EventLog }> {
   localStorage.setItem(LAST_USED_KEY, lastUsed);
   frame = document.createElement('iframe');
   frame.style.cssText = `inline-size: ${width}px; block-size: ${height}px; border: 0`;
@@ -56,6 +57,7 @@ async function mount({ width, height, env, sessionUrl, session, lastUsed, care }
   const el = doc.createElement('shouyin-checkout');
   el.setAttribute('env', env);
   if (care) el.setAttribute('care', '');
+  if (hintDelay) el.setAttribute('hint-delay', String(hintDelay));
   if (sessionUrl) el.setAttribute('session-url', sessionUrl);
   if (session) el.session = session as ShouyinCheckout['session'];
   doc.body.append(el);
@@ -159,6 +161,18 @@ const STATES: State[] = [
     focus: /^group 支付被发卡行拒绝/,
   },
   {
+    name: 'card decline, then a hint in the bar',
+    run: async (size) => {
+      const { el, log } = await mount({ ...size, sessionUrl: '/api/session?amount=12800', lastUsed: 'card', hintDelay: 1000 });
+      await payByCard(el, '4000000000000002');
+      await log.next('shouyin-failure');
+      // The assistant's hint rides in the sticky bar, which grows under what has focus.
+      await log.next('shouyin-hint');
+      return el;
+    },
+    focus: /^group 支付被发卡行拒绝/,
+  },
+  {
     name: 'card success',
     run: async (size) => {
       const { el } = await mount({ ...size, sessionUrl: '/api/session?amount=12800', lastUsed: 'card' });
@@ -210,7 +224,7 @@ const STATES: State[] = [
     name: 'session expired (while the payer is on it)',
     run: async (size) => {
       const session = await newSession('amount=12800');
-      const { el } = await mount({ ...size, session: { ...session, expiresAt: new Date(Date.parse(session.serverTime) + 1500).toISOString() }, lastUsed: 'wechat' });
+      const { el } = await mount({ ...size, session: { ...session, expiresAt: new Date((session.serverTime ? Date.parse(session.serverTime) : Date.now()) + 1500).toISOString() }, lastUsed: 'wechat' });
       return el;
     },
     focus: /^p 订单已超时关闭/,
