@@ -326,7 +326,8 @@ export class ShouyinCardBinding extends LitElement {
     const code = this.focusCode && !this.disabled && this.input('code');
     if (code) {
       this.focusCode = false;
-      code.focus();
+      // After this update: the blur it causes may ask for another.
+      void this.updateComplete.then(() => code.focus());
     }
     const { step, binding } = this.binding.state;
     const counting = step === BindingStep.Code && !!binding && resendIn(this.binding.state, this.now()) > 0;
