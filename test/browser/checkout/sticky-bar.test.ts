@@ -1,18 +1,18 @@
 /**
  * The sticky pay bar and what scrolls under it, as the page loads: a payer tapping a channel row
  * where they see it selects that row, never Pay, and a row cut by the bar reads as passing under
- * it (the bar has an edge a payer can see), not as going on into the pay button.
+ * it (the bar has an edge a payer can see), not as going on into the pay button. The cashier
+ * runs in an iframe of each size (test/support/frame.ts).
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { contrast } from '../../support/contrast.js';
-import { mountCheckout, unmountAll } from '../../support/mount.js';
+import { mountInFrame, unmountFrames } from '../../support/frame.js';
 import { findByRole } from '../../support/roles.js';
 
-/** The element a tap at (x, y) lands on, looking into shadow roots. */
-function hit(x: number, y: number): Element | null {
-  let at = document.elementFromPoint(x, y);
+/** The element a tap at (x, y) on the frame's page lands on, looking into shadow roots. */
+function hit(doc: Document, x: number, y: number): Element | null {
+  let at = doc.elementFromPoint(x, y);
   while (at?.shadowRoot) {
     const inner = at.shadowRoot.elementFromPoint(x, y);
     if (!inner || inner === at) break;
@@ -27,50 +27,31 @@ function tappables(el: ShouyinCheckout): HTMLElement[] {
   return [...list.shadowRoot!.querySelectorAll<HTMLElement>('label[part=channel]'), ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=other-channels]')];
 }
 
-async function viewport(width: number, height: number): Promise<boolean> {
-  try {
-    await setViewport({ width, height });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('the sticky pay bar', () => {
-  afterEach(async () => {
-    unmountAll();
-    localStorage.removeItem('shouyin.care');
-    await viewport(800, 600);
-  });
+  afterEach(unmountFrames);
 
   for (const [width, height] of [[360, 640], [1366, 768]] as const) {
     for (const care of [false, true]) {
-      it(`at ${width}×${height}${care ? ', care mode' : ''}: every point a payer sees of a row is that row, and the bar has an edge`, async function () {
-        if (!(await viewport(width, height))) this.skip();
-        window.scrollTo(0, 0);
-        const { el } = await mountCheckout({
-          sessionUrl: '/api/session?amount=12800',
-          env: width < 500 ? 'wechat' : 'desktop',
-          lastUsed: 'wechat',
-          ...(care ? { attributes: { care: '' } } : {}),
-        });
+      it(`at ${width}×${height}${care ? ', care mode' : ''}: every point a payer sees of a row is that row, and the bar has an edge`, async () => {
+        const { el, frame } = await mountInFrame({ width, height, sessionUrl: '/api/session?amount=12800', env: width < 500 ? 'wechat' : 'desktop', lastUsed: 'wechat', care });
+        const win = frame.contentWindow!;
         if (care) await findByRole(el, 'button', { name: /其他支付方式/ });
         await el.updateComplete;
         const bar = el.shadowRoot!.querySelector('.actions')!;
         const edge = bar.getBoundingClientRect().top;
-        const style = getComputedStyle(bar);
+        const style = win.getComputedStyle(bar);
         expect(style.position).to.equal('sticky');
 
         let cut = 0;
         for (const row of tappables(el)) {
           const box = row.getBoundingClientRect();
-          if (box.bottom <= 0 || box.top >= innerHeight) continue;
+          if (box.bottom <= 0 || box.top >= win.innerHeight) continue;
           if (box.bottom > edge) cut++;
           // Every point the payer sees of the row: in the viewport, above the bar's edge.
-          for (let y = Math.max(0, box.top) + 1; y < Math.min(box.bottom, edge, innerHeight) - 0.5; y += 3) {
+          for (let y = Math.max(0, box.top) + 1; y < Math.min(box.bottom, edge, win.innerHeight) - 0.5; y += 3) {
             // Not in the rounded corners, which are not the row to a tap either.
             for (const x of [box.left + 10, box.left + box.width / 2, box.right - 10]) {
-              const at = hit(x, y);
+              const at = hit(frame.contentDocument!, x, y);
               expect(at && (row.contains(at) || row.shadowRoot?.contains(at)), `${row.textContent!.trim().slice(0, 8)} at ${Math.round(x)},${Math.round(y)} is ${at?.localName}.${at?.className}`).to.equal(true);
             }
           }

@@ -8,62 +8,22 @@
 import { expect } from '@open-wc/testing';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { newSession } from '../../support/backend.js';
-import { EventLog } from '../../support/mount.js';
+import { mountInFrame, unmountFrames, until, type FrameMount } from '../../support/frame.js';
+import type { EventLog } from '../../support/mount.js';
 import { accessibleName, findByRole, getByRole, textOf } from '../../support/roles.js';
 
-const LAST_USED_KEY = 'shouyin.lastChannel.m_demo';
 let frame: HTMLIFrameElement | undefined;
-let log: EventLog | undefined;
 
 afterEach(() => {
-  log?.dispose();
-  frame?.remove();
-  frame = log = undefined;
-  localStorage.removeItem(LAST_USED_KEY);
-  localStorage.removeItem('shouyin.care');
+  unmountFrames();
+  frame = undefined;
 });
 
-async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-interface Mount {
-  width: number;
-  height: number;
-  env: string;
-  sessionUrl?: string;
-  session?: object;
-  lastUsed: string;
-  care?: boolean;
-  hintDelay?: number;
-}
-
-/** A host page of that size with the cashier on it, ready, its events heard at the frame's document. */
-async function mount({ width, height, env, sessionUrl, session, lastUsed, care, hintDelay }: Mount): Promise<{ el: ShouyinCheckout; log: EventLog }> {
-  localStorage.setItem(LAST_USED_KEY, lastUsed);
-  frame = document.createElement('iframe');
-  frame.style.cssText = `inline-size: ${width}px; block-size: ${height}px; border: 0`;
-  frame.src = '/test/support/cashier-frame.html';
-  document.body.append(frame);
-  await until(() => !!frame!.contentWindow?.customElements?.get('shouyin-checkout'), 'the frame page', 8000);
-  // The payer's page is the focused one (a frame that is not may get no focus events).
-  frame.contentWindow!.focus();
-  const doc = frame.contentDocument!;
-  log = new EventLog(doc);
-  const el = doc.createElement('shouyin-checkout');
-  el.setAttribute('env', env);
-  if (care) el.setAttribute('care', '');
-  if (hintDelay) el.setAttribute('hint-delay', String(hintDelay));
-  if (sessionUrl) el.setAttribute('session-url', sessionUrl);
-  if (session) el.session = session as ShouyinCheckout['session'];
-  doc.body.append(el);
-  await until(() => !!el.readyDetail, 'the cashier ready', 8000);
-  await el.updateComplete;
-  return { el, log };
+/** The cashier in a frame of that size, the frame kept for the checks. */
+async function mount(options: FrameMount): Promise<{ el: ShouyinCheckout; log: EventLog }> {
+  const mounted = await mountInFrame(options);
+  frame = mounted.frame;
+  return mounted;
 }
 
 /** The element that has focus in the frame, looking into shadow roots. */
