@@ -24,6 +24,7 @@ export const cardBindingStyles = css`
     gap: 4px;
     flex: 1 1 100%;
     min-inline-size: 0;
+    container-type: inline-size;
   }
   .field.half {
     flex-basis: calc(50% - 6px);
@@ -49,6 +50,22 @@ export const cardBindingStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
+  /* 19 digits, 18 characters of an ID: about 12em. Where the field is narrower (320 px at 200%
+     zoom) the text shrinks to fit instead of scrolling (WCAG 1.4.10). */
+  #number,
+  #idNumber {
+    --_inset: 26px;
+    font-size: min(max(var(--_font-size), 16px), calc((100cqi - var(--_inset)) / 12.5));
+  }
+  @container (max-width: 200px) {
+    input:not([type='checkbox']) {
+      padding-inline: 6px;
+    }
+    #number,
+    #idNumber {
+      --_inset: 14px;
+    }
+  }
   .hint,
   .bank {
     margin: 0;
@@ -66,12 +83,14 @@ export const cardBindingStyles = css`
   }
   .row {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
     align-items: stretch;
   }
-  /* The code and its resend button share a row: the field gives way, the button keeps its words. */
+  /* The code and its resend button share a row: the field gives way, the button keeps its words;
+     where the row has no room for six digits beside the button, the button goes under the field. */
   .row input:not([type='checkbox']) {
-    flex: 1 1 0;
+    flex: 1 1 7em;
     inline-size: auto;
     min-inline-size: 0;
   }

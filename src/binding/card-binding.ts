@@ -102,7 +102,7 @@ export class ShouyinCardBinding extends LitElement {
   /** The ID field shows its mask while it does not have focus. */
   private idMasked = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
-  /** After a wrong code: focus goes to the emptied field once the form is enabled again (the checkout enables it when its attempt ends). */
+  /** After "get code" and after a wrong code: focus goes to the code field once it is there and the form is enabled (the checkout enables it when its attempt ends). */
   private focusCode = false;
   private lastChange = '';
 
@@ -317,6 +317,8 @@ export class ShouyinCardBinding extends LitElement {
       return;
     }
     this.binding.dispatch({ type: 'send' });
+    // The button pressed goes with the step: focus goes on to the code field, once it is there.
+    this.focusCode = true;
   };
 
   private readonly onResend = (): void => {
@@ -349,9 +351,11 @@ export class ShouyinCardBinding extends LitElement {
   override updated(): void {
     // The step may have moved on its own (the code was sent, the binding locked).
     this.announce();
-    if (this.focusCode && !this.disabled) {
+    const code = this.focusCode && !this.disabled && this.input('code');
+    if (code) {
       this.focusCode = false;
-      this.input('code')?.focus();
+      // After this update: the blur it causes may ask for another.
+      void this.updateComplete.then(() => code.focus());
     }
     const { step, binding } = this.binding.state;
     const counting = step === BindingStep.Code && !!binding && resendIn(this.binding.state, this.now()) > 0;

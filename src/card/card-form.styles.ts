@@ -11,12 +11,14 @@ export const cardFormStyles = css`
     flex-wrap: wrap;
     gap: 12px;
   }
+  /* A container: the number's size follows its field's width (cqi), not the page's. */
   .field {
     display: flex;
     flex-direction: column;
     gap: 4px;
     flex: 1 1 100%;
     min-inline-size: 0;
+    container-type: inline-size;
   }
   /* Expiry and CVV share a row: two halves of it less the gap. */
   .field.half {
@@ -51,8 +53,21 @@ export const cardFormStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
+  /* A full 19-digit number with its spaces is about 13.4em wide: where the field is narrower
+     than that (320 px at 200% zoom), the text shrinks to fit instead of scrolling (WCAG 1.4.10);
+     --_inset is the field's padding and border, the badge's room included. */
   #number {
+    --_inset: 98px;
     padding-inline-end: 84px;
+    font-size: min(max(var(--_font-size), 16px), calc((100cqi - var(--_inset)) / 14));
+  }
+  @container (max-width: 200px) {
+    input {
+      padding-inline: 6px;
+    }
+    #number {
+      --_inset: 14px;
+    }
   }
   .brand {
     position: absolute;
@@ -67,6 +82,7 @@ export const cardFormStyles = css`
       justify-content: flex-end;
     }
     #number {
+      --_inset: 26px;
       padding-inline-end: 12px;
     }
     .brand {

@@ -51,8 +51,9 @@ export const checkoutStyles = css`
     gap: var(--_space);
     /* The same floor in every phase, so loading → ready does not shift the page. */
     min-block-size: 420px;
+    --_pad: var(--_space);
     padding: var(--_space);
-    padding-inline: max(var(--_space), env(safe-area-inset-left)) max(var(--_space), env(safe-area-inset-right));
+    padding-inline: max(var(--_pad), env(safe-area-inset-left)) max(var(--_pad), env(safe-area-inset-right));
     padding-block-end: max(var(--_space), env(safe-area-inset-bottom));
     background: var(--_color-surface);
     border-radius: var(--_radius);
@@ -87,16 +88,31 @@ export const checkoutStyles = css`
     color: var(--_color-danger);
     border-inline-start: 4px solid var(--_color-danger);
   }
+  /* The bar has an edge across the panel, and what scrolls under it fades out above that edge:
+     a channel row cut by the bar reads as passing under it, not as going on into the pay
+     button (a payer tapping the row's last sliver pressed Pay). The fade lets taps through to
+     the row it shows. */
   .actions {
     position: sticky;
     bottom: 0;
-    padding-block: var(--_space-small) env(safe-area-inset-bottom);
+    margin-inline: calc(-1 * var(--_pad));
+    padding: var(--_space-small) var(--_pad) env(safe-area-inset-bottom);
+    border-block-start: 1px solid var(--_color-border);
     background: var(--_color-surface);
+  }
+  .actions::before {
+    content: '';
+    position: absolute;
+    inset-inline: 0;
+    inset-block-end: 100%;
+    block-size: var(--_space);
+    background: linear-gradient(transparent, var(--_color-surface));
+    pointer-events: none;
   }
   /* Waiting on a wallet, the buttons ("I have paid", "use another") follow what they are about
      (the QR code, the message) instead of sitting over it. */
   .actions.waiting {
-    position: static;
+    position: relative;
   }
   /* A short viewport while a card field has focus is the soft keyboard open (Android shrinks
      the layout viewport): the bar steps aside so it does not sit on the field being typed in.
@@ -104,7 +120,7 @@ export const checkoutStyles = css`
      stays at the layout viewport's bottom, under the keyboard, and covers nothing. */
   @media (max-height: 500px) {
     :is(shouyin-card-form, shouyin-saved-cards):focus-within ~ .actions {
-      position: static;
+      position: relative;
     }
   }
   .outcome {
@@ -114,7 +130,7 @@ export const checkoutStyles = css`
   /* 320 px at 200% zoom (160 CSS px): the panel's padding gives its width back to the text. */
   @media (max-width: 260px) {
     .panel {
-      padding-inline: max(4px, env(safe-area-inset-left)) max(4px, env(safe-area-inset-right));
+      --_pad: 4px;
     }
   }
   button {
@@ -147,6 +163,9 @@ export const checkoutStyles = css`
     font-weight: 600;
   }
   @media (forced-colors: active) {
+    .actions::before {
+      display: none;
+    }
     .care-switch[aria-pressed='true'] {
       forced-color-adjust: none;
       background: Highlight;

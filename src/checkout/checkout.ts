@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type ReactiveElement } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { AssistantController } from '../assistant/assistant-controller.js';
 import { DEFAULT_HINT_DELAY, SLOW_AFTER } from '../assistant/rules.js';
 import { CareController } from '../care/care-controller.js';
@@ -24,7 +24,7 @@ import { payLabel } from './pay-label.js';
 import { CardEntry } from './card-entry.js';
 import { Phase } from './core/flow.js';
 import { availability } from './core/reduce.js';
-import { keepClear, reveal } from './reveal.js';
+import { RevealController } from './reveal-controller.js';
 
 const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
@@ -181,10 +181,10 @@ export class ShouyinCheckout extends LitElement {
   });
   /** The card channel's inputs: the saved card list, the card form, and what each last said. */
   private readonly cards: CardEntry = new CardEntry(this, this.checkout);
+  /** Focus and view after a change of state, and clear of the sticky bar. */
+  private readonly reveals = new RevealController(this, () => ({ ...this.checkout.state, paymentViews: !!this.checkout.chunks.module('payment') }));
   /** The blocked wallet whose guide is open. */
   private guideFor: string | undefined;
-  /** The last change of state focus and view moved to (`revealKey`). */
-  private revealed = '';
   /** The assistant: it watches the payer's path; its rules and hint come in their chunk at the first sign of trouble. */
   private readonly hints = new AssistantController(this, {
     enabled: () => this.assistant !== 'off',
@@ -263,44 +263,6 @@ export class ShouyinCheckout extends LitElement {
     }
   }
 
-  override updated(): void {
-    const key = this.revealKey();
-    if (key === this.revealed) return;
-    // Not there yet (the offer and the QR code come with their chunk): the next update finds it.
-    const target = key && this.renderRoot.querySelector<HTMLElement>(`[data-reveal="${key[0]}"]`);
-    if (key && !target) return;
-    this.revealed = key;
-    if (!target) return;
-    // An element of a chunk (the QR code) has its size once it is defined and has rendered.
-    const sized = target.localName.includes('-')
-      ? customElements.whenDefined(target.localName).then(() => (target as Partial<ReactiveElement>).updateComplete)
-      : undefined;
-    void Promise.resolve(sized).then(() => target.isConnected && reveal(target, this.renderRoot.querySelector('.actions')));
-  }
-
-  /**
-   * What changed that the payer must see next, as a key that changes with it: a failure (and
-   * the fallback offered with it), a payment moved to another channel, a QR code, success. Empty
-   * when nothing is to be shown: a cashier that loads (paid or not) takes no focus from the page.
-   */
-  private revealKey(): string {
-    const { flow, notice } = this.checkout.state;
-    if (flow.phase === Phase.Succeeded) return 'attempt' in flow.attempt ? `s${flow.attempt.attempt}` : '';
-    if (flow.phase === Phase.Pending && flow.action?.type === 'qr') return `q${flow.attempt.attempt}`;
-    if (flow.phase === Phase.Expired) return 'x';
-    if (flow.phase !== Phase.Ready) return '';
-    // An offer or a move is part of what changed: it waits for its chunk's words.
-    const told = notice && notice.kind !== 'preselected';
-    if (told && !this.checkout.chunks.module('payment')) return this.revealed;
-    // A binding's failure is the binding form's to tell: it says how the code stands and takes focus to the code field.
-    if (flow.failure && this.renderRoot.querySelector('[part=card-binding]')) return this.revealed;
-    if (flow.failure) return `f${flow.failure.attempt}${told ? notice.to : ''}`;
-    return told ? `f${notice.from}>${notice.to}` : '';
-  }
-
-  private readonly onFocusIn = (event: FocusEvent): void =>
-    keepClear(event.composedPath()[0] as HTMLElement, this.renderRoot.querySelector('.actions'));
-
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
     if (value) this.checkout.select(value);
@@ -311,7 +273,7 @@ export class ShouyinCheckout extends LitElement {
     // Held after a failure that would repeat as it is: the press goes back to what says why,
     // and offers what else there is, instead of sending the same payment again.
     const held = flow.phase === Phase.Ready && flow.failure?.repeats && this.renderRoot.querySelector<HTMLElement>('[data-reveal="f"]');
-    if (held) return reveal(held, this.renderRoot.querySelector('.actions'));
+    if (held) return this.reveals.reveal(held);
     if (this.checkout.channel?.kind !== 'card') return this.checkout.pay();
     const instrument = this.cards.take(this.passkeys);
     if (instrument) this.checkout.pay(instrument);
@@ -376,7 +338,7 @@ export class ShouyinCheckout extends LitElement {
     const said = this.said(m, locale);
     // The live regions are there, empty, before anything is said in them (a region inserted
     // with its text is not announced by every screen reader); they stay from paying to paid.
-    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale} @focusin=${this.onFocusIn}>
+    return html`<section part="base" class="panel" aria-label=${m.checkoutLabel} lang=${locale} @focusin=${this.reveals.onFocusIn}>
       ${this.renderBody(m, locale)}
       ${said
         ? html`<p class="visually-hidden" role="status">${said[0]}</p>
@@ -510,9 +472,15 @@ export class ShouyinCheckout extends LitElement {
         : nothing}
       ${state.phase === Phase.Pending && paymentViews && p ? paymentViews.actionView(m, p, session, amount, state.action) : nothing}
       ${noneAvailable ? html`<p class="message error" part="message" role="alert">${m.fallback.noneAvailable}</p>` : nothing}
-      ${pending ? html`<p class="message" part="message">${m.pendingStatus}</p>` : nothing}
+      ${pending ? html`<p class="message" part="message" id="pending-text">${m.pendingStatus}</p>` : nothing}
       ${offline ? html`<p class="message error" part="message" role="status">${m.offline}</p>` : nothing}
-      <div class=${pending ? 'actions waiting' : 'actions'}>
+      <div
+        class=${pending ? 'actions waiting' : 'actions'}
+        role=${pending ? 'group' : nothing}
+        aria-labelledby=${pending ? 'pending-text' : nothing}
+        tabindex=${pending ? '-1' : nothing}
+        data-reveal=${pending ? 'p' : nothing}
+      >
         <!-- The hint rides in the sticky bar: in view wherever in the form the payer is stuck. -->
         ${this.hints.view()}
         ${pending

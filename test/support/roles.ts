@@ -12,7 +12,8 @@ export interface RoleQuery {
 }
 
 function* deepElements(root: ParentNode): Generator<Element> {
-  if (root instanceof Element && root.shadowRoot) yield* deepElements(root.shadowRoot);
+  // Not `instanceof Element`: an element of an iframe's page is another realm's Element.
+  if ('shadowRoot' in root && root.shadowRoot) yield* deepElements(root.shadowRoot as ShadowRoot);
   for (const element of root.querySelectorAll('*')) {
     yield element;
     if (element.shadowRoot) yield* deepElements(element.shadowRoot);

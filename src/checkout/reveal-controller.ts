@@ -1,0 +1,87 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { clearance, revealKey, underBar, type RevealInput } from './reveal.js';
+
+/**
+ * The payer is never lost: after a change of state (a failure and its offer, success, a QR
+ * code) focus and view move to what changed, and a field the payer moves to does not sit under
+ * the sticky pay bar. `revealKey` (reveal.ts) decides what changed; this moves focus and view.
+ * The target takes focus (a `tabindex=-1` heading or group with a name, so a screen reader says
+ * it) and is scrolled into view clear of the bar, whose height becomes its bottom scroll margin
+ * (the bar's height changes with its buttons, so it is measured, not assumed). `nearest`
+ * scrolls as little as it can, both ways: a message below the fold comes up, a success above
+ * it comes down. (The page's `scroll-padding` would do this, but the page is the host's.)
+ */
+export class RevealController implements ReactiveController {
+  /** The last change of state focus and view moved to. */
+  private revealed = '';
+  /** The bar whose size is watched: a hint that comes into it later must not cover what has focus. */
+  private watched: Element | null = null;
+  private resized: ResizeObserver | undefined;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    /** The state `revealKey` decides from, less what this controller keeps. */
+    private readonly input: () => Omit<RevealInput, 'revealed' | 'binding'>,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    const bar = root.querySelector('.actions');
+    if (bar !== this.watched) {
+      this.resized ??= new ResizeObserver(() => this.keepClear());
+      this.resized.disconnect();
+      if (bar) this.resized.observe(bar);
+      this.watched = bar;
+    }
+    const key = revealKey({ ...this.input(), binding: !!root.querySelector('[part=card-binding]'), revealed: this.revealed });
+    if (key === this.revealed) return;
+    // Not there yet (the offer and the QR code come with their chunk): the next update finds it.
+    const target = key && root.querySelector<HTMLElement>(`[data-reveal="${key[0]}"]`);
+    if (key && !target) return;
+    this.revealed = key;
+    if (!target) return;
+    // An element of a chunk (the QR code) has its size once it is defined and has rendered.
+    const sized = target.localName.includes('-')
+      ? customElements.whenDefined(target.localName).then(() => (target as Partial<ReactiveElement>).updateComplete)
+      : undefined;
+    void Promise.resolve(sized).then(() => target.isConnected && this.reveal(target));
+  }
+
+  /** Focus on `target`, and it in view above the sticky bar. */
+  reveal(target: HTMLElement, focus = true): void {
+    const bar = this.stickyBar();
+    const size = bar && { height: bar.getBoundingClientRect().height, fade: parseFloat(getComputedStyle(bar, '::before').height) || 0 };
+    target.style.scrollMarginBlockEnd = `${clearance(size)}px`;
+    if (focus) target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+  }
+
+  hostDisconnected(): void {
+    this.resized?.disconnect();
+    this.watched = null;
+  }
+
+  /** On `focusin` in the cashier: a field or button the payer moved to (Tab, a tap, a field focused for them) under the sticky bar comes up above it. */
+  readonly onFocusIn = (event: FocusEvent): void => this.keepClear(event.composedPath()[0] as HTMLElement);
+
+  /** What has focus (by default), if under the sticky bar, comes up above it. */
+  private keepClear(target = this.focused()): void {
+    const bar = this.stickyBar();
+    if (target && underBar(target.getBoundingClientRect(), bar?.getBoundingClientRect() ?? null, !!bar?.contains(target))) this.reveal(target, false);
+  }
+
+  /** The element with focus in the cashier, inside its parts' shadow roots too. */
+  private focused(): HTMLElement | null {
+    let active = (this.host.renderRoot as ShadowRoot).activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active as HTMLElement | null;
+  }
+
+  /** The pay bar while it sticks to the viewport's bottom (it steps aside in some states, then covers nothing). */
+  private stickyBar(): Element | null {
+    const bar = this.host.renderRoot.querySelector('.actions');
+    return bar && getComputedStyle(bar).position === 'sticky' ? bar : null;
+  }
+}
