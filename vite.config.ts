@@ -281,6 +281,8 @@ export default defineConfig(({ mode }): UserConfig => {
         ...common,
         // Lazy chunks by module path only (src/lazy/load.ts): the bundler using dist/shouyin.js splits them.
         define: { __SHOUYIN_SCRIPT__: 'false' },
+        // A host's bundler minifies our JS but not the text inside template literals: it ships squeezed.
+        plugins: [minifyTemplates()],
         build: {
           ...common.build,
           minify: false,

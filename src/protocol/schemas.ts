@@ -152,13 +152,13 @@ export type Environment = (typeof ENVIRONMENTS)[number];
  * Bytes as WebAuthn's JSON forms spell them (base64url, no padding): one schema for every member
  * of a passkey's assertion; the intent's body limit bounds them all.
  */
-const webauthnBytes = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(8192));
+const webauthnBytes = /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(8192));
 
 /**
  * A passkey's assertion as `navigator.credentials.get` made it, in WebAuthn's JSON form (what
  * `PublicKeyCredential.toJSON()` gives); see `src/protocol/passkey.ts`. Strict, as the intent.
  */
-export const PasskeyAssertionSchema = z.strictObject({
+export const PasskeyAssertionSchema = /* @__PURE__ */ z.strictObject({
   id: webauthnBytes,
   rawId: webauthnBytes,
   type: z.literal('public-key'),
@@ -169,12 +169,12 @@ export const PasskeyAssertionSchema = z.strictObject({
 export type PasskeyAssertion = z.infer<typeof PasskeyAssertionSchema>;
 
 /** What a saved-card instrument carries when a passkey confirms it instead of the CVV: the challenge it answers, and the assertion. */
-export const PasskeyProofSchema = z.strictObject({ challengeId: id, assertion: PasskeyAssertionSchema });
+export const PasskeyProofSchema = /* @__PURE__ */ z.strictObject({ challengeId: id, assertion: PasskeyAssertionSchema });
 export type PasskeyProof = z.infer<typeof PasskeyProofSchema>;
 
 // Strict, as the intent: a signed body is refused, not trimmed, when it carries a member the
 // contract does not name (the backend would otherwise keep and serve back what it never checked).
-export const InstrumentSchema = z.union([
+export const InstrumentSchema = /* @__PURE__ */ z.union([
   z.strictObject({ type: z.literal('card'), encrypted: z.string().check(z.minLength(1)) }),
   /** `passkey`: confirmed with the payer's passkey instead of the CVV. */
   z.strictObject({ type: z.literal('saved-card'), cardId: id, encryptedCvv: z.optional(z.string()), passkey: z.optional(PasskeyProofSchema) }),
@@ -184,24 +184,25 @@ export const InstrumentSchema = z.union([
 ]);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-// Built in a pure call: only the backend parses intents, so the browser bundle can drop it.
-// Strict: an unknown member is refused (see InstrumentSchema).
-export const IntentSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
+/** An intent's members but its instrument: shared by the intent and the resume record's wallet intent. */
+const intentMembers = /* @__PURE__ */ (() => ({
   v: z.literal(1),
   sessionId: id,
   orderId: id,
   amount: z.int().check(z.positive()),
   currency,
   channel: id,
-  instrument: InstrumentSchema,
   attempt: attemptId,
   previousAttempt: z.optional(attemptId),
   env: z.enum(ENVIRONMENTS),
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   createdAt: datetime,
-  }))();
+}))();
+
+// Built in a pure call: only the backend parses intents, so the browser bundle can drop it.
+// Strict: an unknown member is refused (see InstrumentSchema).
+export const IntentSchema = /* @__PURE__ */ (() => z.strictObject({ ...intentMembers, instrument: InstrumentSchema }))();
 export type Intent = z.infer<typeof IntentSchema>;
 
 /**
@@ -283,7 +284,8 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 /**
  * What the cashier keeps in sessionStorage while an attempt is open, so a reload resumes it
  * instead of paying again: ids only, never card data. `intent` is kept for wallet payments
- * alone (it holds no instrument data), so a reload before any answer can resend it under its key.
+ * alone (it holds no instrument data), so a reload before any answer can resend it under its key;
+ * its schema takes a wallet's instrument only, so a record holding any other is not resumed.
  */
 export const ResumeRecordSchema = z.object({
   v: z.literal(1),
@@ -293,7 +295,7 @@ export const ResumeRecordSchema = z.object({
   attempt: attemptId,
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
   paymentId: z.optional(id),
-  intent: z.optional(IntentSchema),
+  intent: z.optional(z.strictObject({ ...intentMembers, instrument: z.strictObject({ type: z.literal('wallet') }) })),
 });
 export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
 

@@ -94,7 +94,7 @@ export class AttemptRun {
       nonce: randomToken(18),
       now: deps.serverNow(),
     });
-    await this.send(intent, prepared.type === 'wallet');
+    await this.send(intent);
   }
 
   /**
@@ -102,8 +102,10 @@ export class AttemptRun {
    * on resumes this attempt instead of paying again. Only a wallet's intent is kept (to be
    * resent under its own key); card data never reaches storage.
    */
-  private async send(intent: Intent, resendable: boolean): Promise<void> {
-    this.keep(resendable ? { intent } : {});
+  private async send(intent: Intent): Promise<void> {
+    // A wallet's intent holds no instrument data: kept, a reload resends it under its key.
+    const { instrument } = intent;
+    this.keep(instrument.type === 'wallet' ? { intent: { ...intent, instrument } } : {});
     await this.settle(await this.post(intent));
   }
 
