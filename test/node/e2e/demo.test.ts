@@ -267,6 +267,8 @@ describe('demo page (built bundle, strict CSP with Trusted Types)', () => {
   it('switches language and theme from the playground without a reload', async () => {
     const { page, problems } = await openDemo();
     await page.getByRole('button', { name: /确认支付/ }).waitFor();
+    // The playground's module script may run after the cashier has shown: its snippet says it listens.
+    await page.locator('#snippet').getByText('shouyin-checkout').waitFor();
     await page.getByLabel('Language').selectOption('en');
     await page.getByRole('button', { name: 'Pay ¥128.00' }).waitFor();
     await page.getByLabel('Scenario').selectOption('declined');
