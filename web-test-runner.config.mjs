@@ -421,9 +421,16 @@ function cardFramesPlugin() {
       if (command === 'card-frames') return cardFrames;
       if (command !== 'card-frame-look') return undefined;
       const page = typeof session.browser.getPage === 'function' ? session.browser.getPage(session.id) : undefined;
-      // The newest frame that is still in the page (an earlier test's may linger, detached, in Firefox's list).
-      const frame = page?.frames().filter((f) => f.url().includes('/card-frame.html') && !f.isDetached()).at(-1);
+      // The newest frame that is still in the page (an earlier test's may linger, detached, in
+      // Firefox's list); a frame just added may not have navigated yet: waited for a little.
+      const newest = () => page?.frames().filter((f) => f.url().includes('/card-frame.html') && !f.isDetached()).at(-1);
+      const until = Date.now() + 5000;
+      while (page && !newest() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      const frame = newest();
       if (!frame) return { supported: !!page, found: false };
+      // And its form may not have rendered yet (Playwright's and Puppeteer's frames both evaluate).
+      const rendered = () => frame.evaluate(() => !!document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields')?.shadowRoot?.querySelector('input')).catch(() => false);
+      while (!(await rendered()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
       // Runs in the frame's page, where these globals are the browser's.
       /* global document, getComputedStyle, innerHeight */
       const look = await frame.evaluate(() => {
