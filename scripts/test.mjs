@@ -180,6 +180,7 @@ if (run.browser) {
       for (const s of counts.brokenSessions ?? []) {
         lines.push(`  broken: ${s.group} ${s.file}: ${s.errors.join(' | ') || 'failed outside any test'}`);
       }
+      for (const f of counts.failedTests ?? []) lines.push(`  failed: ${f.group} ${f.file}: ${f.test}`);
     }
     if (code !== 0) problems.push(`web-test-runner exited with ${code}`);
     // The fault suite once more, in Chromium, against two backend instances on one Redis with
@@ -202,6 +203,7 @@ if (run.browser) {
         total.passed += two.passed;
         total.failed += two.failed;
         total.skipped += two.skipped;
+        for (const f of two.failedTests ?? []) lines.push(`  failed: ${f.group} ${f.file}: ${f.test}`);
         if (counts) counts.groups = { ...counts.groups, ...two.groups };
         for (const [name, g] of Object.entries(two.groups ?? {})) {
           lines.push(
@@ -272,6 +274,9 @@ if (run.node) {
       lines.push(
         `  node ${files.length} file${files.length === 1 ? '' : 's'}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${seconds(Date.now() - t0)}`,
       );
+      for (const f of counts.failedTests ?? []) {
+        lines.push(`  failed: node ${path.relative(root, f.file) || f.file}: ${f.test}`);
+      }
     }
     if (code !== 0) problems.push(`node --test exited with ${code}`);
   }

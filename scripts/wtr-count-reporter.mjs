@@ -9,16 +9,21 @@ import path from 'node:path';
 
 /**
  * @param {import('@web/test-runner-core').TestSuiteResult | undefined} suite
- * @param {{ passed: number, failed: number, skipped: number }} acc
+ * @param {{ passed: number, failed: number, skipped: number, failedTests: string[] }} acc
+ * @param {string[]} [names] the enclosing suites' names
  */
-function walk(suite, acc) {
+function walk(suite, acc, names = []) {
   if (!suite) return;
   for (const t of suite.tests ?? []) {
     if (t.skipped) acc.skipped += 1;
     else if (t.passed) acc.passed += 1;
-    else acc.failed += 1;
+    else {
+      acc.failed += 1;
+      const why = t.error?.message ? `: ${String(t.error.message).split('\n')[0].slice(0, 200)}` : '';
+      acc.failedTests.push(`${[...names, t.name].join(' > ')}${why}`);
+    }
   }
-  for (const s of suite.suites ?? []) walk(s, acc);
+  for (const s of suite.suites ?? []) walk(s, acc, s.name ? [...names, s.name] : names);
 }
 
 /**
@@ -33,10 +38,16 @@ export function countReporter({ file = process.env.SHOUYIN_COUNTS_FILE } = {}) {
       const groups = {};
       /** @type {{ group: string, browser: string, file: string, errors: string[] }[]} */
       const brokenSessions = [];
+      // named in the closing summary, so the tail of a CI log says which test failed where
+      /** @type {{ group: string, file: string, test: string }[]} */
+      const failedTests = [];
       for (const session of sessions) {
-        const acc = { passed: 0, failed: 0, skipped: 0 };
+        const acc = { passed: 0, failed: 0, skipped: 0, failedTests: /** @type {string[]} */ ([]) };
         walk(session.testResults, acc);
         const groupName = session.group?.name ?? 'default';
+        for (const test of acc.failedTests) {
+          failedTests.push({ group: groupName, file: path.relative(process.cwd(), session.testFile), test });
+        }
         if (session.passed !== true && acc.failed === 0) {
           // failed outside of any test: load error, launch failure, timeout, uncaught error
           acc.failed += 1;
@@ -64,7 +75,7 @@ export function countReporter({ file = process.env.SHOUYIN_COUNTS_FILE } = {}) {
       if (file) {
         writeFileSync(
           file,
-          JSON.stringify({ ...total, sessions: sessions.length, groups, brokenSessions }, null, 2),
+          JSON.stringify({ ...total, sessions: sessions.length, groups, brokenSessions, failedTests }, null, 2),
         );
       }
     },
