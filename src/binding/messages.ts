@@ -5,6 +5,8 @@ import type { MobileProblem } from './mobile.js';
 /** The binding form's words (its lazy chunk carries them, in all three catalogs). */
 export interface BindingMessages {
   legend: string;
+  /** The card frame's name in binding mode (its fields are the binding form's, not the card form's). */
+  frameTitle: string;
   number: string;
   numberHint: string;
   numberError: string;
@@ -58,6 +60,7 @@ export interface BindingMessages {
 
 export const zhCNBinding: BindingMessages = {
   legend: '银行卡快捷支付',
+  frameTitle: '银行卡快捷支付信息',
   number: '卡号',
   numberHint: '支持储蓄卡和信用卡',
   numberError: '卡号有误，请核对',
@@ -110,6 +113,7 @@ export const zhCNBinding: BindingMessages = {
 
 export const zhTWBinding: BindingMessages = {
   legend: '銀行卡快捷支付',
+  frameTitle: '銀行卡快捷支付資訊',
   number: '卡號',
   numberHint: '支援儲蓄卡和信用卡',
   numberError: '卡號有誤，請核對',
@@ -162,6 +166,7 @@ export const zhTWBinding: BindingMessages = {
 
 export const enBinding: BindingMessages = {
   legend: 'Bank card quick pay',
+  frameTitle: 'Bank card quick pay details',
   number: 'Card number',
   numberHint: 'Debit and credit cards',
   numberError: 'Check the card number',
