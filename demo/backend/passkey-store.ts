@@ -31,6 +31,9 @@ export interface StoredChallenge {
  * Passkeys and their challenges, in memory or in Redis (as the vault is), so any instance
  * verifies what another issued. A challenge is taken once: `take` removes it in the same step,
  * so an assertion replayed, or sent twice to two instances, finds nothing the second time.
+ * A session keeps its latest `MAX_OPEN_CHALLENGES` challenges: `put` lets the oldest go, so a
+ * loop on the challenge endpoint cannot fill the store, and a payer who asks again (another
+ * try of the fingerprint) is never turned away.
  * `advance` moves a credential's signature counter on only from the value the verification
  * read, so two uses racing on two instances cannot both pass.
  */
@@ -44,6 +47,8 @@ export interface PasskeyStore {
 
 /** Payers whose passkeys one process keeps at most; the oldest goes first. */
 const MAX_PAYERS = 10_000;
+/** Challenges a session holds at once (a ceremony takes one; a few tries of the fingerprint a few more). */
+export const MAX_OPEN_CHALLENGES = 5;
 
 export class MemoryPasskeyStore implements PasskeyStore {
   private readonly byPayer = new Map<string, StoredPasskey[]>();
@@ -71,6 +76,9 @@ export class MemoryPasskeyStore implements PasskeyStore {
     const now = this.now();
     for (const [key, c] of this.challenges) if (c.expiresAt <= now) this.challenges.delete(key);
     this.challenges.set(id, challenge);
+    // Insertion order is age order: the session's first ones are its oldest.
+    const mine = [...this.challenges].filter(([, c]) => c.sessionId === challenge.sessionId);
+    for (const [key] of mine.slice(0, -MAX_OPEN_CHALLENGES)) this.challenges.delete(key);
   }
 
   async take(id: string): Promise<StoredChallenge | undefined> {
@@ -93,9 +101,24 @@ redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(p))
 return 1
 `);
 
+/** Keeps the challenge and its place in its session's list; the session's oldest beyond the limit go. */
+const PUT = new RedisScript(`
+local ttl = tonumber(ARGV[2])
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+redis.call('RPUSH', KEYS[2], ARGV[3])
+while redis.call('LLEN', KEYS[2]) > tonumber(ARGV[4]) do
+  redis.call('DEL', ARGV[5] .. redis.call('LPOP', KEYS[2]))
+end
+if redis.call('PTTL', KEYS[2]) < ttl then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
+`);
+
 const TAKE = new RedisScript(`
 local raw = redis.call('GET', KEYS[1])
-if raw then redis.call('DEL', KEYS[1]) end
+if raw then
+  redis.call('DEL', KEYS[1])
+  redis.call('LREM', ARGV[1] .. cjson.decode(raw).sessionId, 0, ARGV[2])
+end
 return raw
 `);
 
@@ -128,13 +151,14 @@ export class RedisPasskeyStore implements PasskeyStore {
   put(id: string, challenge: StoredChallenge): Promise<void> {
     return guarded(async () => {
       const ttl = Math.max(1, Math.ceil(challenge.expiresAt - this.now()));
-      await this.command(['SET', `${this.prefix}pkc:${id}`, JSON.stringify(challenge), 'PX', String(ttl)]);
+      const keys = [`${this.prefix}pkc:${id}`, `${this.prefix}pkcs:${challenge.sessionId}`];
+      await PUT.run(this.command, keys, [JSON.stringify(challenge), ttl, id, MAX_OPEN_CHALLENGES, `${this.prefix}pkc:`]);
     });
   }
 
   take(id: string): Promise<StoredChallenge | undefined> {
     return guarded(async () => {
-      const raw = (await TAKE.run(this.command, [`${this.prefix}pkc:${id}`], [])) as string | null;
+      const raw = (await TAKE.run(this.command, [`${this.prefix}pkc:${id}`], [`${this.prefix}pkcs:`, id])) as string | null;
       const challenge = raw ? (JSON.parse(raw) as StoredChallenge) : undefined;
       return challenge && challenge.expiresAt > this.now() ? challenge : undefined;
     });

@@ -337,10 +337,12 @@ export class ShouyinCardBinding extends LitElement {
     const missing = this.numberMissing() && !this.savedCard ? 'number' : null;
     // The code step waits for the SMS code: the assistant's hint names it.
     const awaiting = (codeStep || this.savedCard) && !complete ? 'sms' : null;
-    const key = `${complete}${missing}${awaiting}`;
+    // A saved card has no fields of its own: the pay button names its code step instead (a new card's names the number).
+    const ask = this.savedCard && !complete ? this.m.payNeeds[codeStep ? 'code' : 'send'] : null;
+    const key = `${complete}${missing}${awaiting}${ask}`;
     if (key === this.lastChange) return;
     this.lastChange = key;
-    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null, awaiting }, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('shouyin-card-change', { detail: { complete, missing, brand: null, awaiting, ask }, bubbles: true }));
   }
 
   /** Whether the number is still to be typed (the pay button asks for it). */

@@ -115,6 +115,7 @@ export class ShouyinFrameBinding extends ShouyinCardBinding {
         .scheme=${this.scheme}
         .now=${this.now()}
         .binding=${fields}
+        .label=${m.frameTitle}
         .disabled=${this.disabled}
         @shouyin-card-change=${this.onFrameChange}
       ></shouyin-card-frame>

@@ -5,6 +5,8 @@ import type { MobileProblem } from './mobile.js';
 /** The binding form's words (its lazy chunk carries them, in all three catalogs). */
 export interface BindingMessages {
   legend: string;
+  /** The card frame's name in binding mode (its fields are the binding form's, not the card form's). */
+  frameTitle: string;
   number: string;
   numberHint: string;
   numberError: string;
@@ -31,6 +33,8 @@ export interface BindingMessages {
   agreement: string;
   agreeError: string;
   getCode: string;
+  /** The pay button's words while a saved bound card's code is not asked for yet, and while it is not typed. */
+  payNeeds: { send: string; code: string };
   sending: string;
   /** Where the code went: the masked phone. */
   codeSent: (mobile: string) => string;
@@ -58,6 +62,7 @@ export interface BindingMessages {
 
 export const zhCNBinding: BindingMessages = {
   legend: '银行卡快捷支付',
+  frameTitle: '银行卡快捷支付信息',
   number: '卡号',
   numberHint: '支持储蓄卡和信用卡',
   numberError: '卡号有误，请核对',
@@ -81,6 +86,7 @@ export const zhCNBinding: BindingMessages = {
   agreement: '《快捷支付服务协议》',
   agreeError: '请先阅读并同意快捷支付服务协议',
   getCode: '获取验证码',
+  payNeeds: { send: '请获取验证码', code: '请输入验证码' },
   sending: '正在发送…',
   codeSent: (mobile) => `验证码已发送至 ${mobile}`,
   code: '短信验证码',
@@ -110,6 +116,7 @@ export const zhCNBinding: BindingMessages = {
 
 export const zhTWBinding: BindingMessages = {
   legend: '銀行卡快捷支付',
+  frameTitle: '銀行卡快捷支付資訊',
   number: '卡號',
   numberHint: '支援儲蓄卡和信用卡',
   numberError: '卡號有誤，請核對',
@@ -133,6 +140,7 @@ export const zhTWBinding: BindingMessages = {
   agreement: '《快捷支付服務協議》',
   agreeError: '請先閱讀並同意快捷支付服務協議',
   getCode: '取得驗證碼',
+  payNeeds: { send: '請取得驗證碼', code: '請輸入驗證碼' },
   sending: '正在傳送…',
   codeSent: (mobile) => `驗證碼已傳送至 ${mobile}`,
   code: '簡訊驗證碼',
@@ -162,6 +170,7 @@ export const zhTWBinding: BindingMessages = {
 
 export const enBinding: BindingMessages = {
   legend: 'Bank card quick pay',
+  frameTitle: 'Bank card quick pay details',
   number: 'Card number',
   numberHint: 'Debit and credit cards',
   numberError: 'Check the card number',
@@ -185,6 +194,7 @@ export const enBinding: BindingMessages = {
   agreement: 'Quick Pay Service Agreement',
   agreeError: 'Please read and accept the Quick Pay Service Agreement',
   getCode: 'Get code',
+  payNeeds: { send: 'Get the SMS code', code: 'Enter the SMS code' },
   sending: 'Sending…',
   codeSent: (mobile) => `Code sent to ${mobile}`,
   code: 'SMS code',

@@ -71,6 +71,7 @@ export class ShouyinCardFrame extends LitElement {
     requireName: { type: Boolean, attribute: 'require-name' },
     cvvFor: { attribute: 'cvv-for' },
     binding: { attribute: false, hasChanged: (a: unknown, b: unknown) => String(a) !== String(b) },
+    label: {},
     disabled: { type: Boolean },
     now: { attribute: false, hasChanged: () => false },
     link: { state: true },
@@ -94,6 +95,8 @@ export class ShouyinCardFrame extends LitElement {
    * `null`: the card form.
    */
   declare binding: readonly BindingFrameField[] | null;
+  /** The frame's name for assistive technology; without it, the card form's (the binding form names its own). */
+  declare label: string | undefined;
   /** Disables the fields (while paying). */
   declare disabled: boolean;
   /** The backend's time (ms), for the frame's expiry check and the seal's time. */
@@ -318,7 +321,7 @@ export class ShouyinCardFrame extends LitElement {
     return html`<iframe
       part="frame"
       src=${this.frameOrigin ? this.src : 'about:blank'}
-      title=${m.card.legend}
+      title=${this.label ?? m.card.legend}
       allow="payment"
       @load=${this.onLoad}
       @transitionend=${this.onSchemeChange}

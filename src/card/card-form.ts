@@ -19,6 +19,8 @@ export interface CardChangeDetail {
   field: CardField | null;
   /** A step past the fields that still waits for the payer: a binding's SMS code. */
   awaiting?: 'sms' | null;
+  /** What that step still needs, in the form's own words (a saved bound card's code): the pay button says it. */
+  ask?: string | null;
 }
 
 /**

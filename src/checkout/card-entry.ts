@@ -119,9 +119,10 @@ export class CardEntry {
   }
 
   readonly onCardChange = (event: CustomEvent<CardChangeDetail>): void => {
-    const { complete, missing, problem, field, awaiting } = event.detail;
+    const { complete, missing, problem, field, awaiting, ask } = event.detail;
     // Most keystrokes change nothing the checkout shows: re-render only when the pay button's words change.
-    const changed = complete !== this.card.complete || missing !== this.card.missing || problem !== this.card.problem || awaiting !== this.card.awaiting;
+    const changed =
+      complete !== this.card.complete || missing !== this.card.missing || problem !== this.card.problem || awaiting !== this.card.awaiting || ask !== this.card.ask;
     this.card = event.detail;
     // Another number is another card: a decline of the last one no longer holds the button.
     if (field === 'number') this.checkout.instrumentChanged();

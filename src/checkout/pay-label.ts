@@ -11,9 +11,9 @@ export interface PayLabelState {
   /** The selected channel is the card channel. */
   byCard: boolean;
   /** Whether a saved card pays, and can as it is. */
-  saved: Pick<SavedCardsView, 'bySavedCard' | 'complete'>;
-  /** What the card form last said; it counts only when the card channel takes a new card. */
-  card: { complete: boolean; missing: CardField | null; problem?: string | null };
+  saved: Pick<SavedCardsView, 'bySavedCard' | 'complete' | 'bySms'>;
+  /** What the card form last said; it counts only when the card channel takes a new card (`ask`: a saved bound card's code step). */
+  card: { complete: boolean; missing: CardField | null; problem?: string | null; ask?: string | null | undefined };
   /** The last attempt failed in a way that would repeat as it is (`FailureInfo.repeats`). */
   blocked?: boolean;
 }
@@ -23,6 +23,7 @@ export function payLabel(m: Messages, amount: string, { busy, selected, byCard, 
   if (busy) return m.paying;
   if (!selected) return m.selectChannel;
   if (blocked) return byCard ? m.payBlocked.card : m.payBlocked.channel;
+  if (saved.bySms && card.ask) return card.ask;
   if (saved.bySavedCard) return saved.complete ? m.pay(amount) : m.card.missing.cvv;
   if (byCard && !card.complete && card.missing) {
     const { missing, problem } = card;

@@ -40,6 +40,13 @@ async function smsCode(orderId: string): Promise<string> {
   return ((await (await fetch(`/api/bindings/${await latestBinding(orderId)}/code`)).json()) as { code: string }).code;
 }
 
+/** The focused element inside the cashier, through its shadow roots. */
+function focusedIn(el: ShouyinCheckout): Element | null {
+  let active: Element | null = el.shadowRoot!.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 function bindingForm(el: ShouyinCheckout): HTMLElement {
   return el.shadowRoot!.querySelector('shouyin-card-binding')!;
 }
@@ -118,6 +125,32 @@ describe('saving a bound card and paying with it by SMS code', function () {
     expect(book.bindings).to.have.length(1);
     const seen = JSON.stringify(log.events) + JSON.stringify({ ...sessionStorage }) + JSON.stringify(book);
     for (const secret of [DEBIT, ID, MOBILE, right]) expect(seen).not.to.contain(secret);
+  });
+
+  it('the pay button names the code step a saved bound card still needs, and a press goes there', async () => {
+    const payer = `p_bsave_${Math.random().toString(36).slice(2, 10)}`;
+    await bindAndSave(payer);
+    const { el, log } = await mountCheckout({ sessionUrl: `/api/session?amount=12800&binding=1&payer=${payer}` });
+    await chooseCard(el);
+    await findByRole(el, 'group', { name: '短信验证' });
+    const pay = await findByRole(el, 'button', { name: '请获取验证码' });
+    expect(queryAllByRole(el, 'button', { name: '确认支付 ¥128.00' })).to.have.length(0);
+    pay.focus();
+    pay.click();
+    await until(() => focusedIn(el) === getByRole(el, 'button', { name: '获取验证码' }), 'focus on the get-code button');
+
+    getByRole(el, 'button', { name: '获取验证码' }).click();
+    const code = await findByRole(el, 'textbox', { name: '短信验证码' });
+    await findByRole(el, 'button', { name: '请输入验证码' });
+    const right = await smsCode(el.readyDetail!.orderId);
+    await typeInto(el, '短信验证码', right.slice(0, 3));
+    const again = getByRole(el, 'button', { name: '请输入验证码' });
+    again.focus();
+    again.click();
+    await until(() => focusedIn(el) === code, 'focus on the code field');
+    await typeInto(el, '短信验证码', right.slice(3));
+    (await findByRole(el, 'button', { name: '确认支付 ¥128.00' })).click();
+    await log.next('shouyin-success');
   });
 
   it('a reload between the code and the confirm comes back to the saved card’s code step: no second code, one payment', async () => {

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ledger } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
-import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import { accessibleName, findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import type { ShouyinCardFrame } from '../../../src/card-frame/card-frame.js';
 
@@ -206,6 +206,11 @@ describe('card-frame: the binding form\'s card and identity fields in the card p
     }
   });
 
+  it('names the frame for the binding form, not the card form, to assistive technology', async () => {
+    const { el } = await start();
+    expect(accessibleName(iframe(el)!)).to.equal('银行卡快捷支付信息');
+  });
+
   it('lays out a credit card\'s expiry and CVV in the frame, from the card info the page asked', async () => {
     const { el } = await start();
     await type('439225');
@@ -263,6 +268,7 @@ describe('card-frame: the binding form\'s card and identity fields in the card p
     const { el } = await start('', { locale: 'en', colorScheme: 'dark', card: 'Bank card' });
     await type('439225');
     await until(() => String(cardFrame(el).binding) === 'name,idNumber,mobile,expiry,cvv', 'the credit layout sent to the frame');
+    expect(accessibleName(iframe(el)!)).to.equal('Bank card quick pay details');
     const shown = (await look()) as Look & { lang?: string; scheme?: string };
     if (!shown.supported) return; // WebKitGTK's driver cannot read inside a frame.
     expect(shown).to.include({ lang: 'en', scheme: 'dark' });

@@ -19,6 +19,7 @@ if (skip) {
   await import('./card-binding.test.js');
   await import('./faults.test.js');
   await import('./hostile.test.js');
+  await import('./passkeys.test.js');
   await import('./resilience.test.js');
   await import('./saved-cards.test.js');
   await import('./session.test.js');

@@ -149,6 +149,22 @@ describe('passkeys on the reference backend', () => {
     assert.deepEqual(await signedPost(session, '/api/passkeys', body), { status: 422, body: { error: { code: 'passkey_rejected' } } });
   });
 
+  it('keeps a session\'s latest 5 challenges: asking on and on lets the oldest go, and the latest still pays', async () => {
+    const payer = `demo-single.${randomToken(8)}`;
+    const authenticator = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
+    await register(payer, authenticator);
+    const session = await newSession(server.url, payerQuery(payer, '&savedCardCvv=1'));
+    const asked = [];
+    for (let i = 0; i < 6; i++) asked.push(await challengeFor(session));
+    assert.deepEqual(asked.map((c) => c.status), [200, 200, 200, 200, 200, 200]);
+    const oldest = asked[0]!.body;
+    const dropped = await paySaved(session, { passkey: { challengeId: oldest.challengeId, assertion: await authenticator.get(oldest.options) } });
+    assert.equal(dropped.body.failure.code, 'passkey_rejected');
+    const second = asked[1]!.body;
+    const kept = await paySaved(session, { passkey: { challengeId: second.challengeId, assertion: await authenticator.get(second.options) } });
+    assert.equal(kept.body.status, 'succeeded');
+  });
+
   it('has no challenge for a payer without a passkey, nor for a card that is not the payer\'s', async () => {
     const session = await newSession(server.url, payerQuery(`demo-single.${randomToken(8)}`));
     assert.equal((await challengeFor(session)).status, 404);

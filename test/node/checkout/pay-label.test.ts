@@ -4,6 +4,7 @@ import type { CardField } from '../../../src/card/card-fields.js';
 import { payLabel } from '../../../src/checkout/pay-label.js';
 import { en } from '../../../src/i18n/en.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
+import { zhCNBinding } from '../../../src/binding/messages.js';
 
 describe("the pay button's words", () => {
   const amount = '¥88.00';
@@ -60,6 +61,16 @@ describe("the pay button's words", () => {
       assert.equal(label, c.says);
     });
   }
+
+  it("a saved bound card says what its code step still needs, in the binding form's words; once typed, the amount", () => {
+    const bound = { bySavedCard: true, complete: true, bySms: { id: 'sc_1' } as never };
+    const ask = (card: { complete: boolean; missing: null; ask?: string | null }) => payLabel(zhCN, amount, { busy: false, selected: true, byCard: true, saved: bound, card });
+    assert.equal(ask({ complete: false, missing: null, ask: zhCNBinding.payNeeds.send }), '请获取验证码');
+    assert.equal(ask({ complete: false, missing: null, ask: zhCNBinding.payNeeds.code }), '请输入验证码');
+    assert.equal(ask({ complete: true, missing: null, ask: null }), zhCN.pay(amount));
+    // Another saved card (no SMS step): a word left over from the binding form does not count.
+    assert.equal(payLabel(zhCN, amount, { busy: false, selected: true, byCard: true, saved: { bySavedCard: true, complete: true }, card: { complete: false, missing: null, ask: '请输入验证码' } }), zhCN.pay(amount));
+  });
 
   it('speaks the catalog it is given', () => {
     assert.equal(payLabel(zhCN, amount, { busy: false, selected: true, byCard: false, saved: noSavedCard, card: typed }), zhCN.pay(amount));

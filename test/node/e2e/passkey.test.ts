@@ -187,7 +187,7 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
     await page.getByRole('textbox', { name: '银行预留手机号' }).pressSequentially('13800138000');
     await page.getByRole('checkbox', { name: /快捷支付服务协议/ }).check();
     await page.getByRole('checkbox', { name: '保存此卡' }).check();
-    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('button', { name: '获取验证码', exact: true }).click();
     const codeField = page.getByRole('textbox', { name: '短信验证码' });
     await codeField.waitFor();
     const orderId = await page.evaluate(() => (document.querySelector('shouyin-checkout') as unknown as { readyDetail: { orderId: string } }).readyDetail.orderId);
@@ -219,7 +219,7 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
     await page.getByRole('radio', { name: /中国邮政储蓄银行 储蓄卡 尾号 0006/ }).waitFor();
     await page.locator('[part="pay-button"]').click();
     await page.getByText('未能用指纹或面容确认，请用原来的方式确认后再支付。').first().waitFor();
-    await page.getByRole('button', { name: '获取验证码' }).waitFor();
+    await page.getByRole('button', { name: '获取验证码', exact: true }).waitFor();
     await context.close();
   });
 });
