@@ -81,10 +81,13 @@ export class AssistantRuntime {
       case 'shouyin-channel-change':
         if (detail.reason === 'user') this.feed({ type: 'channel', at, channel: detail.channel as string });
         return;
-      case 'shouyin-submit':
-        // Dispatch is synchronous: once it returns, a host's veto is known.
-        queueMicrotask(() => event.defaultPrevented || this.feed({ type: 'request', at }));
+      case 'shouyin-submit': {
+        // Dispatch is synchronous: once it returns, a host's veto is known. One from the backlog was dispatched long ago.
+        const request = (): unknown => event.defaultPrevented || this.feed({ type: 'request', at });
+        if (event.eventPhase === Event.NONE) request();
+        else queueMicrotask(request);
         return;
+      }
       case 'shouyin-pending':
         return this.feed({ type: 'settled', at });
       case 'shouyin-failure':
@@ -122,7 +125,7 @@ export class AssistantRuntime {
     const { shown } = this.state;
     return html`<shouyin-hint
       part="hint"
-      .text=${shown && this.regionReady ? this.words(m, shown) : ''}
+      .text=${shown && shown.code !== HintCode.Offline && this.regionReady ? this.words(m, shown) : ''}
       .dismissLabel=${m.dismiss}
       @shouyin-hint-dismiss=${this.onDismiss}
     ></shouyin-hint>`;
@@ -167,7 +170,8 @@ export class AssistantRuntime {
       case HintCode.RepeatedError:
         return m.repeatedError(topic);
       case HintCode.Offline:
-        return m.offline;
+        // The cashier says it already, in its own status region: the payer reads it once, the host hears those words.
+        return this.deps.offline();
       case HintCode.SlowNetwork:
         return m.slowNetwork;
       case HintCode.DeclinedAgain:

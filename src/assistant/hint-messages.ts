@@ -10,7 +10,8 @@ import { zhTWHints } from './i18n/zh-TW.js';
  *
  * A `topic` is what the hint is about: a card field (`number`, `expiry`, `cvv`, `name`), `sms`,
  * or `channel` (no payment method chosen, or switching between them). `channel` in
- * `backAndForth` gets the recommended channel's name, if one is.
+ * `backAndForth` gets the recommended channel's name, if one is. The `offline` hint has no words
+ * here: it is the cashier's own offline message, on the page already (main catalog).
  */
 export interface HintMessages {
   /** The dismiss button. */
@@ -18,7 +19,6 @@ export interface HintMessages {
   dwell: (topic: string) => string;
   backAndForth: (topic: string, recommended: string | null) => string;
   repeatedError: (topic: string) => string;
-  offline: string;
   slowNetwork: string;
   /** `channel`: the name of the channel that declined twice. */
   declinedAgain: (channel: string) => string;

@@ -76,6 +76,8 @@ export interface AssistantState {
   readonly declines: Readonly<Record<string, number>>;
   /** When the payment request on its way left, or `null`. */
   readonly requestSince: number | null;
+  /** When the last answer came: a request heard after it but sent before it (a replayed path) is answered already. */
+  readonly settledAt: number;
   readonly done: boolean;
 }
 
@@ -91,6 +93,7 @@ export function initialAssistant(at: number): AssistantState {
     errors: {},
     declines: {},
     requestSince: null,
+    settledAt: -Infinity,
     done: false,
   };
 }
@@ -134,9 +137,9 @@ function observe(s: AssistantState, e: AssistantEvent): AssistantState {
     case 'online':
       return s.shown?.code === HintCode.Offline ? { ...s, shown: null } : s;
     case 'request':
-      return { ...s, requestSince: e.at };
+      return e.at <= s.settledAt ? s : { ...s, requestSince: e.at };
     case 'settled':
-      return { ...s, requestSince: null, idleSince: e.at, shown: s.shown?.code === HintCode.SlowNetwork ? null : s.shown };
+      return { ...s, requestSince: null, settledAt: e.at, idleSince: e.at, shown: s.shown?.code === HintCode.SlowNetwork ? null : s.shown };
     case 'declined':
       return { ...s, declines: { ...s.declines, [e.instrument]: (s.declines[e.instrument] ?? 0) + 1 } };
     case 'dismiss':

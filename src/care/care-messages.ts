@@ -12,8 +12,11 @@ export interface CareMessages {
   plain: MessageOverrides;
   /** The read-aloud button. */
   readAloud: string;
-  /** The button that shows the `count` channels other than the chosen one. */
-  otherChannels: (count: number) => string;
+  /**
+   * The disclosure of the channels other than the chosen one: `hidden` of them while closed; `0`
+   * once open (they are on screen, `aria-expanded` says it is open), which drops the count.
+   */
+  otherChannels: (hidden: number) => string;
   /** What is read: the merchant and the amount, after the result once there is one, before the step the payer is on. */
   readOrder: (merchant: string, amount: string, result?: string, step?: string) => string;
   /** A channel row's button that shows its limits, fees and arrival time. */
@@ -57,7 +60,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `今天还能付 ${amount}`,
     },
     readAloud: '朗读',
-    otherChannels: (count) => `其他支付方式（${count}）`,
+    otherChannels: (hidden) => `其他支付方式${hidden ? `（${hidden}）` : ''}`,
     readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款给${merchant}，金额 ${amount}${step ? `。${step}` : ''}`,
     more: '详情',
     step: stepper(
@@ -69,7 +72,8 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
         expiry: '输入有效期（月/年）',
         cvv: '输入卡背面的 3 位安全码',
         name: '输入持卡人姓名',
-        sms: '填好信息，获取并输入短信验证码',
+        details: '填写持卡人信息，勾选协议，点“获取验证码”',
+        sms: '输入收到的 6 位短信验证码',
         pay: '核对金额，点“确认支付”',
         wait: '正在付款，请稍候',
         confirm: `在${channel}里确认付款`,
@@ -84,7 +88,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `今天還能付 ${amount}`,
     },
     readAloud: '朗讀',
-    otherChannels: (count) => `其他付款方式（${count}）`,
+    otherChannels: (hidden) => `其他付款方式${hidden ? `（${hidden}）` : ''}`,
     readOrder: (merchant, amount, result, step) => `${result ? `${result}。` : ''}付款給${merchant}，金額 ${amount}${step ? `。${step}` : ''}`,
     more: '詳情',
     step: stepper(
@@ -96,7 +100,8 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
         expiry: '輸入有效期限（月/年）',
         cvv: '輸入卡片背面的 3 位安全碼',
         name: '輸入持卡人姓名',
-        sms: '填好資料，取得並輸入簡訊驗證碼',
+        details: '填寫持卡人資料，勾選協議，點「取得驗證碼」',
+        sms: '輸入收到的 6 位簡訊驗證碼',
         pay: '核對金額，點「確認付款」',
         wait: '正在付款，請稍候',
         confirm: `在${channel}裡確認付款`,
@@ -111,7 +116,7 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
       remainingToday: (amount) => `Up to ${amount} more today`,
     },
     readAloud: 'Read aloud',
-    otherChannels: (count) => `Other ways to pay (${count})`,
+    otherChannels: (hidden) => `Other ways to pay${hidden ? ` (${hidden})` : ''}`,
     readOrder: (merchant, amount, result, step) => `${result ? `${result}. ` : ''}Paying ${merchant}, ${amount}${step ? `. ${step}` : ''}`,
     more: 'Details',
     step: stepper(
@@ -123,7 +128,8 @@ const CATALOGS: Record<SupportedLocale, CareMessages> = {
         expiry: 'enter the expiry date (month/year)',
         cvv: 'enter the 3-digit security code on the back of the card',
         name: "enter the cardholder's name",
-        sms: 'fill in your details, then get and enter the text message code',
+        details: 'fill in the cardholder\'s details, accept the agreement and press "Get code"',
+        sms: 'enter the 6-digit code from the text message',
         pay: 'check the amount and press "Pay"',
         wait: 'paying, please wait',
         confirm: `confirm the payment in ${channel}`,

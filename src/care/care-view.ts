@@ -36,11 +36,11 @@ export class CareView {
     return !!channelId && !this.othersShown;
   }
 
-  /** The "其他支付方式" disclosure; focus stays on it, the list grows above it. */
+  /** The "其他支付方式" disclosure; focus stays on it, the list grows above it. Open, its name drops the count of what was hidden. */
   others(channelId: string | null, count: number) {
     if (!channelId || count < 2) return nothing;
     return html`<button type="button" class="others" part="other-channels" aria-expanded=${this.othersShown ? 'true' : 'false'} @click=${this.onOthers}>
-      ${this.messages().otherChannels(count - 1)}
+      ${this.messages().otherChannels(this.othersShown ? 0 : count - 1)}
     </button>`;
   }
 
@@ -96,8 +96,8 @@ export class CareView {
       kind: checkout.channel?.kind ?? null,
       card,
       name: session.card?.holderName ?? false,
-      // The binding form says only whether its number is there: past it, the code is missing until typed.
-      missing: card === 'binding' && missing === null && !cards.card.complete ? 'sms' : missing,
+      // The binding form says its number is missing, or the code (`sms`) once its code step waits: else its details are.
+      missing: card === 'binding' && missing === null && !cards.card.complete ? 'details' : missing,
       repeats: flow.phase === Phase.Ready && !!flow.failure?.repeats,
     };
   }

@@ -14,7 +14,10 @@ export interface CareStepState {
   card: 'form' | 'saved' | 'binding';
   /** The card form asks for the holder's name. */
   name: boolean;
-  /** What the step still lacks (`channel`, a card field, `cvv` of a saved card); `null` when the payer can pay. */
+  /**
+   * What the step still lacks (`channel`, a card field, `cvv` of a saved card; the binding form's
+   * `number`, `details` before its code is sent, `sms` while the code step waits); `null` when the payer can pay.
+   */
   missing: string | null;
   /** The last attempt failed for a reason that would repeat: another way to pay is the next step. */
   repeats: boolean;
@@ -28,6 +31,7 @@ export type CareStepWhat =
   | 'expiry'
   | 'cvv'
   | 'name'
+  | 'details'
   | 'sms'
   | 'pay'
   | 'wait'
@@ -44,7 +48,7 @@ export interface CareStep {
 /** The steps of each way to pay, in order; the last is paying itself. */
 function stepsOf(state: CareStepState): CareStepWhat[] {
   if (state.kind !== 'card') return ['choose', 'pay', 'confirm'];
-  if (state.card === 'binding') return ['choose', 'number', 'sms', 'pay'];
+  if (state.card === 'binding') return ['choose', 'number', 'details', 'sms', 'pay'];
   if (state.card === 'saved') return ['choose', 'cvv', 'pay'];
   return ['choose', 'number', 'expiry', 'cvv', ...(state.name ? (['name'] as const) : []), 'pay'];
 }
@@ -68,8 +72,8 @@ export function careStep(state: CareStepState): CareStep | null {
   if (state.repeats) return at('other', 0);
   if (state.kind === null || state.missing === 'channel') return at('choose');
   if (state.missing === null) return at('pay');
-  // The binding form asks its number first, then the rest with the code sent by SMS.
-  if (state.card === 'binding') return at(state.missing === 'number' ? 'number' : 'sms');
+  // The binding form asks its number first, then the holder's details up to "获取验证码", then the code sent by SMS.
+  if (state.card === 'binding') return at(state.missing === 'number' || state.missing === 'sms' ? state.missing : 'details');
   const what = steps.find((s) => s === state.missing);
   return what ? at(what) : at('pay');
 }

@@ -24,7 +24,6 @@ export const enHints: HintMessages = {
       name: 'Enter the name exactly as printed on the card.',
       sms: 'The code is the 6 digits in the SMS from your bank; you can ask for a new one.',
     })[topic] ?? 'This field is still not right; follow the hint below it.',
-  offline: 'You are offline: connect to Wi-Fi or mobile data, then pay. You will not be charged twice.',
   slowNetwork: 'The network is slow: please wait and do not tap again. This order will not be charged twice.',
   declinedAgain: (channel) => `${channel} was declined twice: try another way to pay.`,
 };

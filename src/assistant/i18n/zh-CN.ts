@@ -24,7 +24,6 @@ export const zhCNHints: HintMessages = {
       name: '请填写与卡片上一致的姓名。',
       sms: '验证码是银行短信里的 6 位数字；收不到可以重新获取。',
     })[topic] ?? '这一项还不对，请按下方提示修改。',
-  offline: '网络已断开：请连接 Wi-Fi 或移动网络，恢复后再支付。不会重复扣款。',
   slowNetwork: '网络较慢，请稍等，不要重复点击。同一笔订单不会扣款两次。',
   declinedAgain: (channel) => `${channel}已两次未能支付，建议换一种支付方式。`,
 };

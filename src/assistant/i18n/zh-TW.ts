@@ -24,7 +24,6 @@ export const zhTWHints: HintMessages = {
       name: '請填寫與卡片上一致的姓名。',
       sms: '驗證碼是銀行簡訊裡的 6 位數字；收不到可以重新取得。',
     })[topic] ?? '這一項還不對，請依下方提示修改。',
-  offline: '網路已中斷：請連上 Wi-Fi 或行動網路，恢復後再付款。不會重複扣款。',
   slowNetwork: '網路較慢，請稍候，不要重複點按。同一筆訂單不會扣款兩次。',
   declinedAgain: (channel) => `${channel}已兩次未能付款，建議換一種付款方式。`,
 };

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { newSession } from '../../support/backend.js';
 
 afterEach(unmountAll);
 
@@ -138,6 +139,21 @@ describe('the assistant', () => {
     const { region } = await until('the live region', () => hintOf(el));
     await until('the hint shown', () => textOf(region) === detail.message);
     await log.next('shouyin-success', 8000);
+  });
+
+  it('slow-network goes once the request has failed: next to the network error only that error and its offer are said', async () => {
+    const session = await newSession('amount=12800');
+    // Nothing listens on port 9: every try fails at the network, as on a dead connection.
+    const { el, log } = await mountCheckout({ session: { ...session, endpoints: { ...session.endpoints, intents: 'http://127.0.0.1:9/api/intents' } } });
+    await findByRole(el, 'button', { name: /确认支付/ });
+    getByRole(el, 'button', { name: /确认支付/ }).click();
+    expect((await log.next('shouyin-failure', 15000)).code).to.equal('network_error');
+    await findByRole(el, 'group', { name: /^网络异常.*改用/ });
+    // Past the moment a request still on its way would be called slow.
+    await sleep(6000);
+    const hint = hintOf(el);
+    expect(hint ? textOf(hint.region) : '', 'the hint once the request failed').to.equal('');
+    expect(log.of('shouyin-hint').map((h) => h.hint)).not.to.include('slow-network');
   });
 
   it('says nothing, and loads nothing, with assistant="off"', async () => {

@@ -52,4 +52,24 @@ describe('the offline hint', () => {
     getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
     await log.first('shouyin-success', 8000);
   });
+
+  it('with the assistant already here, the payer reads one offline message (the cashier’s), and the host hears it as the hint', async () => {
+    const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800&scenario=declined' });
+    // A failure brings the assistant's chunk.
+    getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
+    await log.first('shouyin-failure', 8000);
+    await until('the assistant here', () => el.shadowRoot!.querySelector('shouyin-hint')?.shadowRoot?.querySelector('[role=status]'), 8000);
+    const message = '网络已断开：请连接 Wi-Fi 或移动网络。恢复连接后将继续支付，不会重复扣款。';
+    const dropped = dropConnection(1500);
+    const detail = await log.first('shouyin-hint', 3000);
+    expect(detail).to.deep.equal({ hint: 'offline', message });
+    // Past the live region's settling: what a hint would have put there is there by now.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await el.updateComplete;
+    const hint = el.shadowRoot!.querySelector('shouyin-hint')!;
+    const regions = [...el.shadowRoot!.querySelectorAll('[role=status]'), ...hint.shadowRoot!.querySelectorAll('[role=status]')];
+    const saying = regions.map(textOf).filter((text) => /网络已断开/.test(text));
+    await dropped;
+    expect(saying).to.deep.equal([message]);
+  });
 });

@@ -74,8 +74,14 @@ describe('care mode', () => {
     await el.updateComplete;
     expect(others.getAttribute('aria-expanded')).to.equal('true');
     expect(queryAllByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['wechat', 'alipay', 'unionpay', 'ecny', 'card']);
+    // Open, nothing is hidden any more: the same disclosure, without the count (aria-expanded says it is open).
+    expect(getByRole(el, 'button', { name: '其他支付方式' })).to.equal(others);
     expect(el.shadowRoot!.activeElement).to.equal(others);
     await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(others.getAttribute('aria-expanded')).to.equal('false');
+    expect(getByRole(el, 'button', { name: '其他支付方式（4）' })).to.equal(others);
   });
 
   it('with the care attribute: text at least 20 px (the amount 40 px), targets at least 56 px, text at 7:1, axe clean', async () => {

@@ -209,16 +209,32 @@ describe('care mode steps, one at a time', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('walks a 快捷支付 binding: the card number, then the details and the SMS code', async () => {
+  it('walks a 快捷支付 binding: the card number, the holder’s details up to "获取验证码", the SMS code, then pay', async function () {
+    // Typing key by key takes WebKit's WebDriver longer than the default 10 s.
+    this.timeout(40_000);
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800&binding=1', attributes: { care: '' } });
     await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     const region = el.shadowRoot!.querySelector<HTMLElement>('[part=care-step]')!;
-    await until('the card number step', () => textOf(region) === '第 2 步（共 4 步）：输入银行卡号');
-    const number = await until('the card number', () => queryAllByRole(el, 'textbox', { name: /卡号/ })[0]);
-    number.focus();
-    await sendKeys({ type: '6222021234567890128' });
-    await until('the SMS step', () => textOf(region) === '第 3 步（共 4 步）：填好信息，获取并输入短信验证码');
+    await until('the card number step', () => textOf(region) === '第 2 步（共 5 步）：输入银行卡号');
+    // Key by key: WebKit's driver typing a whole string into a masked field drops keys.
+    const type = async (name: string, text: string): Promise<void> => {
+      (await until(name, () => queryAllByRole(el, 'textbox', { name })[0])).focus();
+      for (const char of text) await sendKeys({ type: char });
+    };
+    await type('卡号', '6217990000000000006');
+    await until('the details step', () => textOf(region) === '第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”');
+    await type('持卡人姓名', '张三');
+    await type('身份证号', '110101199003074477');
+    await type('银行预留手机号', '13800138000');
+    getByRole(el, 'checkbox', { name: /快捷支付服务协议/ }).click();
+    // Everything filled, the code not asked for yet: still the details step.
+    await el.updateComplete;
+    expect(textOf(region)).to.equal('第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”');
+    getByRole(el, 'button', { name: '获取验证码' }).click();
+    await until('the code step', () => textOf(region) === '第 4 步（共 5 步）：输入收到的 6 位短信验证码');
+    await type('短信验证码', '123456');
+    await until('the pay step', () => textOf(region) === '第 5 步（共 5 步）：核对金额，点“确认支付”');
   });
 });
 

@@ -21,8 +21,7 @@ describe("the assistant's words", () => {
       assert.ok(m.backAndForth('channel', null).length > 10);
       assert.notEqual(m.backAndForth('cvv', null), m.backAndForth('channel', null));
     });
-    it(`${locale}: offline and slow-network say nothing is paid twice; declined-again names the channel`, () => {
-      assert.match(m.offline, locale === 'en' ? /twice/ : /重[复複]/);
+    it(`${locale}: slow-network says nothing is paid twice; declined-again names the channel`, () => {
       assert.match(m.slowNetwork, locale === 'en' ? /twice/ : /兩次|两次/);
       assert.ok(m.declinedAgain('银行卡').includes('银行卡'));
     });
@@ -31,13 +30,13 @@ describe("the assistant's words", () => {
   it('keeps Simplified and Traditional apart', () => {
     const text = (locale: (typeof LOCALES)[number]): string => {
       const m = hintMessagesFor(locale);
-      return [m.dismiss, m.offline, m.slowNetwork, ...[...FIELDS, 'sms', 'channel'].flatMap((t) => [m.dwell(t), m.repeatedError(t)]), m.backAndForth('channel', null)].join('');
+      return [m.dismiss, m.slowNetwork, ...[...FIELDS, 'sms', 'channel'].flatMap((t) => [m.dwell(t), m.repeatedError(t)]), m.backAndForth('channel', null)].join('');
     };
     assert.doesNotMatch(text('zh-TW'), /[们这网络选择复]/);
     assert.doesNotMatch(text('zh-CN'), /[們這網絡選擇複]/);
   });
 
   it("lays a host's override over a hint", () => {
-    assert.equal(hintMessagesFor('en', { offline: 'No network.' }).offline, 'No network.');
+    assert.equal(hintMessagesFor('en', { slowNetwork: 'Still working.' }).slowNetwork, 'Still working.');
   });
 });

@@ -69,6 +69,14 @@ describe('the assistant’s rules', () => {
     { name: 'offline twice is said once', events: [{ type: 'offline', at: 5 }, { type: 'online', at: 9 }, { type: 'offline', at: 20 }], offered: ['offline'], shown: null },
     { name: 'slow-network: a request over 5 s', events: [{ type: 'request', at: 1000 }, tick(6000)], offered: ['slow-network'], shown: 'slow-network' },
     { name: 'a request answered in time says nothing', events: [{ type: 'request', at: 1000 }, { type: 'settled', at: 3000 }, tick(6000)], offered: [], wakeAt: null },
+    {
+      name: 'a request heard after its answer (the path replayed out of order) is answered: no slow-network',
+      events: [{ type: 'settled', at: 3000 }, { type: 'request', at: 1000 }, tick(6000)],
+      offered: [],
+      shown: null,
+      wakeAt: null,
+    },
+    { name: 'a new request after an answer may be slow again', events: [{ type: 'request', at: 1000 }, { type: 'settled', at: 2000 }, { type: 'request', at: 4000 }, tick(9000)], offered: ['slow-network'], shown: 'slow-network' },
     { name: 'the answer clears the slow-network hint', events: [{ type: 'request', at: 1000 }, tick(6000), { type: 'settled', at: 9000 }], offered: ['slow-network'], shown: null },
     {
       name: 'no dwell while a request is on its way',

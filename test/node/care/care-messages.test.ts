@@ -32,4 +32,13 @@ describe("care mode's plain words", () => {
     assert.equal(careMessagesFor('zh-CN').readOrder('收银示例商城', '¥128.00', undefined, '第 2 步（共 3 步）：选择支付方式'), '付款给收银示例商城，金额 ¥128.00。第 2 步（共 3 步）：选择支付方式');
     assert.equal(careMessagesFor('en').readOrder('Demo', '¥1.00', undefined, 'Step 1 of 3: choose how to pay'), 'Paying Demo, ¥1.00. Step 1 of 3: choose how to pay');
   });
+
+  it('names the other channels’ disclosure with the count it hides, and without it once open', () => {
+    const said = (['zh-CN', 'zh-TW', 'en'] as const).map((locale) => [careMessagesFor(locale).otherChannels(4), careMessagesFor(locale).otherChannels(0)]);
+    assert.deepEqual(said, [
+      ['其他支付方式（4）', '其他支付方式'],
+      ['其他付款方式（4）', '其他付款方式'],
+      ['Other ways to pay (4)', 'Other ways to pay'],
+    ]);
+  });
 });

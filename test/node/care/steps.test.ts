@@ -24,10 +24,11 @@ describe("care mode's steps, one at a time", () => {
     // A saved card: its CVV, when asked, then pay.
     ['a saved card, its CVV asked', { kind: 'card', card: 'saved', missing: 'cvv' }, '第 2 步（共 3 步）：输入卡背面的 3 位安全码'],
     ['a saved card ready', { kind: 'card', card: 'saved' }, '第 3 步（共 3 步）：核对金额，点“确认支付”'],
-    // The binding form: its number, then the details and the SMS code, then pay.
-    ['binding, the number', { kind: 'card', card: 'binding', missing: 'number' }, '第 2 步（共 4 步）：输入银行卡号'],
-    ['binding, the code', { kind: 'card', card: 'binding', missing: 'sms' }, '第 3 步（共 4 步）：填好信息，获取并输入短信验证码'],
-    ['binding, the code typed', { kind: 'card', card: 'binding' }, '第 4 步（共 4 步）：核对金额，点“确认支付”'],
+    // The binding form: its number, the holder's details up to "获取验证码", the SMS code, then pay.
+    ['binding, the number', { kind: 'card', card: 'binding', missing: 'number' }, '第 2 步（共 5 步）：输入银行卡号'],
+    ['binding, the details', { kind: 'card', card: 'binding', missing: 'details' }, '第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”'],
+    ['binding, the code step waiting', { kind: 'card', card: 'binding', missing: 'sms' }, '第 4 步（共 5 步）：输入收到的 6 位短信验证码'],
+    ['binding, the code typed', { kind: 'card', card: 'binding' }, '第 5 步（共 5 步）：核对金额，点“确认支付”'],
     // The result is no step to take.
     ['paid', { phase: Phase.Succeeded }, '付款成功'],
   ];
@@ -49,5 +50,11 @@ describe("care mode's steps, one at a time", () => {
     assert.equal(careMessagesFor('zh-TW').step(step, ''), '第 2 步（共 5 步）：輸入銀行卡號');
     assert.equal(careMessagesFor('en').step(step, ''), 'Step 2 of 5: enter the card number');
     assert.equal(careMessagesFor('en').step(careStep({ ...ready, phase: Phase.Pending })!, 'WeChat Pay'), 'Step 3 of 3: confirm the payment in WeChat Pay');
+    const code = careStep({ ...ready, kind: 'card', card: 'binding', missing: 'sms' })!;
+    assert.equal(careMessagesFor('zh-TW').step(code, ''), '第 4 步（共 5 步）：輸入收到的 6 位簡訊驗證碼');
+    assert.equal(careMessagesFor('en').step(code, ''), 'Step 4 of 5: enter the 6-digit code from the text message');
+    const details = careStep({ ...ready, kind: 'card', card: 'binding', missing: 'details' })!;
+    assert.equal(careMessagesFor('zh-TW').step(details, ''), '第 3 步（共 5 步）：填寫持卡人資料，勾選協議，點「取得驗證碼」');
+    assert.equal(careMessagesFor('en').step(details, ''), 'Step 3 of 5: fill in the cardholder\'s details, accept the agreement and press "Get code"');
   });
 });
