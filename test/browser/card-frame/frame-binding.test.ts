@@ -230,7 +230,8 @@ describe('card-frame: the binding form\'s card and identity fields in the card p
     await type('张三');
     await sendKeys({ press: 'Tab' });
     await type('110101199003074478');
-    await until(() => cardFrame(el).said.missing === 'idNumber', 'the frame says the ID is what is missing');
+    // The frame reports as each key lands: 'incomplete' until the eighteenth character arrives.
+    await until(() => cardFrame(el).said.missing === 'idNumber' && cardFrame(el).said.problem !== 'incomplete', 'the frame judges the whole ID');
     expect(cardFrame(el).said).to.include({ complete: false, missing: 'idNumber', problem: 'check-digit', field: 'idNumber' });
     const shown = await look();
     if (shown.supported) expect(shown.errors).to.deep.equal(['身份证号有误，请核对最后一位']);
