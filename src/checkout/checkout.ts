@@ -265,7 +265,9 @@ export class ShouyinCheckout extends LitElement {
 
   private onChannelChange(event: Event): void {
     const value = (event.target as ShouyinChannelList).value;
-    if (value) this.checkout.select(value);
+    if (!value) return;
+    this.checkout.select(value);
+    this.reveals.chose(this.checkout.channel?.kind === 'card');
   }
 
   private onPay(): void {

@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { clearance, revealKey, underBar, type RevealInput } from './reveal.js';
+import { bringsUpChoice, clearance, revealKey, underBar, type RevealInput } from './reveal.js';
+
+/** Where a chosen card channel's area starts: its saved cards, else its form (in the page or the frame). */
+const CARD_AREA = '[part=saved-cards], [part=card-binding], [part=card-form]';
+/** What a payer types or picks first in it. */
+const FIELD = 'input:not([type=hidden]), select, textarea, iframe, [role=radio]';
 
 /**
  * The payer is never lost: after a change of state (a failure and its offer, success, a QR
@@ -9,7 +14,9 @@ import { clearance, revealKey, underBar, type RevealInput } from './reveal.js';
  * it) and is scrolled into view clear of the bar, whose height becomes its bottom scroll margin
  * (the bar's height changes with its buttons, so it is measured, not assumed). `nearest`
  * scrolls as little as it can, both ways: a message below the fold comes up, a success above
- * it comes down. (The page's `scroll-padding` would do this, but the page is the host's.)
+ * it comes down. (The page's `scroll-padding` would do this, but the page is the host's.) When
+ * the payer chooses the card channel, its first field comes up above the bar too, while focus
+ * stays on the choice: on a phone the form opens below the fold, under the bar.
  */
 export class RevealController implements ReactiveController {
   /** The last change of state focus and view moved to. */
@@ -17,6 +24,8 @@ export class RevealController implements ReactiveController {
   /** The bar whose size is watched: a hint that comes into it later must not cover what has focus. */
   private watched: Element | null = null;
   private resized: ResizeObserver | undefined;
+  /** The payer just chose the card channel: its first field is to come up once its area is there. */
+  private cardChosen = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -26,8 +35,14 @@ export class RevealController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The payer chose a channel (`card`: the card channel), by tap, click or arrow key. */
+  chose(card: boolean): void {
+    this.cardChosen = card;
+  }
+
   hostUpdated(): void {
     const root = this.host.renderRoot;
+    if (this.cardChosen) this.showCardArea(root);
     const bar = root.querySelector('.actions');
     if (bar !== this.watched) {
       this.resized ??= new ResizeObserver(() => this.keepClear());
@@ -58,6 +73,24 @@ export class RevealController implements ReactiveController {
     target.scrollIntoView({ block: 'nearest' });
   }
 
+  /** The chosen card channel's first field above the bar, once its area is on the page (a skeleton stands in while its chunk comes). */
+  private showCardArea(root: ParentNode): void {
+    const area = root.querySelector<HTMLElement>(CARD_AREA);
+    if (!area) return;
+    this.cardChosen = false;
+    void customElements
+      .whenDefined(area.localName)
+      .then(() => (area as Partial<ReactiveElement>).updateComplete)
+      .then(() => {
+        const field = area.isConnected && firstField(area);
+        const bar = this.stickyBar();
+        const choice = this.focused();
+        if (field && bringsUpChoice(field.getBoundingClientRect(), bar?.getBoundingClientRect() ?? null, choice?.getBoundingClientRect() ?? null)) {
+          this.reveal(field, false);
+        }
+      });
+  }
+
   hostDisconnected(): void {
     this.resized?.disconnect();
     this.watched = null;
@@ -84,4 +117,14 @@ export class RevealController implements ReactiveController {
     const bar = this.host.renderRoot.querySelector('.actions');
     return bar && getComputedStyle(bar).position === 'sticky' ? bar : null;
   }
+}
+
+/** The first field in `root`'s composed tree that is laid out (shadow roots of parts included). */
+function firstField(root: Element | ShadowRoot): HTMLElement | null {
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    if (el.matches(FIELD) && el.getClientRects().length > 0) return el;
+    const inner = el.shadowRoot && firstField(el.shadowRoot);
+    if (inner) return inner;
+  }
+  return root instanceof Element && root.shadowRoot ? firstField(root.shadowRoot) : null;
 }

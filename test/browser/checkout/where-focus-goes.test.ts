@@ -234,6 +234,29 @@ const STATES: State[] = [
 describe('where focus and view go, state by state', function () {
   this.timeout(30_000);
   for (const size of [{ width: 360, height: 640, env: 'wechat' }, { width: 1366, height: 768, env: 'desktop' }]) {
+    it(`${size.width}×${size.height}: the card channel chosen: its first field comes up above the bar, focus stays on the choice`, async () => {
+      const { el } = await mount({ ...size, sessionUrl: '/api/session?amount=12800', lastUsed: 'wechat' });
+      const card = getByRole(el, 'radio', { name: '银行卡' });
+      // A tap: the radio takes focus (where the engine gives it), then the click chooses it.
+      card.focus();
+      const choice = focused();
+      card.click();
+      const form = await findByRole(el, 'group', { name: '银行卡信息' });
+      const number = getByRole(form, 'textbox', { name: '卡号' });
+      const clear = (): boolean => {
+        try {
+          expectInView(el, number, 'the card number');
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await until(clear, 'the card number in view, clear of the bar');
+      expectInView(el, number, 'the card number');
+      expect(focused(), 'focus stays where the payer chose').to.equal(choice);
+      if (choice && choice !== frame!.contentDocument!.body) expectInView(el, choice, 'the choice');
+    });
+
     for (const state of STATES) {
       if (state.desktop && size.env !== 'desktop') continue;
       it(`${size.width}×${size.height}: ${state.name}`, async () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Phase, type FlowState } from '../../../src/checkout/core/flow.js';
 import type { FallbackNotice } from '../../../src/checkout/core/state.js';
-import { clearance, revealKey, underBar, type RevealInput } from '../../../src/checkout/reveal.js';
+import { bringsUpChoice, clearance, revealKey, underBar, type RevealInput } from '../../../src/checkout/reveal.js';
 
 const attempt = { attempt: 'a1', idempotencyKey: 'k1', channel: 'wechat', paymentId: 'p1' };
 const failure = { code: 'declined', retryable: false, attempt: 'a1', channel: 'wechat', repeats: true } as const;
@@ -47,5 +47,16 @@ describe('the sticky bar', () => {
     assert.equal(clearance({ height: 64, fade: 16 }), 80);
     assert.equal(clearance({ height: 64, fade: 0 }), 72);
     assert.equal(clearance(null), 8);
+  });
+  it('brings a chosen channel\'s first field up above it, unless that would hide the choice', () => {
+    // 360×640: the card row at 437, its number field under the bar (top 583): up 86 px, the row still in view.
+    assert.equal(bringsUpChoice({ bottom: 669 }, { top: 583 }, { top: 437 }), true);
+    // No focus in the cashier (a tap WebKit does not focus): up all the same.
+    assert.equal(bringsUpChoice({ bottom: 669 }, { top: 583 }, null), true);
+    // The field far below (channels after the card row): the choice would leave the view, so it stays.
+    assert.equal(bringsUpChoice({ bottom: 1200 }, { top: 583 }, { top: 437 }), false);
+    // Already clear of the bar, or no sticky bar: nothing moves.
+    assert.equal(bringsUpChoice({ bottom: 500 }, { top: 583 }, { top: 300 }), false);
+    assert.equal(bringsUpChoice({ bottom: 900 }, null, { top: 300 }), false);
   });
 });
