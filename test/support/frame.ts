@@ -5,6 +5,9 @@
  */
 import type { ShouyinCheckout } from '../../src/checkout/checkout.js';
 import { EventLog } from './mount.js';
+import { until } from './wait.js';
+
+export { until };
 
 const LAST_USED_KEY = 'shouyin.lastChannel.m_demo';
 
@@ -23,13 +26,6 @@ export interface FrameMount {
 
 const mounted: { frame: HTMLIFrameElement; log: EventLog }[] = [];
 
-export async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A host page of that size with the cashier on it, once it is ready. */
 export async function mountInFrame({ width, height, env, sessionUrl, session, lastUsed, care, hintDelay }: FrameMount): Promise<{ el: ShouyinCheckout; log: EventLog; frame: HTMLIFrameElement }> {

@@ -4,6 +4,7 @@ import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { newSession } from '../../support/backend.js';
+import { found } from '../../support/wait.js';
 
 afterEach(unmountAll);
 
@@ -29,16 +30,6 @@ function hintOf(el: ShouyinCheckout): { hint: HTMLElement; region: HTMLElement }
   return hint && region ? { hint, region } : undefined;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 8000): Promise<T> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 describe('the assistant', () => {
   it('dwell: a payer stuck on a half-typed card number is told, in a polite live region there before its text, what is missing', async () => {
     // Long enough that the assistant's chunk (loaded at half of it) is here well before the hint is
@@ -47,14 +38,14 @@ describe('the assistant', () => {
     await chooseCard(el);
     await typeInto(el, '卡号', '4242');
     // The live region is on the page, empty, before the hint is put in it.
-    const { hint, region } = await until('the live region', () => hintOf(el));
+    const { hint, region } = await found('the live region', () => hintOf(el));
     expect(textOf(region)).to.equal('');
     const detail = await log.first('shouyin-hint', 8000);
     expect(detail.hint).to.equal('dwell');
     expect(detail.message).to.equal('还差卡号：请输入银行卡正面的 16 到 19 位数字。');
     // Nothing of the card in what the host hears.
     expect(JSON.stringify(detail)).not.to.contain('4242');
-    await until('the hint shown', () => textOf(region) === detail.message);
+    await found('the hint shown', () => textOf(region) === detail.message);
     expect(hint.getAttribute('part')).to.equal('hint');
     await expect(el).to.be.accessible();
   });
@@ -63,19 +54,19 @@ describe('the assistant', () => {
     const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { 'hint-delay': '400' } });
     await chooseCard(el);
     await typeInto(el, '卡号', '4242');
-    const { hint, region } = await until('the live region', () => hintOf(el));
+    const { hint, region } = await found('the live region', () => hintOf(el));
     await log.first('shouyin-hint', 4000);
-    await until('the hint shown', () => textOf(region) !== '');
+    await found('the hint shown', () => textOf(region) !== '');
     const dismiss = getByRole(hint.shadowRoot!, 'button', { name: '知道了' });
     const box = dismiss.getBoundingClientRect();
     expect(box.width).to.be.at.least(44);
     expect(box.height).to.be.at.least(44);
     dismiss.focus();
     await sendKeys({ press: 'Enter' });
-    await until('the hint gone', () => textOf(region) === '');
+    await found('the hint gone', () => textOf(region) === '');
     expect(queryAllByRole(hint.shadowRoot!, 'button')).to.have.length(0);
     // Back where the payer was typing.
-    await until('focus on the card number', () => (el.shadowRoot!.activeElement as HTMLElement | null)?.shadowRoot?.activeElement?.id === 'number');
+    await found('focus on the card number', () => (el.shadowRoot!.activeElement as HTMLElement | null)?.shadowRoot?.activeElement?.id === 'number');
     // Stuck again, longer than hint-delay: the same hint is not said twice in a session.
     await typeInto(el, '卡号', '4242');
     await sleep(1200);
@@ -92,11 +83,11 @@ describe('the assistant', () => {
     await typeInto(el, '有效期', '');
     const detail = await log.first('shouyin-hint', 4000);
     expect(detail).to.deep.equal({ hint: 'repeated-error', message: '卡号好像不对：请对照卡片正面，逐组核对数字。' });
-    const { hint, region } = await until('the live region', () => hintOf(el));
-    await until('the hint shown', () => textOf(region) === detail.message);
+    const { hint, region } = await found('the live region', () => hintOf(el));
+    await found('the hint shown', () => textOf(region) === detail.message);
     getByRole(hint.shadowRoot!, 'button', { name: '知道了' }).focus();
     await sendKeys({ press: 'Escape' });
-    await until('the hint gone', () => textOf(region) === '');
+    await found('the hint gone', () => textOf(region) === '');
   });
 
   it('back-and-forth: four channel switches recommend the ranked first channel', async () => {
@@ -126,7 +117,7 @@ describe('the assistant', () => {
       expect((await log.next('shouyin-failure')).code).to.equal('declined');
       await el.updateComplete;
     }
-    const detail = await until('declined-again', () => log.of('shouyin-hint').find((h) => h.hint === 'declined-again'));
+    const detail = await found('declined-again', () => log.of('shouyin-hint').find((h) => h.hint === 'declined-again'));
     expect(detail).to.deep.equal({ hint: 'declined-again', message: '银行卡已两次未能支付，建议换一种支付方式。' });
     expect(JSON.stringify(log.of('shouyin-hint'))).not.to.match(/4242|4444|737/);
   });
@@ -136,8 +127,8 @@ describe('the assistant', () => {
     getByRole(el, 'button', { name: /确认支付/ }).click();
     const detail = await log.first('shouyin-hint', 6500);
     expect(detail).to.deep.equal({ hint: 'slow-network', message: '网络较慢，请稍等，不要重复点击。同一笔订单不会扣款两次。' });
-    const { region } = await until('the live region', () => hintOf(el));
-    await until('the hint shown', () => textOf(region) === detail.message);
+    const { region } = await found('the live region', () => hintOf(el));
+    await found('the hint shown', () => textOf(region) === detail.message);
     await log.next('shouyin-success', 8000);
   });
 

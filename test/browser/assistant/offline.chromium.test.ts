@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { getByRole, textOf } from '../../support/roles.js';
+import { found } from '../../support/wait.js';
 
 afterEach(unmountAll);
 
@@ -16,16 +17,6 @@ afterEach(unmountAll);
 async function dropConnection(ms: number): Promise<void> {
   const { supported } = await executeServerCommand<{ supported: boolean }, { ms: number }>('network-drop', { ms });
   expect(supported, 'the driver can take the page offline').to.equal(true);
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 4000): Promise<T> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('the offline hint', () => {
@@ -44,7 +35,7 @@ describe('the offline hint', () => {
     await dropped;
     expect(detail).to.deep.equal({ hint: 'offline', message });
     expect(shown, 'the offline message on the page').to.equal(true);
-    await until('back online', () => navigator.onLine);
+    await found('back online', () => navigator.onLine);
     // Offline again: the hint is not given twice in a session.
     await dropConnection(400);
     expect(log.of('shouyin-hint').map((h) => h.hint)).to.deep.equal(['offline']);
@@ -58,7 +49,7 @@ describe('the offline hint', () => {
     // A failure brings the assistant's chunk.
     getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
     await log.first('shouyin-failure', 8000);
-    await until('the assistant here', () => el.shadowRoot!.querySelector('shouyin-hint')?.shadowRoot?.querySelector('[role=status]'), 8000);
+    await found('the assistant here', () => el.shadowRoot!.querySelector('shouyin-hint')?.shadowRoot?.querySelector('[role=status]'), 8000);
     const message = '网络已断开：请连接 Wi-Fi 或移动网络。恢复连接后将继续支付，不会重复扣款。';
     const dropped = dropConnection(1500);
     const detail = await log.first('shouyin-hint', 3000);

@@ -9,6 +9,7 @@ import { ledger } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { until } from '../../support/wait.js';
 
 const DEBIT = '6217990000000000006';
 const ID = '110101199003074477';
@@ -21,14 +22,6 @@ async function typeInto(el: ShouyinCheckout, name: string, text: string): Promis
   getByRole(el, 'textbox', { name }).focus();
   for (const char of text) await sendKeys({ type: char });
   await el.updateComplete;
-}
-
-async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`not within ${timeout} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function latestBinding(orderId: string): Promise<string> {

@@ -11,6 +11,7 @@ import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleName, findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import type { ShouyinCardFrame } from '../../../src/card-frame/card-frame.js';
+import { until } from '../../support/wait.js';
 
 const DEBIT = '6217990000000000006';
 const ID = '110101199003074477';
@@ -57,14 +58,6 @@ function pageText(root: Node = document): string {
   };
   walk(root);
   return parts.join('\n');
-}
-
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`not within ${timeout} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function type(text: string): Promise<void> {

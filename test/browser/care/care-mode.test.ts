@@ -4,24 +4,13 @@ import { contrast } from '../../support/contrast.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { found } from '../../support/wait.js';
 
 const CARE_KEY = 'shouyin.care';
 afterEach(() => {
   unmountAll();
   localStorage.removeItem(CARE_KEY);
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 8000): Promise<T> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Every element in the cashier's composed tree (its shadow roots and theirs). */
 function composed(root: ParentNode): Element[] {
@@ -57,7 +46,7 @@ function backgroundOf(el: Element): string {
 
 /** Care mode shows the chosen channel only; the others are behind "其他支付方式". */
 async function showOthers(el: ShouyinCheckout): Promise<void> {
-  const others = await until('其他支付方式', () => queryAllByRole(el, 'button', { name: /^其他支付方式/ })[0]);
+  const others = await found('其他支付方式', () => queryAllByRole(el, 'button', { name: /^其他支付方式/ })[0]);
   if (others.getAttribute('aria-expanded') !== 'true') others.click();
   await el.updateComplete;
 }
@@ -65,7 +54,7 @@ async function showOthers(el: ShouyinCheckout): Promise<void> {
 describe('care mode', () => {
   it('shows one channel, the recommended one, with the others under "其他支付方式"', async () => {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
-    const others = await until('其他支付方式', () => queryAllByRole(el, 'button', { name: '其他支付方式（4）' })[0]);
+    const others = await found('其他支付方式', () => queryAllByRole(el, 'button', { name: '其他支付方式（4）' })[0]);
     expect(others.getAttribute('aria-expanded')).to.equal('false');
     expect(queryAllByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['wechat']);
     expect((getByRole(el, 'radio', { name: '微信支付' }) as HTMLInputElement).checked).to.equal(true);
@@ -89,7 +78,7 @@ describe('care mode', () => {
     await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     await el.updateComplete;
-    await until('the card form', () => composed(el.shadowRoot!).some((e) => e.id === 'number'));
+    await found('the card form', () => composed(el.shadowRoot!).some((e) => e.id === 'number'));
     await expect(el).to.be.accessible();
 
     const holders = textHolders(el);
@@ -118,7 +107,7 @@ describe('care mode', () => {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
     await showOthers(el);
     const list = (): string => composed(el.shadowRoot!.querySelector('shouyin-channel-list')!.shadowRoot!).map((e) => e.textContent).join(' ');
-    await until('plain words', () => list().includes('下一个工作日到账'));
+    await found('plain words', () => list().includes('下一个工作日到账'));
     expect(list()).not.to.contain('T+1');
   });
 
@@ -150,14 +139,14 @@ describe('care mode', () => {
   it('offers "朗读" where the device can speak, and hints sooner', async () => {
     const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '', 'hint-delay': '2000' } });
     if ('speechSynthesis' in window) {
-      const read = await until('the read-aloud button', () => queryAllByRole(el, 'button', { name: '朗读' })[0]);
+      const read = await found('the read-aloud button', () => queryAllByRole(el, 'button', { name: '朗读' })[0]);
       expect(read.getBoundingClientRect().height).to.be.at.least(56);
     }
     await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     await el.updateComplete;
     const typed = performance.now();
-    const input = await until('the card number', () => composed(el.shadowRoot!).find((e) => e.id === 'number') as HTMLInputElement | undefined);
+    const input = await found('the card number', () => composed(el.shadowRoot!).find((e) => e.id === 'number') as HTMLInputElement | undefined);
     input.focus();
     await sendKeys({ type: '4' });
     const hint = await log.first('shouyin-hint', 4000);

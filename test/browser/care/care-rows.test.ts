@@ -9,6 +9,7 @@ import { contrast } from '../../support/contrast.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleDescription, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { found } from '../../support/wait.js';
 
 const CARE_KEY = 'shouyin.care';
 
@@ -35,18 +36,6 @@ afterEach(() => {
   unmountAll();
   localStorage.removeItem(CARE_KEY);
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 8000): Promise<T> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** The element that has focus, looking into shadow roots. */
 function focused(): Element | null {
@@ -112,7 +101,7 @@ async function measure(el: ShouyinCheckout, state: string): Promise<{ text: numb
 }
 
 async function showOthers(el: ShouyinCheckout): Promise<void> {
-  const others = await until('其他支付方式', () => queryAllByRole(el, 'button', { name: /^其他支付方式/ })[0]);
+  const others = await found('其他支付方式', () => queryAllByRole(el, 'button', { name: /^其他支付方式/ })[0]);
   others.click();
   await el.updateComplete;
 }
@@ -124,7 +113,7 @@ describe('care mode rows at 360×640', () => {
       const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', env, attributes: { care: '' } });
       await showOthers(el);
       // Care mode's words are here (its chunk): the rows are as care mode shows them.
-      await until('care mode’s words', () => list(el).textContent!.includes('下一个工作日到账'));
+      await found('care mode’s words', () => list(el).textContent!.includes('下一个工作日到账'));
       const rows = rowLines(el);
       expect(rows.map((r) => r.name)).to.deep.equal(['微信支付', '支付宝', '云闪付', '数字人民币', '银行卡']);
       const long = rows.filter((r) => r.lines > 2).map((r) => `${r.name}: ${r.lines} lines`);
@@ -142,7 +131,7 @@ describe('care mode rows at 360×640', () => {
     const radio = getByRole(el, 'radio', { name: '银行卡' });
     // A screen reader hears them with the option, shown or not.
     expect(accessibleDescription(radio)).to.contain('每次最多付 ¥50,000.00').and.contain('下一个工作日到账').and.contain('手续费 0.6%');
-    const more = await until('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
+    const more = await found('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
     expect(more.getBoundingClientRect().height).to.be.at.least(56);
     expect(more.getBoundingClientRect().width).to.be.at.least(56);
     expect(more.getAttribute('aria-expanded')).to.equal('false');
@@ -171,25 +160,25 @@ describe('care mode rows at 360×640', () => {
 describe('care mode steps, one at a time', () => {
   it('says the step the payer is on in a polite live region there before its words, and "朗读" reads it', async () => {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
-    const region = await until('the step region', () => el.shadowRoot!.querySelector<HTMLElement>('[part=care-step]'));
+    const region = await found('the step region', () => el.shadowRoot!.querySelector<HTMLElement>('[part=care-step]'));
     expect(region.getAttribute('role')).to.equal('status');
     expect(textOf(region), 'empty when it comes').to.equal('');
-    await until('the wallet step', () => textOf(region) === '第 2 步（共 3 步）：核对金额，点“确认支付”');
+    await found('the wallet step', () => textOf(region) === '第 2 步（共 3 步）：核对金额，点“确认支付”');
     await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
-    await until('the card number step', () => textOf(region) === '第 2 步（共 5 步）：输入银行卡号');
+    await found('the card number step', () => textOf(region) === '第 2 步（共 5 步）：输入银行卡号');
     // The same region all along: said, not inserted.
     expect(el.shadowRoot!.querySelector('[part=care-step]')).to.equal(region);
-    const number = await until('the card number', () => queryAllByRole(el, 'textbox', { name: '卡号' })[0]);
+    const number = await found('the card number', () => queryAllByRole(el, 'textbox', { name: '卡号' })[0]);
     number.focus();
     await sendKeys({ type: '4242424242424242' });
-    await until('the expiry step', () => textOf(region) === '第 3 步（共 5 步）：输入有效期（月/年）');
+    await found('the expiry step', () => textOf(region) === '第 3 步（共 5 步）：输入有效期（月/年）');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '0829' });
-    await until('the CVV step', () => textOf(region) === '第 4 步（共 5 步）：输入卡背面的 3 位安全码');
+    await found('the CVV step', () => textOf(region) === '第 4 步（共 5 步）：输入卡背面的 3 位安全码');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '737' });
-    await until('the pay step', () => textOf(region) === '第 5 步（共 5 步）：核对金额，点“确认支付”');
+    await found('the pay step', () => textOf(region) === '第 5 步（共 5 步）：核对金额，点“确认支付”');
     if ('speechSynthesis' in window) {
       // What is read is what the payer sees: the real speechSynthesis speaks, and each utterance is noted on its way.
       const said: string[] = [];
@@ -216,14 +205,14 @@ describe('care mode steps, one at a time', () => {
     await showOthers(el);
     getByRole(el, 'radio', { name: '银行卡' }).click();
     const region = el.shadowRoot!.querySelector<HTMLElement>('[part=care-step]')!;
-    await until('the card number step', () => textOf(region) === '第 2 步（共 5 步）：输入银行卡号');
+    await found('the card number step', () => textOf(region) === '第 2 步（共 5 步）：输入银行卡号');
     // Key by key: WebKit's driver typing a whole string into a masked field drops keys.
     const type = async (name: string, text: string): Promise<void> => {
-      (await until(name, () => queryAllByRole(el, 'textbox', { name })[0])).focus();
+      (await found(name, () => queryAllByRole(el, 'textbox', { name })[0])).focus();
       for (const char of text) await sendKeys({ type: char });
     };
     await type('卡号', '6217990000000000006');
-    await until('the details step', () => textOf(region) === '第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”');
+    await found('the details step', () => textOf(region) === '第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”');
     await type('持卡人姓名', '张三');
     await type('身份证号', '110101199003074477');
     await type('银行预留手机号', '13800138000');
@@ -232,9 +221,9 @@ describe('care mode steps, one at a time', () => {
     await el.updateComplete;
     expect(textOf(region)).to.equal('第 3 步（共 5 步）：填写持卡人信息，勾选协议，点“获取验证码”');
     getByRole(el, 'button', { name: '获取验证码' }).click();
-    await until('the code step', () => textOf(region) === '第 4 步（共 5 步）：输入收到的 6 位短信验证码');
+    await found('the code step', () => textOf(region) === '第 4 步（共 5 步）：输入收到的 6 位短信验证码');
     await type('短信验证码', '123456');
-    await until('the pay step', () => textOf(region) === '第 5 步（共 5 步）：核对金额，点“确认支付”');
+    await found('the pay step', () => textOf(region) === '第 5 步（共 5 步）：核对金额，点“确认支付”');
   });
 });
 
@@ -243,18 +232,18 @@ describe('care mode sizes, contrast and axe at 360×640', () => {
     it(`${scheme}: the list with a row's details open, the card step, the result`, async () => {
       const { el, log } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', colorScheme: scheme, attributes: { care: '' } });
       await showOthers(el);
-      const more = await until('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
+      const more = await found('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
       more.click();
       await el.updateComplete;
-      await until('the step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!) !== '');
+      await found('the step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!) !== '');
       expect((await measure(el, `${scheme}, details open`)).amount).to.equal(40);
       getByRole(el, 'radio', { name: '银行卡' }).click();
-      const number = await until('the card number', () => queryAllByRole(el, 'textbox', { name: '卡号' })[0]);
+      const number = await found('the card number', () => queryAllByRole(el, 'textbox', { name: '卡号' })[0]);
       number.focus();
       await sendKeys({ type: '4242424242424242' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '0829' });
-      await until('the CVV step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!).includes('安全码'));
+      await found('the CVV step', () => textOf(el.shadowRoot!.querySelector('[part=care-step]')!).includes('安全码'));
       await measure(el, `${scheme}, card step`);
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '737' });
@@ -268,7 +257,7 @@ describe('care mode sizes, contrast and axe at 360×640', () => {
   it('forced colors: the rows’ details buttons and the step are drawn in system colors, the open details shown', async function () {
     const { el } = await mountCheckout({ sessionUrl: '/api/session?amount=12800', attributes: { care: '' } });
     await showOthers(el);
-    const more = await until('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
+    const more = await found('the card row’s details button', () => queryAllByRole(el, 'button', { name: '详情 银行卡' })[0]);
     try {
       await emulateMedia({ forcedColors: 'active' });
     } catch {
@@ -286,7 +275,7 @@ describe('care mode sizes, contrast and axe at 360×640', () => {
       expect(details.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(getComputedStyle(details).color).to.not.equal(backgroundOf(details));
       const step = el.shadowRoot!.querySelector('[part=care-step]')!;
-      await until('the step', () => textOf(step) !== '');
+      await found('the step', () => textOf(step) !== '');
       expect(getComputedStyle(step).color).to.not.equal(backgroundOf(step));
     } finally {
       await emulateMedia({ forcedColors: 'none' });

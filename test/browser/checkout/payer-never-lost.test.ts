@@ -9,6 +9,7 @@ import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { ledger } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleName, findByRole, getByRole, queryAllByRole } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 /** The element that has focus, looking into shadow roots. */
 function focused(): Element | null {
@@ -30,14 +31,6 @@ function expectInView(el: ShouyinCheckout, target: Element, what: string): void 
   expect(box.bottom, `${what} bottom`).to.be.at.most(window.innerHeight);
   const bar = stickyBar(el);
   if (bar) expect(box.bottom, `${what} is above the sticky bar`).to.be.at.most(bar.top + 0.5);
-}
-
-async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function typeInto(el: ShouyinCheckout, name: string, text: string): Promise<void> {

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import { findByRole, getByRole, textOf } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 const DEBIT = '6217990000000000006';
 const CREDIT = '4392250000000009';
@@ -49,14 +50,6 @@ function cut(fields: HTMLElement[]): string[] {
     .map((field) => field as HTMLInputElement)
     .filter((input) => input.scrollWidth > input.clientWidth)
     .map((input) => `${input.id} "${input.value}" scrolls ${input.scrollWidth} in ${input.clientWidth}`);
-}
-
-async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('320 px at 200% zoom (160 CSS px)', function () {
