@@ -4,6 +4,7 @@ import { ledger } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, textOf } from '../../support/roles.js';
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
+import { pageText } from '../../support/page-text.js';
 
 /**
  * `card-frame` across real origins: this page on the test server's origin, the card frame page
@@ -44,21 +45,6 @@ afterEach(() => {
   window.removeEventListener('message', onWindowMessage, true);
   unmountAll();
 });
-
-/** All the text a host script can reach: every node's text, attribute and input value, through every open shadow root. */
-function pageText(root: Node = document): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node instanceof Element) {
-      for (const attr of node.attributes) parts.push(attr.value);
-      if (node instanceof HTMLInputElement) parts.push(node.value);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    } else if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return parts.join('\n').replace(/\s/g, '');
-}
 
 function frameElement(el: ShouyinCheckout): HTMLIFrameElement | null {
   return el.shadowRoot!.querySelector('shouyin-card-frame')?.shadowRoot?.querySelector('iframe') ?? null;

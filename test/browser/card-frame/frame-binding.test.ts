@@ -12,6 +12,7 @@ import { accessibleName, findByRole, getByRole, queryAllByRole, textOf } from '.
 import type { ShouyinCheckout } from '../../../src/checkout/checkout.js';
 import type { ShouyinCardFrame } from '../../../src/card-frame/card-frame.js';
 import { until } from '../../support/wait.js';
+import { pageText } from '../../support/page-text.js';
 
 const DEBIT = '6217990000000000006';
 const ID = '110101199003074477';
@@ -44,21 +45,6 @@ afterEach(() => {
   Object.defineProperty(MessageEvent.prototype, 'data', { configurable: true, get: dataGetter });
   unmountAll();
 });
-
-/** All the text a host script can reach: every node's text, attribute and input value, through every open shadow root. */
-function pageText(root: Node = document): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node instanceof Element) {
-      for (const attr of node.attributes) parts.push(attr.value);
-      if (node instanceof HTMLInputElement) parts.push(node.value);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    } else if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return parts.join('\n');
-}
 
 async function type(text: string): Promise<void> {
   for (const char of text) await sendKeys({ type: char });

@@ -7,6 +7,7 @@ import type { Channel, Session } from '../../../src/protocol/schemas.js';
 import { newSession } from '../../support/backend.js';
 import { mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleDescription, findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 afterEach(unmountAll);
 
@@ -19,14 +20,6 @@ function patch(session: Session, id: string, over: Partial<Channel>): Session {
 
 function radio(root: Element, id: string): HTMLInputElement {
   return getByRole(root, 'radio', { name: NAMES[id]! }) as HTMLInputElement;
-}
-
-async function waitFor(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('channels that cannot take the payment', () => {
@@ -112,7 +105,7 @@ describe('host notices', () => {
     expect(textOf(banner)).to.contain('手续费降低 50%').and.contain('银行卡维护');
     getByRole(el, 'button', { name: '关闭通知：云闪付新通道上线，手续费降低 50%' }).click();
     await el.updateComplete;
-    await waitFor(() => !el.shadowRoot!.querySelector('shouyin-notices')!.shadowRoot!.textContent!.includes('手续费降低'), 'dismissal');
+    await until(() => !el.shadowRoot!.querySelector('shouyin-notices')!.shadowRoot!.textContent!.includes('手续费降低'), 'dismissal');
     expect(queryAllByRole(el, 'button', { name: /关闭通知/ })).to.have.length(1);
   });
 });
@@ -217,7 +210,7 @@ describe('order countdown', () => {
     const countdown = el.shadowRoot!.querySelector('shouyin-countdown')!;
     const live = countdown.shadowRoot!.querySelector('[aria-live=polite]')!;
     expect(textOf(live)).to.equal('');
-    await waitFor(() => textOf(live) !== '', 'the announcement');
+    await until(() => textOf(live) !== '', 'the announcement');
     expect(textOf(live)).to.equal('支付剩余不到 1 分钟，请尽快完成支付');
     expect(countdown.hasAttribute('urgent')).to.equal(true);
   });
@@ -240,7 +233,7 @@ describe('maintenance windows while the cashier is open', () => {
     const session = patch(await newSession(), 'unionpay', { maintenance: [{ from: iso(Date.now() - 60_000), to: iso(end) }] });
     const { el } = await mountCheckout({ session });
     expect(radio(el, 'unionpay').disabled).to.equal(true);
-    await waitFor(() => !radio(el, 'unionpay').disabled, 'the window to close');
+    await until(() => !radio(el, 'unionpay').disabled, 'the window to close');
     expect(accessibleDescription(radio(el, 'unionpay'))).not.to.contain('维护中');
   });
 
@@ -249,7 +242,7 @@ describe('maintenance windows while the cashier is open', () => {
     const session = patch(await newSession(), 'wechat', { maintenance: [{ from: iso(start), to: iso(start + 3_600_000) }] });
     const { el, log } = await mountCheckout({ session });
     expect(radio(el, 'wechat').checked).to.equal(true);
-    await waitFor(() => radio(el, 'wechat').disabled, 'the window to open');
+    await until(() => radio(el, 'wechat').disabled, 'the window to open');
     expect(radio(el, 'alipay').checked).to.equal(true);
     expect(log.of('shouyin-channel-change').at(-1)).to.deep.equal({ channel: 'alipay', previous: 'wechat', reason: 'recommendation' });
   });

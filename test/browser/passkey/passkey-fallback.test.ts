@@ -12,16 +12,9 @@ import { randomToken } from '../../../src/protocol/base64url.js';
 import { ledger, newSession } from '../../support/backend.js';
 import { EventLog, mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole, queryAllByRole } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 afterEach(unmountAll);
-
-async function waitFor(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const text = (el: ShouyinCheckout): string => el.shadowRoot!.textContent ?? '';
 
@@ -43,7 +36,7 @@ describe('passkeys on a device that cannot use one', () => {
     const log = new EventLog();
     const { el } = await mountCheckout({ session: await returningPayer() });
     await chooseCardChannel(el);
-    await waitFor(() => text(el).includes('此设备无法用指纹或面容确认，请用原来的方式确认。'), 'the note that this device cannot');
+    await until(() => text(el).includes('此设备无法用指纹或面容确认，请用原来的方式确认。'), 'the note that this device cannot');
     const cvv = (await findByRole(el, 'textbox', { name: '银联 尾号 1265 的安全码' })) as HTMLInputElement;
     expect(cvv.getBoundingClientRect().height).to.be.at.least(44);
     cvv.focus();
@@ -65,9 +58,9 @@ describe('passkeys on a device that cannot use one', () => {
   it('speaks the payer\'s language (en), and a host\'s override', async () => {
     const { el } = await mountCheckout({ session: await returningPayer(), locale: 'en' });
     await chooseCardChannel(el, 'Bank card');
-    await waitFor(() => text(el).includes('This device cannot confirm with a fingerprint or face. Confirm the usual way.'), 'the English note');
+    await until(() => text(el).includes('This device cannot confirm with a fingerprint or face. Confirm the usual way.'), 'the English note');
     el.strings = { passkey: { noAuthenticator: 'Type the security code on this device.' } };
-    await waitFor(() => text(el).includes('Type the security code on this device.'), "the host's words");
+    await until(() => text(el).includes('Type the security code on this device.'), "the host's words");
   });
 
   it('without endpoints.passkeys nothing of it shows, whatever the session says of the payer', async () => {

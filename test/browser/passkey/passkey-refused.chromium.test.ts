@@ -13,19 +13,12 @@ import { randomToken } from '../../../src/protocol/base64url.js';
 import { ledger, newSession } from '../../support/backend.js';
 import { EventLog, mountCheckout, unmountAll } from '../../support/mount.js';
 import { findByRole, getByRole } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 afterEach(async () => {
   unmountAll();
   await executeServerCommand('webauthn-authenticator', { remove: true });
 });
-
-async function waitFor(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const text = (el: ShouyinCheckout): string => el.shadowRoot!.textContent ?? '';
 
@@ -39,15 +32,15 @@ describe('passkeys: a passkey the backend turns down', () => {
     const { el } = await mountCheckout({ session: { ...session, passkey: { registered: true } } });
     getByRole(el, 'radio', { name: '银行卡' }).click();
     await el.updateComplete;
-    await waitFor(() => text(el).includes('用指纹或面容确认，无需输入安全码：付款时按提示验证即可。'), 'the passkey note');
+    await until(() => text(el).includes('用指纹或面容确认，无需输入安全码：付款时按提示验证即可。'), 'the passkey note');
     getByRole(el, 'button', { name: '确认支付 ¥128.00' }).click();
     const failure = await log.next('shouyin-failure');
     expect(failure.code).to.equal('passkey_rejected');
     expect(log.of('shouyin-submit')).to.have.length(1);
-    await waitFor(() => text(el).includes('未能用指纹或面容确认，请用原来的方式确认后再支付。'), 'the failure');
+    await until(() => text(el).includes('未能用指纹或面容确认，请用原来的方式确认后再支付。'), 'the failure');
     const alert = el.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('未能用指纹或面容确认');
-    await waitFor(() => text(el).includes('本次请用原来的方式确认。'), 'the note for this time');
+    await until(() => text(el).includes('本次请用原来的方式确认。'), 'the note for this time');
     const cvv = (await findByRole(el, 'textbox', { name: '银联 尾号 1265 的安全码' })) as HTMLInputElement;
     cvv.focus();
     for (const char of '123') await sendKeys({ type: char });

@@ -8,6 +8,7 @@ import { signIntent } from '../../../src/server/sign-intent.js';
 import { ledger, newSession } from '../../support/backend.js';
 import { EventLog, mountCheckout, unmountAll } from '../../support/mount.js';
 import { accessibleDescription, findByRole, getByRole, queryAllByRole, textOf } from '../../support/roles.js';
+import { until } from '../../support/wait.js';
 
 afterEach(unmountAll);
 
@@ -46,14 +47,6 @@ async function tabTo(label: string, max = 12): Promise<void> {
 /** The saved card list's live status line. */
 function listStatus(el: ShouyinCheckout): Element {
   return el.shadowRoot!.querySelector('shouyin-saved-cards')!.shadowRoot!.querySelector('[role=status]')!;
-}
-
-async function waitFor(check: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** An inline session whose server time is fixed, so the badges do not depend on today's date. */
@@ -169,7 +162,7 @@ describe('removing a saved card', () => {
     expect(accessibleDescription(dialog)).to.contain('Visa 尾号 4242');
     expect(dialog.contains(deepActive())).to.equal(true);
     await sendKeys({ press: 'Escape' });
-    await waitFor(() => queryAllByRole(el, 'dialog').length === 0, 'the dialog to close');
+    await until(() => queryAllByRole(el, 'dialog').length === 0, 'the dialog to close');
     expect(deepActive()).to.equal(removeButton);
     getByRole(el, 'radio', { name: 'Visa 尾号 4242' });
 
@@ -204,8 +197,8 @@ describe('removing a saved card', () => {
     getByRole(el, 'button', { name: '删除 银联 尾号 1234' }).click();
     const dialog = await findByRole(el, 'dialog', { name: '删除银行卡' });
     getByRole(dialog, 'button', { name: '删除' }).click();
-    await waitFor(() => asked.length === 1, 'the hook');
-    await waitFor(() => textOf(listStatus(el)) !== '', 'a message');
+    await until(() => asked.length === 1, 'the hook');
+    await until(() => textOf(listStatus(el)) !== '', 'a message');
     expect(asked).to.deep.equal(['unionpay 1234']);
     expect(textOf(listStatus(el))).to.equal('未删除银行卡。');
     getByRole(el, 'radio', { name: '银联 尾号 1234' });
