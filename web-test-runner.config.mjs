@@ -254,6 +254,21 @@ function webkitLauncher(info) {
 // Groups
 
 const TWO_INSTANCES = process.env.SHOUYIN_WTR_INSTANCES === '2';
+/**
+ * What the phone group leaves out: files whose subject does not change with a phone's screen,
+ * touch and user agent (bytes and signatures, the backend's faults and resumes, a fake clock,
+ * the designer's preview and its palettes), and the one that sizes its own 360×640 frames. The
+ * rest (layout, touch targets, the sticky bar, forms, frames, hints, care mode) runs on a
+ * Pixel 7 as well. It keeps the whole suite under ten minutes on two cores.
+ */
+const NOT_ON_PHONE = [
+  'test/browser/protocol/**',
+  'test/browser/checkout/resilience*.test.ts',
+  'test/browser/checkout/where-focus-goes.test.ts',
+  'test/browser/checkout/color-scheme-preview.test.ts',
+  'test/browser/preview/**',
+  'test/browser/channels/countdown-fake-clock.test.ts',
+];
 const engines = findBrowsers({ install: false, quiet: true });
 const groups = [];
 for (const name of selectedGroups()) {
@@ -268,7 +283,7 @@ for (const name of selectedGroups()) {
   else if (name === 'firefox') browser = firefoxLauncher(info);
   else browser = webkitLauncher(info);
   // Suites that measure the cashier against the backend rather than the engine (the fault suite) run once.
-  const groupFiles = name === 'chromium' ? files : [...files, '!**/*.chromium.test.ts'];
+  const groupFiles = name === 'chromium' ? files : [...files, '!**/*.chromium.test.ts', ...(name === 'chromium-phone' ? NOT_ON_PHONE.map((glob) => `!${glob}`) : [])];
   groups.push({ name: TWO_INSTANCES ? `${name}-two-instances` : name, files: groupFiles, browsers: [browser] });
 }
 if (groups.length === 0) {
