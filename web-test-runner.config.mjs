@@ -421,6 +421,30 @@ function networkPlugin() {
   };
 }
 
+/** What the card frame page shows, read in the frame's page (where these globals are the browser's). */
+/* global document, getComputedStyle, innerHeight */
+const LOOK = () => {
+  const root = document.documentElement;
+  const form = document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields');
+  const labels = [...(form?.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent.trim());
+  const number = form?.shadowRoot?.querySelector('#number');
+  return {
+    lang: root.lang,
+    labels,
+    scheme: getComputedStyle(root).colorScheme,
+    primary: getComputedStyle(root).getPropertyValue('--shouyin-color-primary').trim(),
+    radius: getComputedStyle(root).getPropertyValue('--shouyin-radius-small').trim(),
+    numberBorderRadius: number ? getComputedStyle(number).borderTopLeftRadius : '',
+    scrolls: root.scrollHeight > innerHeight + 1,
+    autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.getAttribute('autocomplete')),
+    // What the payer reads in the frame: the form's own error lines, the fields as they show (the ID masked once left), which is focused.
+    errors: [...(form?.shadowRoot?.querySelectorAll('.error') ?? [])].map((e) => e.textContent.trim()),
+    values: Object.fromEntries([...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => [i.id, i.value])),
+    focused: form?.shadowRoot?.activeElement?.id ?? null,
+    tall: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => Math.round(i.getBoundingClientRect().height)),
+  };
+};
+
 /**
  * `executeServerCommand('card-frames')`: the card frame pages' URLs (see `startCardFrames`).
  * `executeServerCommand('card-frame-look')`: what the card frame page shows, read in the frame
@@ -440,36 +464,23 @@ function cardFramesPlugin() {
       // Firefox's list); a frame just added may not have navigated yet: waited for a little.
       const newest = () => page?.frames().filter((f) => f.url().includes('/card-frame.html') && !f.isDetached()).at(-1);
       const until = Date.now() + 5000;
-      while (page && !newest() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-      const frame = newest();
-      if (!frame) return { supported: !!page, found: false };
-      // And its form may not have rendered yet (Playwright's and Puppeteer's frames both evaluate).
-      const rendered = () => frame.evaluate(() => !!document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields')?.shadowRoot?.querySelector('input')).catch(() => false);
-      while (!(await rendered()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-      // Runs in the frame's page, where these globals are the browser's.
-      /* global document, getComputedStyle, innerHeight */
-      const look = await frame.evaluate(() => {
-        const root = document.documentElement;
-        const form = document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields');
-        const labels = [...(form?.shadowRoot?.querySelectorAll('label') ?? [])].map((l) => l.textContent.trim());
-        const number = form?.shadowRoot?.querySelector('#number');
-        return {
-          lang: root.lang,
-          labels,
-          scheme: getComputedStyle(root).colorScheme,
-          primary: getComputedStyle(root).getPropertyValue('--shouyin-color-primary').trim(),
-          radius: getComputedStyle(root).getPropertyValue('--shouyin-radius-small').trim(),
-          numberBorderRadius: number ? getComputedStyle(number).borderTopLeftRadius : '',
-          scrolls: root.scrollHeight > innerHeight + 1,
-          autocomplete: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => i.getAttribute('autocomplete')),
-          // What the payer reads in the frame: the form's own error lines, the fields as they show (the ID masked once left), which is focused.
-          errors: [...(form?.shadowRoot?.querySelectorAll('.error') ?? [])].map((e) => e.textContent.trim()),
-          values: Object.fromEntries([...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => [i.id, i.value])),
-          focused: form?.shadowRoot?.activeElement?.id ?? null,
-          tall: [...(form?.shadowRoot?.querySelectorAll('input') ?? [])].map((i) => Math.round(i.getBoundingClientRect().height)),
-        };
-      });
-      return { supported: true, found: true, ...look };
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+      for (;;) {
+        while (page && !newest() && Date.now() < until) await pause();
+        const frame = newest();
+        if (!frame) return { supported: !!page, found: false };
+        try {
+          // And its form may not have rendered yet (Playwright's and Puppeteer's frames both evaluate).
+          const rendered = () => frame.evaluate(() => !!document.querySelector('shouyin-card-form, shouyin-cvv-field, shouyin-binding-fields')?.shadowRoot?.querySelector('input')).catch(() => false);
+          while (!frame.isDetached() && !(await rendered()) && Date.now() < until) await pause();
+          const look = await frame.evaluate(LOOK);
+          return { supported: true, found: true, ...look };
+        } catch (error) {
+          // The frame went between finding and reading it (replaced, or navigating): read the newest again.
+          if (Date.now() >= until) throw error;
+          await pause();
+        }
+      }
     },
   };
 }

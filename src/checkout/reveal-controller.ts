@@ -73,10 +73,11 @@ export class RevealController implements ReactiveController {
     target.scrollIntoView({ block: 'nearest' });
   }
 
-  /** The chosen card channel's first field above the bar, once its area is on the page (a skeleton stands in while its chunk comes). */
+  /** The chosen card channel's first field above the bar, once its area's element is on the page. */
   private showCardArea(root: ParentNode): void {
     const area = root.querySelector<HTMLElement>(CARD_AREA);
-    if (!area) return;
+    // A skeleton (a plain element with the part) stands in while the chunk comes: the next update finds the element.
+    if (!area?.localName.includes('-')) return;
     this.cardChosen = false;
     void customElements
       .whenDefined(area.localName)
