@@ -67,7 +67,7 @@ export class RevealController implements ReactiveController {
   /** Focus on `target`, and it in view above the sticky bar. */
   reveal(target: HTMLElement, focus = true): void {
     const bar = this.stickyBar();
-    const size = bar && { height: bar.getBoundingClientRect().height, fade: parseFloat(getComputedStyle(bar, '::before').height) || 0 };
+    const size = bar && { height: bar.getBoundingClientRect().height, fade: fadeOf(bar) };
     target.style.scrollMarginBlockEnd = `${clearance(size)}px`;
     if (focus) target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'nearest' });
@@ -85,8 +85,10 @@ export class RevealController implements ReactiveController {
       .then(() => {
         const field = area.isConnected && firstField(area);
         const bar = this.stickyBar();
+        // Where `reveal` puts the field's bottom: above the bar and its fade (clearance's air at least).
+        const edge = bar && { top: bar.getBoundingClientRect().top - clearance({ height: 0, fade: fadeOf(bar) }) };
         const choice = this.focused();
-        if (field && bringsUpChoice(field.getBoundingClientRect(), bar?.getBoundingClientRect() ?? null, choice?.getBoundingClientRect() ?? null)) {
+        if (field && bringsUpChoice(field.getBoundingClientRect(), edge, choice?.getBoundingClientRect() ?? null)) {
           this.reveal(field, false);
         }
       });
@@ -118,6 +120,11 @@ export class RevealController implements ReactiveController {
     const bar = this.host.renderRoot.querySelector('.actions');
     return bar && getComputedStyle(bar).position === 'sticky' ? bar : null;
   }
+}
+
+/** The height of the fade above the sticky bar (its `::before`). */
+function fadeOf(bar: Element): number {
+  return parseFloat(getComputedStyle(bar, '::before').height) || 0;
 }
 
 /** The first field in `root`'s composed tree that is laid out (shadow roots of parts included). */

@@ -53,11 +53,11 @@ export function clearance(bar: { height: number; fade: number } | null): number 
 
 /**
  * Whether the first field of the channel the payer just chose comes up above the bar: when it is
- * under the bar's top edge, and moving it up there leaves the choice the payer is on (what has
+ * under `edge` (the bar's top less its fade: where a reveal puts a bottom), and moving it up there leaves the choice the payer is on (what has
  * focus, `null`: none in the cashier) in view. A move that would hide the choice is not made:
  * the pay button still says what is missing, and pressing it takes the payer to the field.
  */
-export function bringsUpChoice(field: { bottom: number }, bar: { top: number } | null, choice: { top: number } | null): boolean {
-  if (!underBar(field, bar, false)) return false;
-  return !choice || choice.top - (field.bottom - bar!.top) >= 0;
+export function bringsUpChoice(field: { bottom: number }, edge: { top: number } | null, choice: { top: number } | null): boolean {
+  if (!underBar(field, edge, false)) return false;
+  return !choice || choice.top - (field.bottom - edge!.top) >= 0;
 }
